@@ -1,0 +1,36 @@
+namespace DlnLab;
+
+/// <summary>
+/// Bad user input, caught at the edge: names the field, the value given and what is allowed. The CLI prints its
+/// message and exits with code 2; nothing has been computed or written when it is thrown.
+/// </summary>
+public sealed class InvalidInputException : Exception
+{
+    public string Field { get; }
+    public string Value { get; }
+    public string Allowed { get; }
+
+    public InvalidInputException(string field, object? value, string allowed)
+        : base($"{field}: got {Format(value)}; {allowed}")
+    {
+        Field = field;
+        Value = Format(value);
+        Allowed = allowed;
+    }
+
+    /// <summary>For errors that are not about a single value (an unreadable file, a ragged row).</summary>
+    public InvalidInputException(string field, string message) : base($"{field}: {message}")
+    {
+        Field = field;
+        Value = "";
+        Allowed = message;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "nothing",
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,41 @@
+namespace DlnLab.Problems;
+
+/// <summary>
+/// A Gaussian sparse-regression problem: x_i ~ N(0, I_d), y = X beta* + sigma * noise, beta* s-sparse. Fully
+/// determined by its fields and <see cref="Seed"/>. Defaults follow the report: (n, d, s) = (20, 30, 3), nonzeros
+/// N(0, 10^2), noiseless labels, 1000 test points.
+/// </summary>
+public sealed record SparseRegressionSpec
+{
+    /// <summary>Number of training samples n (default 20).</summary>
+    public int N { get; init; } = 20;
+    /// <summary>Dimension d (default 30); usually d > n (overparametrised).</summary>
+    public int D { get; init; } = 30;
+    /// <summary>Number of nonzeros s of beta*, in [0, d] (default 3).</summary>
+    public int S { get; init; } = 3;
+    public NonzeroDistribution Nonzeros { get; init; } = NonzeroDistribution.Gaussian;
+    /// <summary>Scale of the nonzeros (default 10: N(0, 10^2)).</summary>
+    public double NonzeroScale { get; init; } = 10;
+    public SupportPlacement Support { get; init; } = SupportPlacement.Random;
+    /// <summary>Label noise standard deviation sigma (default 0).</summary>
+    public double Noise { get; init; }
+    /// <summary>Size of the held-out test set (default 1000).</summary>
+    public int NTest { get; init; } = 1000;
+    /// <summary>Seed of the data: X, beta*, noise and test set each come from a sub-stream derived from it.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first bad field.</summary>
+    public SparseRegressionSpec Validated()
+    {
+        Check.Positive("n", N);
+        Check.Positive("d", D);
+        if (S < 0 || S > D) throw new InvalidInputException("s", S, $"must be an integer in [0, d] = [0, {D}]");
+        Check.Positive("n-test", NTest);
+        Check.Positive("nonzero-scale", NonzeroScale);
+        Check.NonNegative("noise", Noise);
+        if (!Enum.IsDefined(Nonzeros)) throw new InvalidInputException("nonzeros", Nonzeros, "must be gaussian, rademacher, uniform or constant");
+        if (!Enum.IsDefined(Support)) throw new InvalidInputException("support", Support, "must be random or leading");
+        if ((long)N * D > 400_000_000L) throw new InvalidInputException("n * d", (long)N * D, "must be at most 4e8 entries");
+        return this;
+    }
+}

@@ -1,0 +1,80 @@
+namespace DlnLab.Randomness;
+
+/// <summary>
+/// xoshiro256** (Blackman and Vigna 2018): the project's only random number generator. Its output is a fixed function
+/// of the seed on every platform and .NET version, which System.Random does not promise.
+/// </summary>
+public struct Xoshiro256
+{
+    private ulong _s0, _s1, _s2, _s3;
+    private double _spareGaussian;
+    private bool _hasSpare;
+
+    /// <summary>Seeds the four words of state from <paramref name="seed"/> by SplitMix64, as the authors recommend.</summary>
+    public Xoshiro256(ulong seed)
+    {
+        _s0 = SplitMix64.Mix(seed);
+        _s1 = SplitMix64.Mix(seed + 1);
+        _s2 = SplitMix64.Mix(seed + 2);
+        _s3 = SplitMix64.Mix(seed + 3);
+        if ((_s0 | _s1 | _s2 | _s3) == 0) _s0 = 1;
+        _spareGaussian = 0;
+        _hasSpare = false;
+    }
+
+    /// <summary>The next 64 uniformly random bits.</summary>
+    public ulong NextUInt64()
+    {
+        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A uniform integer in [0, <paramref name="bound"/>), without modulo bias (Lemire 2019).</summary>
+    public int NextBelow(int bound)
+    {
+        ulong s = (ulong)bound;
+        UInt128 m = (UInt128)NextUInt64() * s;
+        ulong low = (ulong)m;
+        if (low < s)
+        {
+            ulong threshold = (0UL - s) % s;
+            while (low < threshold)
+            {
+                m = (UInt128)NextUInt64() * s;
+                low = (ulong)m;
+            }
+        }
+        return (int)(m >> 64);
+    }
+
+    /// <summary>A standard normal draw (Marsaglia's polar method; pairs are cached).</summary>
+    public double NextGaussian()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spareGaussian;
+        }
+        double u, v, r2;
+        do
+        {
+            u = 2 * NextDouble() - 1;
+            v = 2 * NextDouble() - 1;
+            r2 = u * u + v * v;
+        } while (r2 >= 1 || r2 == 0);
+        double f = Math.Sqrt(-2 * Math.Log(r2) / r2);
+        _spareGaussian = v * f;
+        _hasSpare = true;
+        return u * f;
+    }
+}

@@ -1,0 +1,59 @@
+using DlnLab.Randomness;
+
+namespace DlnLab.Training;
+
+/// <summary>
+/// Draws the mini-batches B_k of size b from [n], deterministically from a seed, in O(b) time per step and without
+/// allocation. With b = n every batch is 0..n-1 in order (GD) and no random number is drawn.
+/// </summary>
+public sealed class BatchSampler
+{
+    private readonly int[] _permutation;
+    private readonly int _batchSize;
+    private readonly BatchMode _mode;
+    private Xoshiro256 _rng;
+    private int _epochPosition;
+
+    public BatchSampler(int n, int batchSize, BatchMode mode, ulong seed)
+    {
+        Check.InRange("batch-size", batchSize, 1, n);
+        _permutation = new int[n];
+        for (int i = 0; i < n; i++) _permutation[i] = i;
+        _batchSize = batchSize;
+        _mode = mode;
+        _rng = new Xoshiro256(seed);
+        _epochPosition = n; // forces a shuffle before the first epoch batch
+    }
+
+    public int BatchSize => _batchSize;
+    public bool IsFullBatch => _batchSize == _permutation.Length;
+
+    /// <summary>The next batch B_k: a view valid until the next call.</summary>
+    public ReadOnlySpan<int> Next()
+    {
+        int n = _permutation.Length, b = _batchSize;
+        if (b == n) return _permutation;
+        if (_mode == BatchMode.Uniform)
+        {
+            // Partial Fisher-Yates: the first b slots become a uniform random b-subset whatever the current order.
+            for (int i = 0; i < b; i++)
+            {
+                int j = i + _rng.NextBelow(n - i);
+                (_permutation[i], _permutation[j]) = (_permutation[j], _permutation[i]);
+            }
+            return _permutation.AsSpan(0, b);
+        }
+        if (_epochPosition + b > n)
+        {
+            for (int i = n - 1; i > 0; i--)
+            {
+                int j = _rng.NextBelow(i + 1);
+                (_permutation[i], _permutation[j]) = (_permutation[j], _permutation[i]);
+            }
+            _epochPosition = 0;
+        }
+        var batch = _permutation.AsSpan(_epochPosition, b);
+        _epochPosition += b;
+        return batch;
+    }
+}

@@ -1,0 +1,41 @@
+using DlnLab.Problems;
+
+namespace DlnLab.Training;
+
+/// <summary>Measures of an iterate beta against a problem: test loss, population loss, distance to beta*.</summary>
+public sealed class IterateMetrics(RegressionProblem problem)
+{
+    /// <summary>1/(2 n_test) ||X_test beta - y_test||^2, or null without a test set.</summary>
+    public double? TestLoss(ReadOnlySpan<double> beta)
+    {
+        if (problem.XTest is null || problem.YTest is null) return null;
+        double sum = 0;
+        var x = problem.XTest;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            double r = System.Numerics.Tensors.TensorPrimitives.Dot(x.Row(i), beta[..x.Cols]) - problem.YTest[i];
+            sum += r * r;
+        }
+        return sum / (2.0 * x.Rows);
+    }
+
+    /// <summary>||beta - beta*||_2, or null when beta* is unknown.</summary>
+    public double? DistanceToBetaStar(ReadOnlySpan<double> beta)
+    {
+        if (problem.BetaStar is null) return null;
+        return System.Numerics.Tensors.TensorPrimitives.Distance(beta[..problem.BetaStar.Length], problem.BetaStar);
+    }
+
+    /// <summary>1/2 ||beta - beta*||^2 + sigma^2/2: exact for isotropic Gaussian inputs; null otherwise.</summary>
+    public double? PopulationLoss(ReadOnlySpan<double> beta)
+    {
+        if (!problem.IsIsotropicGaussian || DistanceToBetaStar(beta) is not double dist) return null;
+        return 0.5 * dist * dist + 0.5 * problem.NoiseStd * problem.NoiseStd;
+    }
+
+    public Checkpoint Checkpoint(long step, double trainLoss, NetworkState state)
+    {
+        var beta = state.Beta.AsSpan(0, state.D);
+        return new Checkpoint(step, trainLoss, TestLoss(beta), state.GainL1(), DistanceToBetaStar(beta));
+    }
+}

@@ -1,0 +1,118 @@
+using DlnLab.Problems;
+
+namespace DlnLab.Training;
+
+/// <summary>
+/// Mini-batch SGD (b = n: GD) on beta = u ⊙ v from u0 = sqrt(2) alpha, v0 = 0, run exactly in the rotated form of
+/// MATH.md. A run is a pure function of the problem and the options (including the batch seed).
+/// </summary>
+public static class Trainer
+{
+    // Stored factors are brought back to range this often; between two calls they cannot leave the double range
+    // unless some |1 -+ gamma g| is below 2^-28 at every step.
+    private const int RenormalizeEvery = 32;
+
+    /// <summary>Validates the inputs (throwing <see cref="InvalidInputException"/>) and trains.</summary>
+    public static RunResult Train(RegressionProblem problem, TrainingOptions options)
+    {
+        problem.Validated();
+        options.Validated(problem.N, problem.D);
+        return Train(new PaddedDesign(problem.X, problem.Y), problem, options);
+    }
+
+    /// <summary>Trains on an already padded copy of the problem's design, so sweeps pad X once for many runs.</summary>
+    public static RunResult Train(PaddedDesign design, RegressionProblem problem, TrainingOptions options)
+    {
+        int n = design.N, d = design.D;
+        var alpha = options.AlphaFor(d);
+        var state = new NetworkState(alpha, design.Stride);
+        var sampler = new BatchSampler(n, options.BatchSize, options.BatchMode, options.Seed);
+        var gradient = new double[design.Stride];
+        bool fullBatch = sampler.IsFullBatch;
+        int b = options.BatchSize;
+        long checkInterval = fullBatch ? 1
+            : options.LossCheckInterval > 0 ? options.LossCheckInterval
+            : 16L * ((n + b - 1) / b);
+
+        var monitor = new LossMonitor(design.Loss(state.Beta), options);
+        var checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+        var trajectory = new List<Checkpoint>();
+        var metrics = new IterateMetrics(problem);
+        long singularSteps = 0;
+        double maxStepGradient = 0;
+        long k = 0;
+        double lossAtK = double.NaN;
+        RunStatus status;
+
+        while (true)
+        {
+            bool atCheckpoint = k == checkpoints.NextStep;
+            bool lossKnown = false;
+            if (fullBatch)
+            {
+                lossAtK = Kernels.BatchGradientSum(design, sampler.Next(), state.Beta, gradient) / (2.0 * n);
+                lossKnown = true;
+            }
+            else if (atCheckpoint || k % checkInterval == 0)
+            {
+                lossAtK = design.Loss(state.Beta);
+                lossKnown = true;
+            }
+            RunStatus? stop = lossKnown ? monitor.Observe(lossAtK) : null;
+            if (stop is null && k >= options.MaxSteps)
+            {
+                if (!lossKnown) lossAtK = design.Loss(state.Beta);
+                stop = RunStatus.BudgetExhausted;
+            }
+            if (atCheckpoint || stop is not null)
+            {
+                trajectory.Add(metrics.Checkpoint(k, lossAtK, state));
+                if (atCheckpoint) checkpoints.Advance();
+            }
+            if (stop is RunStatus s)
+            {
+                status = s;
+                break;
+            }
+
+            double gamma = options.Stepsize.At(k);
+            double maxAbs;
+            if (fullBatch)
+                maxAbs = Kernels.Update(gradient, gamma / n, state);
+            else if (b == 1)
+            {
+                int i = sampler.Next()[0];
+                Kernels.SingleSampleStep(design.Row(i), design.Y[i], gamma, state, out maxAbs);
+            }
+            else
+            {
+                Kernels.BatchGradientSum(design, sampler.Next(), state.Beta, gradient);
+                maxAbs = Kernels.Update(gradient, gamma / b, state);
+            }
+            if (maxAbs >= 1) singularSteps++;
+            if (maxAbs > maxStepGradient || double.IsNaN(maxAbs)) maxStepGradient = maxAbs;
+            k++;
+            if (k % RenormalizeEvery == 0) state.Renormalize();
+        }
+        state.Renormalize();
+
+        var beta = state.BetaVector();
+        return new RunResult
+        {
+            Status = status,
+            Steps = k,
+            Beta = beta,
+            TrainLoss = lossAtK,
+            TestLoss = metrics.TestLoss(beta),
+            PopulationLoss = metrics.PopulationLoss(beta),
+            DistanceToBetaStar = metrics.DistanceToBetaStar(beta),
+            Implicit = state.EffectiveInitialization(),
+            Bounced = monitor.Bounced,
+            MaxLossRise = monitor.MaxRiseRatio,
+            SingularSteps = singularSteps,
+            MaxStepGradient = maxStepGradient,
+            Alpha = alpha,
+            Trajectory = trajectory,
+        };
+    }
+}

@@ -1,0 +1,59 @@
+namespace DlnLab.Training;
+
+/// <summary>
+/// Everything that defines a training run besides the data: initialisation, batches, stepsizes, stop rules.
+/// Defaults follow the report's experiments (alpha = 0.1, loss below 1e-5 or 1e5 steps).
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Uniform initialisation scale alpha > 0 (default 0.1): u0 = sqrt(2) alpha, v0 = 0.</summary>
+    public double Alpha { get; init; } = 0.1;
+    /// <summary>A per-coordinate initialisation (length d, entries > 0); overrides <see cref="Alpha"/> when set.</summary>
+    public double[]? AlphaVector { get; init; }
+    /// <summary>Batch size b in [1, n] (default 1: SGD); b = n is GD.</summary>
+    public int BatchSize { get; init; } = 1;
+    /// <summary>Stepsizes gamma_k (default constant 0.01).</summary>
+    public StepsizeSchedule Stepsize { get; init; } = StepsizeSchedule.Constant(0.01);
+    public BatchMode BatchMode { get; init; } = BatchMode.Uniform;
+    /// <summary>Seed of the batch sequence (the data have their own seed).</summary>
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Stop as converged once the training loss is at or below this (default 1e-5).</summary>
+    public double Tolerance { get; init; } = 1e-5;
+    /// <summary>Step budget (default 100000).</summary>
+    public long MaxSteps { get; init; } = 100_000;
+    /// <summary>Diverged once the loss exceeds this factor times the initial loss (default 1e8), or is not finite.</summary>
+    public double DivergenceFactor { get; init; } = 1e8;
+    /// <summary>A run "bounced" (edge of stability) if its loss rose above this factor times its running minimum (default 2).</summary>
+    public double BounceFactor { get; init; } = 2;
+    /// <summary>For b &lt; n, steps between full training-loss evaluations; 0 (default) means 16 ceil(n / b).</summary>
+    public int LossCheckInterval { get; init; }
+    /// <summary>Trajectory checkpoints per decade of steps (default 10; 0 records only the first and last).</summary>
+    public int CheckpointsPerDecade { get; init; } = 10;
+
+    /// <summary>The initialisation vector alpha for dimension d.</summary>
+    public double[] AlphaFor(int d)
+    {
+        if (AlphaVector is null) return Enumerable.Repeat(Alpha, d).ToArray();
+        return (double[])AlphaVector.Clone();
+    }
+
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first bad field, for a problem with n samples and d features.</summary>
+    public TrainingOptions Validated(int n, int d)
+    {
+        if (AlphaVector is null) Check.Positive("alpha", Alpha);
+        else
+        {
+            if (AlphaVector.Length != d) throw new InvalidInputException("alpha", $"has {AlphaVector.Length} entries but d = {d}; they must match");
+            Check.AllPositive("alpha", AlphaVector);
+        }
+        Check.InRange("batch-size", BatchSize, 1, n);
+        Check.Positive("stepsize", Stepsize.Initial);
+        if (!(Tolerance >= 0 && double.IsFinite(Tolerance))) throw new InvalidInputException("tolerance", Tolerance, "must be a finite number >= 0");
+        Check.Positive("max-steps", MaxSteps);
+        if (!(DivergenceFactor > 1)) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be > 1");
+        if (!(BounceFactor > 1)) throw new InvalidInputException("bounce-factor", BounceFactor, "must be > 1");
+        if (LossCheckInterval < 0) throw new InvalidInputException("loss-check-interval", LossCheckInterval, "must be >= 0 (0: automatic)");
+        if (CheckpointsPerDecade < 0) throw new InvalidInputException("checkpoints-per-decade", CheckpointsPerDecade, "must be >= 0");
+        return this;
+    }
+}
