@@ -12,9 +12,11 @@ public static class Cli
     public const int UnexpectedError = 1;
     public const int InvalidInput = 2;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(DlnCommand.Create(), args, output, error);
+
+    /// <summary>Runs any command tree under the same error handling (tests use it with commands that fail on purpose).</summary>
+    internal static int Run(Command root, string[] args, TextWriter output, TextWriter error)
     {
-        var root = DlnCommand.Create();
         var parsed = root.Parse(args);
         if (ErrorReport.ForParseErrors(parsed) is string parseError)
         {

@@ -16,6 +16,17 @@ internal static class ErrorReport
         var command = parsed.CommandResult.Command;
         string path = CommandPath(parsed.CommandResult);
 
+        // An option error explains more than the unmatched tokens it causes ("--n --max-steps 100" leaves "100" over).
+        foreach (var error in parsed.Errors)
+        {
+            if (OptionOf(error) is not OptionResult optionResult) continue;
+            string name = optionResult.Option.Name;
+            if (optionResult.Tokens.Count == 0 || IsOptionName(command, optionResult.Tokens[0].Value))
+                return $"{name}: got nothing; needs a value. Run '{path} --help'.";
+            if (error.Message.StartsWith(name + ":", StringComparison.Ordinal)) return error.Message; // from CliOption's parsers
+            return $"{name}: {error.Message} Run '{path} --help'.";
+        }
+
         if (parsed.UnmatchedTokens.Count > 0)
         {
             string token = parsed.UnmatchedTokens[0];
@@ -26,23 +37,10 @@ internal static class ErrorReport
             return $"{token}: unexpected argument for '{path}', which takes options only; run '{path} --help'";
         }
 
-        var error = parsed.Errors[0];
-        var optionResult = error.SymbolResult switch
-        {
-            OptionResult o => o,
-            ArgumentResult { Parent: OptionResult o } => o,
-            _ => null,
-        };
-        if (optionResult is not null)
-        {
-            string name = optionResult.Option.Name;
-            if (error.Message.StartsWith(name + ":", StringComparison.Ordinal)) return error.Message; // from CliOption's parsers
-            if (optionResult.Tokens.Count == 0) return $"{name}: got nothing; needs a value. Run '{path} --help'.";
-            return $"{name}: {error.Message} Run '{path} --help'.";
-        }
+        var first = parsed.Errors[0];
         if (command.Subcommands.Count > 0 && command.Action is null)
             return $"no command given; must be one of: {string.Join(", ", command.Subcommands.Select(c => c.Name))}. Run '{path} --help'.";
-        return error.Message;
+        return first.Message;
     }
 
     /// <summary>The exception's message, with its field written as the option of <paramref name="command"/> it names, if any.</summary>
@@ -55,6 +53,16 @@ internal static class ErrorReport
         if (option is null || !e.Message.StartsWith(field, StringComparison.Ordinal)) return e.Message;
         return option.Name + (bracket < 0 ? "" : field[bracket..]) + e.Message[field.Length..];
     }
+
+    private static OptionResult? OptionOf(ParseError error) => error.SymbolResult switch
+    {
+        OptionResult o => o,
+        ArgumentResult { Parent: OptionResult o } => o,
+        _ => null,
+    };
+
+    private static bool IsOptionName(Command command, string token) =>
+        command.Options.Any(o => o.Name == token || o.Aliases.Contains(token));
 
     private static string CommandPath(CommandResult result)
     {

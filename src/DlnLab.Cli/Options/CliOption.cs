@@ -30,20 +30,29 @@ internal static class CliOption
             (string t, out double v) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v));
 
     /// <summary>A string option whose value the command parses itself (vectors, schedules), shown with its default.</summary>
-    public static Option<string> Text(string name, string defaultValue, string description, string helpName)
-    {
-        var option = new Option<string>(name)
+    public static Option<string> Text(string name, string defaultValue, string description, string helpName) =>
+        RefuseOptionNames(new Option<string>(name)
         {
             Description = description,
             HelpName = helpName,
             DefaultValueFactory = _ => defaultValue,
-        };
-        return option;
-    }
+        });
 
     /// <summary>An optional path or text without default (absent: null).</summary>
     public static Option<string?> OptionalText(string name, string description, string helpName) =>
-        new(name) { Description = description, HelpName = helpName };
+        RefuseOptionNames(new Option<string?>(name) { Description = description, HelpName = helpName });
+
+    // The parser gives an option expecting a value the next token even when that is another option:
+    // "--trajectory --json" must not write a file named --json.
+    private static Option<T> RefuseOptionNames<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[^1].Value.StartsWith("--", StringComparison.Ordinal))
+                result.AddError($"{option.Name}: got nothing; needs a value (found the option {result.Tokens[^1].Value})");
+        });
+        return option;
+    }
 
     /// <summary>One of a fixed set of lower-case words, matched case-insensitively.</summary>
     public static Option<string> Choice(string name, string defaultValue, string description, params string[] choices)
