@@ -8,13 +8,14 @@ namespace DlnLab.Cli.Output;
 
 /// <summary>
 /// The machine-readable record of one training run: every <see cref="RunResult"/> field in snake_case, the spec that
-/// produced it (problem and training options) and the wall time. Number conventions: <see cref="JsonNumbers"/>.
+/// produced it (problem and training options) and the wall time, on one line. Number conventions: <see cref="JsonNumbers"/>.
 /// </summary>
 internal static class RunJson
 {
+    // One line per run, so outputs of several runs concatenate into a JSON Lines file; pipe through jq to read.
     private static readonly JsonWriterOptions WriterOptions = new()
     {
-        Indented = true,
+        Indented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

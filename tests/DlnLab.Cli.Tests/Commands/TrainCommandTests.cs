@@ -20,7 +20,9 @@ public class TrainCommandTests
     [Fact]
     public void The_example_returns_one_json_object_with_every_result_field()
     {
-        var json = Json(CliRunner.Run(Example));
+        var r = CliRunner.Run(Example);
+        Assert.Single(r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // one line: concatenates into JSON Lines
+        var json = Json(r);
         Assert.Contains(json.GetProperty("status").GetString(), new[] { "converged", "budget" });
         Assert.Equal(30, json.GetProperty("beta").GetArrayLength());
         foreach (string vector in new[] { "gain", "ln_alpha_inf_squared", "alpha_inf", "beta_tilde0", "delta", "alpha" })
