@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Diagnostics;
+using DlnLab.Cli.Options;
+using DlnLab.Cli.Output;
+using DlnLab.Training;
+
+namespace DlnLab.Cli.Commands;
+
+/// <summary>`dln train`: one (S)GD run on one problem; prints a summary or, with --json, the full result.</summary>
+internal sealed class TrainCommand
+{
+    private readonly ProblemOptions problemOptions = new();
+    private readonly TrainingOptionSet trainingOptions = new();
+    private readonly Option<bool> json = CliOption.Flag("--json",
+        "Print one JSON object (on one line) with every result field, the trajectory and the spec, instead of the summary. " +
+        "Doubles round-trip exactly; non-finite values (NaN, Infinity) are written as null. [default: off, a readable summary]");
+    private readonly Option<string?> trajectory = CliOption.OptionalText("--trajectory",
+        "Also write the trajectory checkpoints to this CSV file (step,train_loss,test_loss,gain_l1,distance_to_beta_star), " +
+        "replacing it atomically. [default: none]",
+        "FILE.csv");
+
+    public static Command Create() => new TrainCommand().Build();
+
+    private Command Build()
+    {
+        var command = new Command("train",
+            "Train a diagonal linear network beta = u * v with mini-batch SGD (b = n: GD) on one problem and report " +
+            "the interpolator it reaches, its losses, the gain and the effective initialisation alpha_inf.");
+        problemOptions.AddTo(command);
+        trainingOptions.AddTo(command);
+        command.Options.Add(json);
+        command.Options.Add(trajectory);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private int Run(ParseResult parsed)
+    {
+        var output = parsed.InvocationConfiguration.Output;
+
+        // Every input is checked before data are drawn or any file is touched.
+        TrainingOptions? options = null;
+        var (problem, description) = ProblemSource.Build(problemOptions, parsed, (n, d) => options = trainingOptions.Read(parsed, n, d));
+        string? trajectoryPath = parsed.GetValue(trajectory);
+        if (trajectoryPath is not null) AtomicFile.CheckWritable("trajectory", trajectoryPath);
+
+        var clock = Stopwatch.StartNew();
+        var result = Trainer.Train(problem, options!);
+        clock.Stop();
+        var timing = new RunTiming(clock.Elapsed.TotalSeconds, result.Steps);
+
+        if (trajectoryPath is not null) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
+
+        if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, timing);
+        else RunSummary.Write(output, description, options!, result, timing);
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace DlnLab.Cli;
+
+/// <summary>
+/// Turns parse errors and <see cref="InvalidInputException"/>s into the one line the user sees: the option, the value
+/// and what is allowed, spelled with the option's command-line name (--batch-size rather than batch-size).
+/// </summary>
+internal static class ErrorReport
+{
+    /// <summary>The line describing the first parse error, or null when the command line parsed.</summary>
+    public static string? ForParseErrors(ParseResult parsed)
+    {
+        if (parsed.Errors.Count == 0) return null;
+        var command = parsed.CommandResult.Command;
+        string path = CommandPath(parsed.CommandResult);
+
+        // An option error explains more than the unmatched tokens it causes ("--n --max-steps 100" leaves "100" over).
+        foreach (var error in parsed.Errors)
+        {
+            if (OptionOf(error) is not OptionResult optionResult) continue;
+            string name = optionResult.Option.Name;
+            if (optionResult.Tokens.Count == 0 || IsOptionName(command, optionResult.Tokens[0].Value))
+                return $"{name}: got nothing; needs a value. Run '{path} --help'.";
+            if (error.Message.StartsWith(name + ":", StringComparison.Ordinal)) return error.Message; // from CliOption's parsers
+            return $"{name}: {error.Message} Run '{path} --help'.";
+        }
+
+        if (parsed.UnmatchedTokens.Count > 0)
+        {
+            string token = parsed.UnmatchedTokens[0];
+            if (token.StartsWith('-'))
+                return $"{token}: unknown option for '{path}'; {Suggest(token, command.Options.Where(o => !o.Hidden).Select(o => o.Name))}";
+            if (command.Subcommands.Count > 0)
+                return $"{token}: unknown command; {Suggest(token, command.Subcommands.Select(c => c.Name))}";
+            return $"{token}: unexpected argument for '{path}', which takes options only; run '{path} --help'";
+        }
+
+        var first = parsed.Errors[0];
+        if (command.Subcommands.Count > 0 && command.Action is null)
+            return $"no command given; must be one of: {string.Join(", ", command.Subcommands.Select(c => c.Name))}. Run '{path} --help'.";
+        return first.Message;
+    }
+
+    /// <summary>The exception's message, with its field written as the option of <paramref name="command"/> it names, if any.</summary>
+    public static string ForInvalidInput(InvalidInputException e, Command command)
+    {
+        string field = e.Field;
+        int bracket = field.IndexOf('[');
+        string baseName = "--" + (bracket < 0 ? field : field[..bracket]);
+        var option = command.Options.FirstOrDefault(o => o.Name == baseName || o.Aliases.Contains(baseName));
+        if (option is null || !e.Message.StartsWith(field, StringComparison.Ordinal)) return e.Message;
+        return option.Name + (bracket < 0 ? "" : field[bracket..]) + e.Message[field.Length..];
+    }
+
+    private static OptionResult? OptionOf(ParseError error) => error.SymbolResult switch
+    {
+        OptionResult o => o,
+        ArgumentResult { Parent: OptionResult o } => o,
+        _ => null,
+    };
+
+    private static bool IsOptionName(Command command, string token) =>
+        command.Options.Any(o => o.Name == token || o.Aliases.Contains(token));
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is not null; r = r.Parent)
+            if (r is CommandResult c) names.Add(c.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    // Names the closest allowed word when the token looks like a typo of it; otherwise lists them all.
+    private static string Suggest(string token, IEnumerable<string> allowed)
+    {
+        var names = allowed.ToList();
+        var closest = names.MinBy(n => EditDistance(token, n));
+        if (closest is not null && EditDistance(token, closest) <= Math.Max(2, closest.Length / 4))
+            return $"did you mean {closest}?";
+        return "allowed: " + string.Join(", ", names);
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

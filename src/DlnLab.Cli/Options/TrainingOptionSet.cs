@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using DlnLab.Training;
+
+namespace DlnLab.Cli.Options;
+
+/// <summary>
+/// One option per <see cref="TrainingOptions"/> field. Defaults are read off the core's record, and the range rules
+/// are the core's <see cref="TrainingOptions.Validated"/>; this class only turns text into values.
+/// </summary>
+internal sealed class TrainingOptionSet
+{
+    private static readonly TrainingOptions Defaults = new();
+
+    public Option<string> Alpha { get; } = CliOption.Text("--alpha", Format(Defaults.Alpha),
+        "Initialisation scale alpha > 0 (u0 = sqrt(2) alpha, v0 = 0): one number, or d comma-separated numbers, one per coordinate.",
+        "ALPHA");
+    public Option<string> BatchSize { get; } = CliOption.Text("--batch-size", Defaults.BatchSize.ToString(CultureInfo.InvariantCulture),
+        "Batch size b in [1, n]; 'n' or 'full' means b = n (full-batch GD).", "B");
+    public Option<string> Stepsize { get; } = CliOption.Text("--stepsize", Defaults.Stepsize.Describe(),
+        "Stepsize gamma > 0, or a schedule: step:G,FACTOR,EVERY (G * FACTOR^floor(k/EVERY)), inv:G,TAU (G / (1 + k/TAU)), list:G1,G2,... (the last repeats).",
+        "GAMMA");
+    public Option<string> BatchMode { get; } = CliOption.Choice("--batch-mode", CliOption.Word(Defaults.BatchMode),
+        "How batches are drawn: uniform (an independent uniform subset each step) or epoch (shuffle, then sweep).",
+        Enum.GetValues<Training.BatchMode>().Select(CliOption.Word).ToArray());
+    public Option<ulong> Seed { get; } = CliOption.Seed("--seed", Defaults.Seed, "Seed of the batch sequence (the data have --data-seed).");
+    public Option<double> Tolerance { get; } = CliOption.Double("--tolerance", Defaults.Tolerance, "Converged once the training loss is at or below this (>= 0).");
+    public Option<long> MaxSteps { get; } = CliOption.Long("--max-steps", Defaults.MaxSteps, "Step budget (> 0).");
+    public Option<double> DivergenceFactor { get; } = CliOption.Double("--divergence-factor", Defaults.DivergenceFactor,
+        "Diverged once the loss exceeds this factor times the initial loss, or is not finite (> 1).");
+    public Option<double> BounceFactor { get; } = CliOption.Double("--bounce-factor", Defaults.BounceFactor,
+        "A run bounced (edge of stability) if its loss rose above this factor times its running minimum (> 1).");
+    public Option<int> LossCheckInterval { get; } = CliOption.Int("--loss-check-interval", Defaults.LossCheckInterval,
+        "For b < n, steps between full training-loss evaluations (>= 0; 0: 16 ceil(n/b)).");
+    public Option<int> CheckpointsPerDecade { get; } = CliOption.Int("--checkpoints-per-decade", Defaults.CheckpointsPerDecade,
+        "Trajectory checkpoints per decade of steps (>= 0; 0: only the first and last).");
+
+    public IEnumerable<Option> All =>
+        [Alpha, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Options.Add(option);
+    }
+
+    /// <summary>The training options for a problem with n samples and d features, validated by the core.</summary>
+    public TrainingOptions Read(ParseResult parsed, int n, int d)
+    {
+        var alpha = ParseAlpha(parsed.GetValue(Alpha)!);
+        return new TrainingOptions
+        {
+            Alpha = alpha.Length == 1 ? alpha[0] : Defaults.Alpha,
+            AlphaVector = alpha.Length == 1 ? null : alpha,
+            BatchSize = ParseBatchSize(parsed.GetValue(BatchSize)!, n),
+            Stepsize = StepsizeSchedule.Parse(parsed.GetValue(Stepsize)!),
+            BatchMode = CliOption.ParseWord<Training.BatchMode>(parsed.GetValue(BatchMode)!),
+            Seed = parsed.GetValue(Seed),
+            Tolerance = parsed.GetValue(Tolerance),
+            MaxSteps = parsed.GetValue(MaxSteps),
+            DivergenceFactor = parsed.GetValue(DivergenceFactor),
+            BounceFactor = parsed.GetValue(BounceFactor),
+            LossCheckInterval = parsed.GetValue(LossCheckInterval),
+            CheckpointsPerDecade = parsed.GetValue(CheckpointsPerDecade),
+        }.Validated(n, d);
+    }
+
+    private static double[] ParseAlpha(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+                throw new InvalidInputException("alpha", text, "must be a number > 0, or d comma-separated numbers > 0");
+        return values;
+    }
+
+    private static int ParseBatchSize(string text, int n)
+    {
+        string t = text.Trim().ToLowerInvariant();
+        if (t is "n" or "full") return n;
+        if (int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int b)) return b;
+        throw new InvalidInputException("batch-size", text, $"must be an integer in [1, n] = [1, {n}], or n/full for full-batch GD");
+    }
+
+    private static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,122 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DlnLab.Problems;
+using DlnLab.Cli.Options;
+using DlnLab.Training;
+
+namespace DlnLab.Cli.Output;
+
+/// <summary>
+/// The machine-readable record of one training run: every <see cref="RunResult"/> field in snake_case, the spec that
+/// produced it (problem and training options) and the wall time, on one line. Number conventions: <see cref="JsonNumbers"/>.
+/// </summary>
+internal static class RunJson
+{
+    // One line per run, so outputs of several runs concatenate into a JSON Lines file; pipe through jq to read.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, RunTiming timing)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", StatusWord(result.Status));
+            json.WriteNumber("steps", result.Steps);
+            JsonNumbers.WriteArray(json, "beta", result.Beta);
+            JsonNumbers.Write(json, "train_loss", result.TrainLoss);
+            JsonNumbers.Write(json, "test_loss", result.TestLoss);
+            JsonNumbers.Write(json, "population_loss", result.PopulationLoss);
+            JsonNumbers.Write(json, "distance_to_beta_star", result.DistanceToBetaStar);
+            JsonNumbers.WriteArray(json, "gain", result.Implicit.Gain);
+            JsonNumbers.Write(json, "gain_l1", result.GainL1);
+            JsonNumbers.WriteArray(json, "ln_alpha_inf_squared", result.Implicit.LnAlphaInfSquared);
+            JsonNumbers.WriteArray(json, "alpha_inf", result.Implicit.AlphaInf());
+            JsonNumbers.WriteArray(json, "beta_tilde0", result.Implicit.BetaTilde0);
+            JsonNumbers.WriteArray(json, "delta", result.Implicit.Delta);
+            JsonNumbers.WriteArray(json, "alpha", result.Alpha);
+            json.WriteBoolean("bounced", result.Bounced);
+            JsonNumbers.Write(json, "max_loss_rise", result.MaxLossRise);
+            json.WriteNumber("singular_steps", result.SingularSteps);
+            JsonNumbers.Write(json, "max_step_gradient", result.MaxStepGradient);
+            WriteTrajectory(json, result.Trajectory);
+            WriteSpec(json, problem, options);
+            json.WriteStartObject("timing");
+            JsonNumbers.Write(json, "wall_seconds", timing.WallSeconds);
+            JsonNumbers.Write(json, "steps_per_second", timing.StepsPerSecond);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine();
+    }
+
+    /// <summary>converged, budget or diverged.</summary>
+    public static string StatusWord(RunStatus status) => status switch
+    {
+        RunStatus.Converged => "converged",
+        RunStatus.BudgetExhausted => "budget",
+        RunStatus.Diverged => "diverged",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static void WriteTrajectory(Utf8JsonWriter json, IReadOnlyList<Checkpoint> trajectory)
+    {
+        json.WriteStartArray("trajectory");
+        foreach (var c in trajectory)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("step", c.Step);
+            JsonNumbers.Write(json, "train_loss", c.TrainLoss);
+            JsonNumbers.Write(json, "test_loss", c.TestLoss);
+            JsonNumbers.Write(json, "gain_l1", c.GainL1);
+            JsonNumbers.Write(json, "distance_to_beta_star", c.DistanceToBetaStar);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteSpec(Utf8JsonWriter json, ProblemDescription problem, TrainingOptions options)
+    {
+        json.WriteStartObject("spec");
+        json.WriteString("dln_version", typeof(RunJson).Assembly.GetName().Version?.ToString(3));
+        json.WriteStartObject("problem");
+        if (problem.DataPath is string path) json.WriteString("data", path);
+        else WriteGenerator(json, problem.Generator!);
+        json.WriteNumber("n", problem.N);
+        json.WriteNumber("d", problem.D);
+        json.WriteEndObject();
+
+        json.WriteStartObject("training");
+        if (options.AlphaVector is null) JsonNumbers.Write(json, "alpha", options.Alpha);
+        else JsonNumbers.WriteArray(json, "alpha", options.AlphaVector);
+        json.WriteNumber("batch_size", options.BatchSize);
+        json.WriteString("stepsize", options.Stepsize.Describe());
+        json.WriteString("batch_mode", options.BatchMode.ToString().ToLowerInvariant());
+        json.WriteNumber("seed", options.Seed);
+        JsonNumbers.Write(json, "tolerance", options.Tolerance);
+        json.WriteNumber("max_steps", options.MaxSteps);
+        JsonNumbers.Write(json, "divergence_factor", options.DivergenceFactor);
+        JsonNumbers.Write(json, "bounce_factor", options.BounceFactor);
+        json.WriteNumber("loss_check_interval", options.LossCheckInterval);
+        json.WriteNumber("checkpoints_per_decade", options.CheckpointsPerDecade);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteGenerator(Utf8JsonWriter json, SparseRegressionSpec spec)
+    {
+        json.WriteString("generator", "sparse-regression");
+        json.WriteNumber("s", spec.S);
+        json.WriteString("nonzeros", spec.Nonzeros.ToString().ToLowerInvariant());
+        JsonNumbers.Write(json, "scale", spec.NonzeroScale);
+        json.WriteString("support", spec.Support.ToString().ToLowerInvariant());
+        JsonNumbers.Write(json, "noise", spec.Noise);
+        json.WriteNumber("n_test", spec.NTest);
+        json.WriteNumber("data_seed", spec.Seed);
+    }
+}

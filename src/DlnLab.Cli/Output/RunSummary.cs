@@ -1,0 +1,52 @@
+using System.Globalization;
+using DlnLab.Cli.Options;
+using DlnLab.Training;
+using Spectre.Console;
+
+namespace DlnLab.Cli.Output;
+
+/// <summary>
+/// The human-readable summary of a run: a two-column grid. Colour only on an interactive terminal; redirected output
+/// and test writers get plain text without escape codes. The vectors are in --json.
+/// </summary>
+internal static class RunSummary
+{
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, RunTiming timing)
+    {
+        var console = Terminal.For(output);
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        void Row(string name, string value) => grid.AddRow(new Text(name), new Markup(value));
+
+        Row("status", Status(result.Status));
+        Row("problem", Markup.Escape(problem.DataPath is string path
+            ? $"loaded from {path}: n = {problem.N}, d = {problem.D}"
+            : $"generated: n = {problem.N}, d = {problem.D}, s = {problem.Generator!.S}, data seed {problem.Generator.Seed}"));
+        Row("training", Markup.Escape($"b = {options.BatchSize}{(options.BatchSize == problem.N ? " (GD)" : "")}, " +
+            $"stepsize {options.Stepsize.Describe()}, alpha {(options.AlphaVector is null ? G(options.Alpha) : "per coordinate")}, " +
+            $"{options.BatchMode.ToString().ToLowerInvariant()} batches, seed {options.Seed}"));
+        Row("steps", $"{result.Steps.ToString(CultureInfo.InvariantCulture)} of at most {options.MaxSteps.ToString(CultureInfo.InvariantCulture)}");
+        Row("train loss", G(result.TrainLoss));
+        Row("test loss", G(result.TestLoss));
+        Row("population loss", G(result.PopulationLoss));
+        Row("||beta - beta*||", G(result.DistanceToBetaStar));
+        Row("||Gain||_1", G(result.GainL1));
+        Row("alpha_inf", Range(result.Implicit.AlphaInf()));
+        Row("bounced", result.Bounced ? $"yes (max loss rise {G(result.MaxLossRise)})" : $"no (max loss rise {G(result.MaxLossRise)})");
+        Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
+        Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");
+        console.Write(grid);
+    }
+
+    private static string Status(RunStatus status) => status switch
+    {
+        RunStatus.Converged => "[green]converged[/]",
+        RunStatus.BudgetExhausted => "[yellow]budget exhausted[/]",
+        RunStatus.Diverged => "[red]diverged[/]",
+        _ => Markup.Escape(status.ToString()),
+    };
+
+    private static string Range(double[] values) =>
+        values.Length == 0 ? "-" : $"min {G(values.Min())}, max {G(values.Max())}";
+
+    private static string G(double? x) => x is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "-";
+}
