@@ -13,10 +13,22 @@ internal static class LogTicks
     // Up to about three decades, 1-2-5 labels fit (at most ~10) and read better than bare powers of ten.
     private const double LabelledMantissaSpan = 3.2;
 
-    /// <summary>Ticks for the axis range [min, max] in log10 units.</summary>
+    /// <summary>Tick generator for the axis range [min, max] in log10 units.</summary>
     public static NumericManual Create(double min, double max)
     {
-        var ticks = new NumericManual();
+        var generator = new NumericManual();
+        foreach (var (position, label) in Compute(min, max))
+        {
+            if (label is null) generator.AddMinor(position);
+            else generator.AddMajor(position, label);
+        }
+        return generator;
+    }
+
+    /// <summary>Tick positions in log10 units with their labels; minor ticks have a null label.</summary>
+    internal static List<(double Position, string? Label)> Compute(double min, double max)
+    {
+        var ticks = new TickList();
         int firstDecade = (int)Math.Ceiling(min - 1e-9);
         int lastDecade = (int)Math.Floor(max + 1e-9);
         int decades = lastDecade - firstDecade + 1;
@@ -38,7 +50,7 @@ internal static class LogTicks
         return ticks;
     }
 
-    private static void AddMantissaTicks(NumericManual ticks, double min, double max, int[] major)
+    private static void AddMantissaTicks(TickList ticks, double min, double max, int[] major)
     {
         for (int k = (int)Math.Floor(min) - 1; k <= (int)Math.Ceiling(max); k++)
         {
@@ -50,6 +62,12 @@ internal static class LogTicks
                 else if (m != 1) ticks.AddMinor(position);
             }
         }
+    }
+
+    private sealed class TickList : List<(double Position, string? Label)>
+    {
+        public void AddMajor(double position, string label) => Add((position, label));
+        public void AddMinor(double position) => Add((position, null));
     }
 
     private static int CountInRange(double min, double max, int[] mantissas)

@@ -19,6 +19,6 @@ public class FigureGalleryDemo
             Assert.True(new FileInfo(output.SvgPath).Length > 5_000);
         }
         Assert.Equal(["fig1.png", "fig2.png", "fig3.png", "fig4.png"],
-            Directory.GetFiles(Folder, "fig*.png").Select(Path.GetFileName).Order().ToArray());
+            Directory.GetFiles(Folder, "fig*.png").Select(f => Path.GetFileName(f)!).Order().ToArray());
     }
 }
