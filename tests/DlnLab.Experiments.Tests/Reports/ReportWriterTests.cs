@@ -45,7 +45,7 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Contains("0.1.0+abc123", md);
         Assert.Contains("| Runs | 1040 |", md);
         Assert.Contains("Runs: 520 (converged: 498)", md);
-        Assert.Contains("83.4 s", md);
+        Assert.Contains("1 min 23 s", md);
         Assert.Contains("3.2e-13", md);
         Assert.Contains("Not drawn: panel 0, series 'GD'", md);
         Assert.Contains("### Distance to beta* &lt;GD | SGD&gt;", md);
