@@ -68,7 +68,8 @@ public static class FigureRenderer
             canvas.DrawRect(new SKRect(0, 0, width, height), white);
             DrawPanels(canvas, plots, columns, figure);
         }
-        return stream.ToArray();
+        string svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return System.Text.Encoding.UTF8.GetBytes(SvgCleanup.RemoveTransparentClears(svg, width, height));
     }
 
     private static void DrawPanels(SKCanvas canvas, List<Plot> plots, int columns, FigureSpec figure)

@@ -49,6 +49,8 @@ public sealed class FigureRendererTests : IDisposable
         Assert.Contains("stepsize gamma", svg);
         Assert.Contains("test loss at convergence", svg);
         Assert.Contains("DejaVu Sans", svg);
+        // An unfilled full-size rect outside a clipPath would paint the figure black in some viewers.
+        Assert.Single(svg.Split('\n'), l => l.Trim() == "<rect width=\"800\" height=\"500\"/>");
 
         var rows = ReadCsv(output.CsvPath).Where(r => r[2] == "point").ToList();
         var expected = figure.Panels[0].Series.SelectMany(s => s.Xs.Select((x, i) =>
