@@ -1,0 +1,43 @@
+using ScottPlot;
+
+namespace DlnLab.Experiments.Figures;
+
+/// <summary>Colour-blind-safe colours (Okabe and Ito, 2008) with one marker shape per colour, so series stay
+/// distinguishable in greyscale print too.</summary>
+public static class FigurePalette
+{
+    // Yellow (#F0E442) is left out: it vanishes on white paper.
+    private static readonly Color[] colors =
+    [
+        Color.FromHex("#0072B2"), // blue
+        Color.FromHex("#D55E00"), // vermillion
+        Color.FromHex("#009E73"), // bluish green
+        Color.FromHex("#CC79A7"), // reddish purple
+        Color.FromHex("#E69F00"), // orange
+        Color.FromHex("#56B4E9"), // sky blue
+        Color.FromHex("#000000"), // black
+    ];
+
+    private static readonly MarkerShape[] markers =
+    [
+        MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+        MarkerShape.FilledTriangleDown, MarkerShape.OpenCircle, MarkerShape.OpenSquare,
+    ];
+
+    /// <summary>Number of distinct colours before they repeat.</summary>
+    public static int Count => colors.Length;
+
+    /// <summary>Colour for an index (wraps around; negative indices are taken modulo too).</summary>
+    public static Color ColorAt(int index) => colors[Wrap(index)];
+
+    /// <summary>Marker shape for an index.</summary>
+    internal static MarkerShape MarkerAt(int index) => markers[Wrap(index)];
+
+    /// <summary>Colour for lines that belong to no series.</summary>
+    internal static Color Neutral => Color.FromHex("#444444");
+
+    /// <summary>Fill of shaded x ranges: light enough that data on top stays readable.</summary>
+    internal static Color Shade => Color.FromHex("#999999").WithAlpha(0.22);
+
+    private static int Wrap(int index) => ((index % colors.Length) + colors.Length) % colors.Length;
+}

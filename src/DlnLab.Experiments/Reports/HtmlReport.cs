@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+
+namespace DlnLab.Experiments.Reports;
+
+/// <summary>Renders a <see cref="ReportModel"/> as one HTML page with its style inline and the figures linked
+/// relatively, so the folder can be zipped, moved or served as is.</summary>
+internal static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; max-width: 1100px; margin: 2em auto;
+               padding: 0 1.2em; color: #222; line-height: 1.5; }
+        h1 { font-size: 1.8em; border-bottom: 2px solid #0072B2; padding-bottom: .2em; }
+        h2 { font-size: 1.35em; margin-top: 1.8em; }
+        table { border-collapse: collapse; margin: .5em 0 1em; }
+        th, td { border: 1px solid #ccc; padding: .3em .8em; text-align: left; vertical-align: top; }
+        th { background: #f3f6f9; }
+        figure { margin: 1.5em 0 2.5em; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+        figcaption { font-weight: bold; margin: .4em 0; }
+        .files { color: #555; font-size: .95em; }
+        .warning { color: #9a3b00; }
+        """;
+
+    public static string Render(ReportModel model)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(Escape(model.Title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        html.Append("<h1>").Append(Escape(model.Title)).Append("</h1>\n");
+        if (model.Summary.Length > 0) html.Append("<p>").Append(Escape(model.Summary)).Append("</p>\n");
+
+        html.Append("<h2>Provenance</h2>\n<table>\n");
+        Row(html, "Software version", model.SoftwareVersion);
+        Row(html, "Seeds", ReportFormat.Seeds(model.Seeds));
+        Row(html, "Runs", ReportFormat.Count(model.TotalRuns));
+        Row(html, "Wall time", ReportFormat.WallTime(model.WallTime));
+        Row(html, "Largest Theorem 2.2 residual (converged runs)", ReportFormat.Residual(model.LargestTheoremResidual));
+        if (model.GeneratedAt is DateTimeOffset at) Row(html, "Generated", ReportFormat.Timestamp(at));
+        html.Append("</table>\n");
+
+        if (model.Settings.Count > 0)
+        {
+            html.Append("<h2>Settings</h2>\n<table>\n<tr><th>Setting</th><th>Value</th></tr>\n");
+            foreach (var (key, value) in model.Settings) Row(html, key, value);
+            html.Append("</table>\n");
+        }
+
+        html.Append("<h2>Figures</h2>\n");
+        foreach (ReportFigure figure in model.Figures)
+        {
+            html.Append("<figure id=\"").Append(Escape(figure.Name)).Append("\">\n");
+            html.Append("<figcaption>").Append(Escape(figure.Caption)).Append("</figcaption>\n");
+            html.Append("<a href=\"").Append(Escape(ReportFormat.Link(figure.SvgFile))).Append("\"><img src=\"")
+                .Append(Escape(ReportFormat.Link(figure.PngFile))).Append("\" alt=\"").Append(Escape(figure.Caption)).Append("\"></a>\n");
+            html.Append("<p>").Append(Escape(figure.WhatItShows)).Append("</p>\n");
+            html.Append("<p class=\"files\">Runs: ").Append(ReportFormat.Count(figure.Runs)).Append(" (converged: ")
+                .Append(ReportFormat.Count(figure.ConvergedRuns)).Append("). Files: <a href=\"")
+                .Append(Escape(ReportFormat.Link(figure.SvgFile))).Append("\">SVG</a>, <a href=\"")
+                .Append(Escape(ReportFormat.Link(figure.CsvFile))).Append("\">CSV of the plotted numbers</a>.</p>\n");
+            if (figure.Warnings.Count > 0)
+            {
+                html.Append("<ul class=\"warning\">\n");
+                foreach (string warning in figure.Warnings) html.Append("<li>Not drawn: ").Append(Escape(warning)).Append("</li>\n");
+                html.Append("</ul>\n");
+            }
+            html.Append("</figure>\n");
+        }
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    internal static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    private static void Row(StringBuilder html, string key, string value) =>
+        html.Append("<tr><th>").Append(Escape(key)).Append("</th><td>").Append(Escape(value)).Append("</td></tr>\n");
+}
