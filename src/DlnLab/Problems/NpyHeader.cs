@@ -56,6 +56,7 @@ internal sealed record NpyHeader(NpyDtype Dtype, bool FortranOrder, int[] Shape)
             {
                 SkipSpace();
                 if (Peek() == '}') { _pos++; break; }
+                if (_pos >= _text.Length) throw new FormatException("the header dict is not closed with '}'");
                 string key = ParseString();
                 Expect(':');
                 dict[key] = ParseValue();

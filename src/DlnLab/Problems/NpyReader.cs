@@ -9,7 +9,8 @@ namespace DlnLab.Problems;
 /// </summary>
 public static class NpyReader
 {
-    private static ReadOnlySpan<byte> Magic => "\x93NUMPY"u8;
+    // 0x93 then "NUMPY"; not a u8 string literal, which would encode U+0093 as two bytes.
+    internal static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
     private const int ChunkElements = 1 << 14;
 
     /// <summary>Reads the file; any failure is an <see cref="InvalidInputException"/> for <paramref name="field"/> naming the file.</summary>

@@ -98,7 +98,7 @@ public static class NpyWriter
         int total = prefix + dict.Length + 1;
         int padded = (total + Alignment - 1) / Alignment * Alignment;
         var header = new byte[padded];
-        "\x93NUMPY"u8.CopyTo(header);
+        NpyReader.Magic.CopyTo(header);
         header[6] = v1 ? (byte)1 : (byte)2;
         header[7] = 0;
         int headerLength = padded - prefix;
