@@ -26,7 +26,7 @@ internal static class FixtureFiles
 }
 
 /// <summary>A fresh temporary folder, deleted with its contents on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("dlnlab-problems-").FullName;
 
