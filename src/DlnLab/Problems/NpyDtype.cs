@@ -10,10 +10,10 @@ internal readonly record struct NpyDtype(char Kind, int Size, bool BigEndian, st
     public static NpyDtype Parse(string descr)
     {
         if (descr.Length < 3 || descr[0] is not ('<' or '>' or '|' or '='))
-            throw new FormatException($"dtype '{descr}' is not supported; need {Supported}");
+            throw new NotSupportedException($"dtype '{descr}' is not supported; need {Supported}");
         char kind = descr[1];
         if (!int.TryParse(descr.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size))
-            throw new FormatException($"dtype '{descr}' is not supported; need {Supported}");
+            throw new NotSupportedException($"dtype '{descr}' is not supported; need {Supported}");
         bool ok = kind switch
         {
             'f' => size is 2 or 4 or 8,
@@ -21,7 +21,7 @@ internal readonly record struct NpyDtype(char Kind, int Size, bool BigEndian, st
             'b' => size == 1,
             _ => false,
         };
-        if (!ok) throw new FormatException($"dtype '{descr}' is not supported; need {Supported}");
+        if (!ok) throw new NotSupportedException($"dtype '{descr}' is not supported; need {Supported}");
         bool big = descr[0] == '>' || (descr[0] == '=' && !BitConverter.IsLittleEndian);
         return new NpyDtype(kind, size, big, descr);
     }

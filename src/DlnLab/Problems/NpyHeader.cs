@@ -9,7 +9,10 @@ namespace DlnLab.Problems;
 /// </summary>
 internal sealed record NpyHeader(NpyDtype Dtype, bool FortranOrder, int[] Shape)
 {
-    /// <summary>Parses the dict; throws <see cref="FormatException"/> with the reason, which the reader puts in its message.</summary>
+    /// <summary>
+    /// Parses the dict; throws <see cref="FormatException"/> when it is malformed and <see cref="NotSupportedException"/>
+    /// for a well-formed header of a dtype this reader does not convert.
+    /// </summary>
     public static NpyHeader Parse(string text)
     {
         var p = new Parser(text);
@@ -17,7 +20,7 @@ internal sealed record NpyHeader(NpyDtype Dtype, bool FortranOrder, int[] Shape)
         if (!dict.TryGetValue("descr", out var descr)) throw new FormatException("header has no 'descr'");
         if (!dict.TryGetValue("fortran_order", out var order)) throw new FormatException("header has no 'fortran_order'");
         if (!dict.TryGetValue("shape", out var shape)) throw new FormatException("header has no 'shape'");
-        if (descr is not string d) throw new FormatException("'descr' is not a simple type string (structured arrays are not supported)");
+        if (descr is not string d) throw new NotSupportedException("structured arrays (a list as 'descr') are not supported; need one numeric dtype");
         if (order is not bool f) throw new FormatException("'fortran_order' is not True or False");
         if (shape is not long[] dims) throw new FormatException("'shape' is not a tuple of integers");
         var ints = new int[dims.Length];

@@ -66,6 +66,10 @@ public static class NpyReader
         {
             throw Invalid(field, source, $"bad header {Quote(headerText)}: {e.Message}");
         }
+        catch (NotSupportedException e)
+        {
+            throw new InvalidInputException(field, $"'{source}': {e.Message}");
+        }
         if (header.Shape.Length > 2)
             throw new InvalidInputException(field, $"'{source}' holds an array of shape {DenseArray.FormatShape(header.Shape)}; only 0-D, 1-D and 2-D arrays are supported");
 

@@ -11,7 +11,7 @@ public static class ProblemLoader
     /// <summary>The array names, as files in a folder (X.npy), entries in an .npz, and keys of the --data list.</summary>
     public static IReadOnlyList<string> ArrayNames { get; } = ["X", "y", "beta_star", "X_test", "y_test"];
 
-    private const string DataForms = "must be a folder, an .npz file, or a list X=path,y=path[,beta_star=path][,X_test=path,y_test=path] of .csv/.npy files";
+    private const string DataForms = "the value must be a folder, an .npz file, or a list X=path,y=path[,beta_star=path][,X_test=path,y_test=path] of .csv/.npy files";
 
     /// <summary>
     /// Reads the value of a --data option: an existing folder (see <see cref="LoadDirectory"/>), an .npz file (see
@@ -27,8 +27,8 @@ public static class ProblemLoader
         if (isNpz && File.Exists(v)) return LoadNpz(v);
         if (v.Contains('=')) return Load(ParseList(v));
         if (isNpz) return LoadNpz(v); // reports the missing file
-        if (File.Exists(v)) throw new InvalidInputException("data", v, "is a single file; " + DataForms);
-        throw new InvalidInputException("data", v, "is not an existing folder or .npz file; " + DataForms);
+        if (File.Exists(v)) throw new InvalidInputException("data", v, "a single array file is not a whole problem; " + DataForms);
+        throw new InvalidInputException("data", v, "no folder or .npz file of that name exists; " + DataForms);
     }
 
     /// <summary>Loads the named files; each is read as .npy or .csv by its extension.</summary>
@@ -121,13 +121,15 @@ public static class ProblemLoader
     public static DenseArray ReadArray(string path, string field)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new InvalidInputException(field, "no file given; need a .csv or .npy path");
+        if (Directory.Exists(path)) throw new InvalidInputException(field, $"'{path}' is a folder, not a file");
         string ext = Path.GetExtension(path).ToLowerInvariant();
         return ext switch
         {
             ".npy" => NpyReader.Read(path, field),
             ".csv" => CsvMatrix.Read(path, field),
-            ".npz" => throw new InvalidInputException(field, path, "is an .npz archive of several arrays; give it as the whole data value, or give this array as .npy or .csv"),
-            _ => throw new InvalidInputException(field, path, $"has extension '{ext}'; must be .csv or .npy"),
+            ".npz" => throw new InvalidInputException(field, path, "must be a .csv or .npy file; an .npz archive holds several arrays, so give it as the whole data value"),
+            "" => throw new InvalidInputException(field, path, "must be a .csv or .npy file (chosen by the extension, which is missing)"),
+            _ => throw new InvalidInputException(field, path, $"must be a .csv or .npy file (chosen by the extension, here '{ext}')"),
         };
     }
 

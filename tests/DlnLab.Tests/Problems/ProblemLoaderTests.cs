@@ -94,8 +94,8 @@ public class ProblemLoaderTests
     }
 
     [Theory]
-    [InlineData("", "data", "must be a folder, an .npz file")]
-    [InlineData("nowhere", "data", "is not an existing folder or .npz file")]
+    [InlineData("", "data", "the value must be a folder, an .npz file")]
+    [InlineData("nowhere", "data", "got nowhere; no folder or .npz file of that name exists")]
     [InlineData("X=a.npy", "data", "needs y=path")]
     [InlineData("X=a.npy,y=b.npy,w=c.npy", "data", "name one of X, y, beta_star, X_test, y_test")]
     [InlineData("X=a.npy,y=b.npy,x=c.npy", "data", "X is given twice")]
@@ -115,13 +115,13 @@ public class ProblemLoaderTests
         using var tmp = new TempFolder();
         NpyWriter.Write(tmp.Path("X.npy"), X);
         var e = Assert.Throws<InvalidInputException>(() => ProblemLoader.FromDataArgument(tmp.Path("X.npy")));
-        Assert.Contains("is a single file", e.Message);
+        Assert.Contains("a single array file is not a whole problem", e.Message);
     }
 
     [Theory]
-    [InlineData("X.txt", "has extension '.txt'; must be .csv or .npy")]
-    [InlineData("X", "has extension ''; must be .csv or .npy")]
-    [InlineData("X.npz", "is an .npz archive")]
+    [InlineData("X.txt", "must be a .csv or .npy file (chosen by the extension, here '.txt')")]
+    [InlineData("X", "must be a .csv or .npy file (chosen by the extension, which is missing)")]
+    [InlineData("X.npz", "an .npz archive holds several arrays")]
     public void UnknownExtensionsAreRefused(string name, string expected)
     {
         using var tmp = new TempFolder();
