@@ -1,0 +1,51 @@
+using System.Globalization;
+using DlnLab.LinearAlgebra;
+
+namespace DlnLab.Problems;
+
+/// <summary>A 0-D, 1-D or 2-D array of doubles read from a file, with its shape; entries in C (row-major) order.</summary>
+public sealed class DenseArray
+{
+    /// <summary>Entries in C order: for shape (r, c), entry (i, j) is <c>Data[i * c + j]</c>.</summary>
+    public double[] Data { get; }
+    /// <summary>The numpy shape: empty for a 0-D array (one entry), (n) for 1-D, (rows, cols) for 2-D.</summary>
+    public IReadOnlyList<int> Shape { get; }
+
+    public DenseArray(double[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(shape);
+        if (shape.Length > 2) throw new ArgumentException($"rank {shape.Length} is not supported; at most 2", nameof(shape));
+        long count = 1;
+        foreach (int s in shape)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(s, nameof(shape));
+            count *= s;
+        }
+        if (count != data.Length) throw new ArgumentException($"data has {data.Length} entries but shape {FormatShape(shape)} needs {count}", nameof(data));
+        Data = data;
+        Shape = (int[])shape.Clone();
+    }
+
+    public int Rank => Shape.Count;
+
+    /// <summary>The shape as numpy prints it: (), (5,), (3, 4).</summary>
+    public string ShapeText => FormatShape(Shape);
+
+    /// <summary>Shares <see cref="Data"/> with the new matrix; only a 2-D array is a matrix.</summary>
+    public Matrix ToMatrix() =>
+        Rank == 2 ? new Matrix(Shape[0], Shape[1], Data) : throw new InvalidOperationException($"an array of shape {ShapeText} is not 2-D");
+
+    /// <summary>
+    /// True when the array is a vector in any of the layouts researchers save one in: shape (n,), (n, 1), (1, n),
+    /// or () for a single number.
+    /// </summary>
+    public bool IsVectorLike => Rank < 2 || Shape[0] == 1 || Shape[1] == 1;
+
+    public static string FormatShape(IReadOnlyList<int> shape) => shape.Count switch
+    {
+        0 => "()",
+        1 => $"({shape[0].ToString(CultureInfo.InvariantCulture)},)",
+        _ => "(" + string.Join(", ", shape.Select(s => s.ToString(CultureInfo.InvariantCulture))) + ")",
+    };
+}
