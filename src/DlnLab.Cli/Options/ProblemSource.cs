@@ -24,11 +24,6 @@ internal static class ProblemSource
         return (SparseRegression.Generate(spec), new ProblemDescription(spec, null, spec.N, spec.D));
     }
 
-    /// <summary>
-    /// The single place where --data is turned into a problem. The loader
-    /// (DlnLab.Problems.ProblemLoader.FromDataArgument(path)) is not part of the core yet; until it is, --data parses
-    /// and is refused here.
-    /// </summary>
-    public static RegressionProblem Load(string path) =>
-        throw new InvalidInputException("data", path, "loading problems from files is not available yet in this version of dln");
+    /// <summary>The single place where --data (a folder, an .npz file, or X=path,y=path,...) becomes a problem.</summary>
+    public static RegressionProblem Load(string path) => ProblemLoader.FromDataArgument(path);
 }
