@@ -1,0 +1,76 @@
+using System.Numerics.Tensors;
+
+namespace DlnLab.LinearAlgebra;
+
+/// <summary>Small dense helpers the solvers share: weighted Gram matrices X diag(w) X^T, norms, transposes.</summary>
+public static class MatrixOperations
+{
+    /// <summary>G = X diag(w) X^T (n x n for X n x d), symmetric by construction.</summary>
+    public static Matrix WeightedGram(Matrix x, ReadOnlySpan<double> w)
+    {
+        int n = x.Rows, d = x.Cols;
+        if (w.Length != d) throw new ArgumentException($"weights have length {w.Length}; X has {d} columns", nameof(w));
+        var scaled = new double[n * d];
+        for (int i = 0; i < n; i++)
+            TensorPrimitives.Multiply(x.Data.AsSpan(i * d, d), w, scaled.AsSpan(i * d, d));
+        return GramOf(x, scaled);
+    }
+
+    /// <summary>G = X X^T.</summary>
+    public static Matrix Gram(Matrix x) => GramOf(x, x.Data);
+
+    private static Matrix GramOf(Matrix x, double[] scaledRows)
+    {
+        int n = x.Rows, d = x.Cols;
+        var g = new Matrix(n, n);
+        for (int i = 0; i < n; i++)
+        {
+            var si = scaledRows.AsSpan(i * d, d);
+            for (int j = 0; j <= i; j++)
+            {
+                double v = TensorPrimitives.Dot<double>(si, x.Data.AsSpan(j * d, d));
+                g.Data[i * n + j] = v;
+                g.Data[j * n + i] = v;
+            }
+        }
+        return g;
+    }
+
+    /// <summary>A^T.</summary>
+    public static Matrix Transpose(Matrix a)
+    {
+        var t = new Matrix(a.Cols, a.Rows);
+        for (int i = 0; i < a.Rows; i++)
+            for (int j = 0; j < a.Cols; j++)
+                t.Data[j * a.Rows + i] = a.Data[i * a.Cols + j];
+        return t;
+    }
+
+    /// <summary>The Euclidean norm, without overflow for large entries.</summary>
+    public static double Norm2(ReadOnlySpan<double> x)
+    {
+        double scale = TensorPrimitives.MaxMagnitude(x.Length == 0 ? [0.0] : x);
+        scale = Math.Abs(scale);
+        if (scale == 0 || !double.IsFinite(scale)) return scale;
+        double s = 0;
+        foreach (double v in x) s += (v / scale) * (v / scale);
+        return scale * Math.Sqrt(s);
+    }
+
+    /// <summary>||a - b||_2.</summary>
+    public static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException("vectors differ in length");
+        var diff = new double[a.Length];
+        TensorPrimitives.Subtract(a, b, diff);
+        return Norm2(diff);
+    }
+
+    /// <summary>r = X beta - y.</summary>
+    public static double[] Residual(Matrix x, ReadOnlySpan<double> beta, ReadOnlySpan<double> y)
+    {
+        var r = x.Multiply(beta);
+        TensorPrimitives.Subtract(r, y, r);
+        return r;
+    }
+}

@@ -1,0 +1,246 @@
+using System.Numerics.Tensors;
+using DlnLab.LinearAlgebra;
+
+namespace DlnLab.Theory;
+
+/// <summary>
+/// The minimum-l1 interpolator as the linear program min 1^T (p + m) s.t. X (p - m) = y, p, m >= 0, solved by a dense
+/// two-phase revised simplex (explicit basis inverse, refactored periodically; Dantzig pricing with Bland's rule
+/// against cycling). The final basis is then re-solved by LU (X_B beta_B = y and X_B^T lambda = signs), which polishes
+/// beta and yields the dual certificate; the gap and dual feasibility are verified, not assumed.
+/// </summary>
+public static class MinimumL1Solver
+{
+    private const double OptimalityTolerance = 1e-11;
+    private const double PivotTolerance = 1e-9;
+    private const int RefactorEvery = 100;
+    private const int DegenerateStepsBeforeBland = 50;
+
+    /// <summary>Solves; check <see cref="MinimumL1Solution.Converged"/>.</summary>
+    public static MinimumL1Solution Solve(Matrix x, double[] y)
+    {
+        if (y.Length != x.Rows) throw new ArgumentException($"y has {y.Length} entries but X has {x.Rows} rows", nameof(y));
+        var lp = new Simplex(x, y);
+        bool ok = lp.Run(phase: 1);
+        ok = ok && lp.ArtificialSum() <= 1e-9 * Math.Max(TensorPrimitives.SumOfMagnitudes<double>(y), 1e-300);
+        if (ok)
+        {
+            lp.DriveOutArtificials();
+            ok = lp.Run(phase: 2);
+        }
+        return lp.Polished(ok);
+    }
+
+    private sealed class Simplex
+    {
+        private readonly Matrix _xs; // rows of X with the sign that makes y >= 0
+        private readonly double[] _sign, _ys, _y;
+        private readonly Matrix _x;
+        private readonly int _n, _d;
+        private readonly int[] _basis;
+        private readonly bool[] _isBasic;
+        private Matrix _binv;
+        private double[] _xb;
+        private readonly double[] _column, _w, _lambda, _t;
+        private int _phase;
+        public int Iterations;
+
+        public Simplex(Matrix x, double[] y)
+        {
+            _x = x;
+            _y = y;
+            _n = x.Rows;
+            _d = x.Cols;
+            _sign = y.Select(v => v >= 0 ? 1.0 : -1.0).ToArray();
+            _ys = y.Select(Math.Abs).ToArray();
+            _xs = x.Clone();
+            for (int i = 0; i < _n; i++)
+                if (_sign[i] < 0) TensorPrimitives.Negate(_xs.Row(i), _xs.Row(i));
+            _basis = Enumerable.Range(2 * _d, _n).ToArray();
+            _isBasic = new bool[2 * _d + _n];
+            foreach (int b in _basis) _isBasic[b] = true;
+            _binv = Identity(_n);
+            _xb = (double[])_ys.Clone();
+            _column = new double[_n];
+            _w = new double[_n];
+            _lambda = new double[_n];
+            _t = new double[_d];
+        }
+
+        private static Matrix Identity(int n)
+        {
+            var m = new Matrix(n, n);
+            for (int i = 0; i < n; i++) m[i, i] = 1;
+            return m;
+        }
+
+        private double Cost(int j) => _phase == 1 ? (j >= 2 * _d ? 1 : 0) : (j >= 2 * _d ? 0 : 1);
+
+        private void Column(int j, double[] col)
+        {
+            if (j >= 2 * _d)
+            {
+                Array.Clear(col);
+                col[j - 2 * _d] = 1;
+                return;
+            }
+            int k = j % _d;
+            double s = j < _d ? 1 : -1;
+            for (int i = 0; i < _n; i++) col[i] = s * _xs.Data[i * _d + k];
+        }
+
+        public double ArtificialSum()
+        {
+            double s = 0;
+            for (int r = 0; r < _n; r++) if (_basis[r] >= 2 * _d) s += Math.Max(_xb[r], 0);
+            return s;
+        }
+
+        public bool Run(int phase)
+        {
+            _phase = phase;
+            int maxIterations = 50 * (_n + _d) + 1000;
+            int degenerate = 0;
+            for (int local = 0; ; local++)
+            {
+                if (Iterations >= maxIterations) return false;
+                if (local % RefactorEvery == 0 && local > 0) Refactor();
+                // lambda = B^{-T} c_B; reduced costs r_j = c_j - lambda^T A_j.
+                Array.Clear(_lambda);
+                for (int r = 0; r < _n; r++)
+                {
+                    double cb = Cost(_basis[r]);
+                    if (cb != 0) TensorPrimitives.MultiplyAdd(_binv.Row(r), cb, _lambda, _lambda);
+                }
+                _xs.MultiplyTransposed(_lambda, _t);
+                bool bland = degenerate > DegenerateStepsBeforeBland;
+                int entering = -1;
+                double best = -OptimalityTolerance;
+                int candidates = phase == 1 ? 2 * _d + _n : 2 * _d;
+                for (int j = 0; j < candidates; j++)
+                {
+                    if (_isBasic[j]) continue;
+                    double a = j < _d ? _t[j] : j < 2 * _d ? -_t[j - _d] : _lambda[j - 2 * _d];
+                    double reduced = Cost(j) - a;
+                    if (reduced < best)
+                    {
+                        entering = j;
+                        best = reduced;
+                        if (bland) break;
+                    }
+                }
+                if (entering < 0) return true;
+
+                Column(entering, _column);
+                _binv.Multiply(_column, _w);
+                double wMax = Math.Abs(TensorPrimitives.MaxMagnitude<double>(_w));
+                int leaving = -1;
+                double ratio = double.PositiveInfinity, pivot = 0;
+                for (int r = 0; r < _n; r++)
+                {
+                    double wr = _w[r];
+                    if (wr <= PivotTolerance * Math.Max(wMax, 1)) continue;
+                    double q = Math.Max(_xb[r], 0) / wr;
+                    // Among (near) ties, the largest pivot for stability, or the smallest index under Bland's rule.
+                    bool better = leaving < 0 || q < ratio - 1e-12 * Math.Max(1, ratio)
+                        || (q <= ratio + 1e-12 * Math.Max(1, ratio) && (bland ? _basis[r] < _basis[leaving] : wr > pivot));
+                    if (better)
+                    {
+                        leaving = r;
+                        ratio = Math.Min(q, ratio);
+                        pivot = wr;
+                    }
+                }
+                if (leaving < 0) return false; // unbounded: impossible for these programs unless the data are degenerate
+                double theta = Math.Max(_xb[leaving], 0) / _w[leaving];
+                Pivot(entering, leaving, theta);
+                degenerate = theta <= 1e-12 ? degenerate + 1 : 0;
+            }
+        }
+
+        private void Pivot(int entering, int leaving, double theta)
+        {
+            for (int r = 0; r < _n; r++) _xb[r] -= theta * _w[r];
+            _xb[leaving] = theta;
+            var pivotRow = _binv.Row(leaving);
+            TensorPrimitives.Divide(pivotRow, _w[leaving], pivotRow);
+            for (int r = 0; r < _n; r++)
+            {
+                if (r == leaving || _w[r] == 0) continue;
+                var row = _binv.Row(r);
+                TensorPrimitives.MultiplyAdd(pivotRow, -_w[r], row, row);
+            }
+            _isBasic[_basis[leaving]] = false;
+            _isBasic[entering] = true;
+            _basis[leaving] = entering;
+            Iterations++;
+        }
+
+        private Matrix BasisMatrix()
+        {
+            var b = new Matrix(_n, _n);
+            for (int r = 0; r < _n; r++)
+            {
+                Column(_basis[r], _column);
+                for (int i = 0; i < _n; i++) b[i, r] = _column[i];
+            }
+            return b;
+        }
+
+        private void Refactor()
+        {
+            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu) || lu is null) return;
+            _binv = lu.Inverse();
+            _xb = lu.Solve(_ys);
+        }
+
+        /// <summary>Replaces artificial basics (at level 0 after a feasible phase 1) by columns of X where possible.</summary>
+        public void DriveOutArtificials()
+        {
+            for (int r = 0; r < _n; r++)
+            {
+                if (_basis[r] < 2 * _d) continue;
+                var row = _binv.Row(r).ToArray();
+                _xs.MultiplyTransposed(row, _t);
+                int k = TensorPrimitives.IndexOfMaxMagnitude<double>(_t);
+                if (Math.Abs(_t[k]) <= 1e-8) continue; // redundant constraint: the artificial stays, at 0, with cost 0
+                int entering = _t[k] > 0 ? k : k + _d;
+                Column(entering, _column);
+                _binv.Multiply(_column, _w);
+                Pivot(entering, r, _xb[r] / _w[r]);
+            }
+        }
+
+        public MinimumL1Solution Polished(bool simplexOk)
+        {
+            var xb = _xb;
+            var lambda = (double[])_lambda.Clone();
+            var costs = _basis.Select(j => j >= 2 * _d ? 0.0 : 1.0).ToArray();
+            if (LuDecomposition.TryFactor(BasisMatrix(), out var lu) && lu is not null)
+            {
+                xb = lu.Solve(_ys);
+                lambda = lu.SolveTransposed(costs);
+            }
+            var beta = new double[_d];
+            for (int r = 0; r < _n; r++)
+            {
+                int j = _basis[r];
+                if (j < _d) beta[j] += xb[r];
+                else if (j < 2 * _d) beta[j - _d] -= xb[r];
+            }
+            for (int i = 0; i < _n; i++) lambda[i] *= _sign[i];
+
+            double l1 = TensorPrimitives.SumOfMagnitudes<double>(beta);
+            var xtl = _x.MultiplyTransposed(lambda);
+            double dualInf = Math.Max(0, Math.Abs(TensorPrimitives.MaxMagnitude<double>(xtl)) - 1);
+            double gap = (l1 - TensorPrimitives.Dot<double>(_y, lambda)) / Math.Max(l1, 1e-300);
+            double rel = MatrixOperations.Norm2(MatrixOperations.Residual(_x, beta, _y)) / Math.Max(MatrixOperations.Norm2(_y), 1e-300);
+            bool ok = simplexOk && dualInf <= 1e-9 && Math.Abs(gap) <= 1e-8 && rel <= 1e-9;
+            return new MinimumL1Solution
+            {
+                Beta = beta, DualCertificate = lambda, L1Norm = l1, DualityGap = gap,
+                DualInfeasibility = dualInf, RelativeResidual = rel, Iterations = Iterations, Converged = ok,
+            };
+        }
+    }
+}

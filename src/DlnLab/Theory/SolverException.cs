@@ -1,0 +1,7 @@
+namespace DlnLab.Theory;
+
+/// <summary>A theory solver did not reach its tolerance; the message says which, how far it got and why.</summary>
+public sealed class SolverException : Exception
+{
+    public SolverException(string message) : base(message) { }
+}
