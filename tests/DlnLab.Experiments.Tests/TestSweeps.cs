@@ -20,6 +20,7 @@ internal static class TestSweeps
         alpha = 0.1
         batch_size = [1, "n"]
         max_steps = 3000
+        tolerance = 1e-3
         [stepsize]
         values = [0.01, 0.02, 0.05]
         """;

@@ -42,16 +42,19 @@ public sealed record StepsizeAxis
     /// </summary>
     public double[] Points() => Kind switch
     {
-        StepsizeAxisKind.Linear => Range(Start, Stop, Count, x => x),
-        StepsizeAxisKind.Log => Range(Math.Log(Start), Math.Log(Stop), Count, Math.Exp),
+        StepsizeAxisKind.Linear => Range(Start, Stop, Count, x => x, x => x),
+        StepsizeAxisKind.Log => Range(Start, Stop, Count, Math.Log, Math.Exp),
         _ => Values.ToArray(),
     };
 
-    private static double[] Range(double a, double b, int count, Func<double, double> map)
+    // The end points are returned exactly as given (exp(log(x)) need not be x); inner points are evenly spaced in
+    // the scale that `to` maps into.
+    private static double[] Range(double start, double stop, int count, Func<double, double> to, Func<double, double> from)
     {
+        double a = to(start), b = to(stop);
         var v = new double[count];
         for (int i = 0; i < count; i++)
-            v[i] = count == 1 ? map(a) : i == count - 1 ? map(b) : map(a + (b - a) * i / (count - 1));
+            v[i] = i == 0 ? start : i == count - 1 ? stop : from(a + (b - a) * i / (count - 1));
         return v;
     }
 

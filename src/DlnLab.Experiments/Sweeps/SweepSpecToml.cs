@@ -48,7 +48,7 @@ public static class SweepSpecToml
                 throw new InvalidInputException($"{At(sourceName, table.Span.Start)}: [[{KeyPath(table.Name)}]]", "arrays of tables are not part of the sweep schema");
             string prefix = KeyPath(table.Name) + ".";
             if (!SpecBuilder.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)))
-                SpecBuilder.RejectUnknown(prefix.TrimEnd('.'), $"{At(sourceName, table.Name!.Span.Start)}");
+                SpecBuilder.RejectUnknown(prefix.TrimEnd('.'), $"{At(sourceName, table.Name!.Span.Start)}: {prefix.TrimEnd('.')}");
             foreach (var kv in table.Items) Add(values, sourceName, prefix, kv);
         }
         return new SpecBuilder(values, field => $"{sourceName}: {field} (default)").Build();

@@ -49,7 +49,7 @@ public class StoreExporterTests
             z = np.load(sys.argv[1] + '/runs.npz')
             g = np.load(sys.argv[1] + '/gain.npy')
             assert g.shape == (6, 30) and g.dtype == np.float64, g.shape
-            assert (z['gain'] == g).all()
+            assert np.array_equal(z['gain'], g, equal_nan=True)
             assert z['beta'].shape == (6, 30)
             assert z['n'].dtype == np.int64 and (z['n'] == 20).all()
             assert z['key'][0] == '{{runs[0].Key}}', z['key'][0]

@@ -27,15 +27,26 @@ public class SweepKillTests
         };
         foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, "300" }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
+        child.ErrorDataReceived += (_, _) => { };
+        child.BeginErrorReadLine();
         var seen = new List<string>();
-        while (seen.Count < 3)
+        var clock = Stopwatch.StartNew();
+        // Read the child's "stored KEY" lines on another thread; kill once three runs are committed.
+        var reader = Task.Run(() =>
         {
-            var line = child.StandardOutput.ReadLine();
-            Assert.True(line is not null, "child ended early: " + child.StandardError.ReadToEnd());
-            if (line.StartsWith("stored ", StringComparison.Ordinal)) seen.Add(line[7..]);
+            while (child.StandardOutput.ReadLine() is { } line)
+                if (line.StartsWith("stored ", StringComparison.Ordinal)) lock (seen) seen.Add(line[7..]);
+        });
+        while (true)
+        {
+            lock (seen) if (seen.Count >= 3) break;
+            Assert.False(child.HasExited, "child ended before three runs were stored");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "child stored nothing within a minute");
+            Thread.Sleep(5);
         }
         child.Kill(); // SIGKILL on Linux: no cleanup, no finally blocks
         child.WaitForExit();
+        reader.Wait();
 
         using var store = ResultStore.Open(storePath);
         var survived = store.RunKeys();

@@ -70,7 +70,7 @@ public class SweepRunnerTests
         var spec = TestSweeps.Small() with
         {
             Datasets = 1, BatchSize = [SweepSpec.FullBatch], Stepsize = StepsizeAxis.Relative(0.5, 1.0),
-            Threshold = new ThresholdSettings { Precision = 1e-2 },
+            MaxSteps = 10000, Threshold = new ThresholdSettings { Low = 2e-2, Precision = 1e-2 },
         };
         var (store, summary) = RunFresh(spec, 2);
         using (store)

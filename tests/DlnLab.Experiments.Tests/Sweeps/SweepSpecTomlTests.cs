@@ -63,7 +63,7 @@ public class SweepSpecTomlTests
         var b = Error("[problem]\nn = 10\n[training]\nbatch_size = [1, 11]\n");
         Assert.StartsWith("bad.toml:4:18: training.batch_size[1]", b.Message);
         var r = Error("[stepsize]\nlog = { start = 1e-3, stop = 1e-1, count = 0 }\n");
-        Assert.StartsWith("bad.toml:2:37: stepsize.log.count", r.Message);
+        Assert.StartsWith("bad.toml:2:36: stepsize.log.count", r.Message);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class SweepSpecTomlTests
         var flags = new Dictionary<string, string>
         {
             ["name"] = "small", ["seed"] = "5", ["datasets"] = "2", ["n"] = "20", ["d"] = "30", ["s"] = "3", ["n-test"] = "50",
-            ["alpha"] = "0.1", ["batch-size"] = "1,n", ["max-steps"] = "3000", ["stepsize"] = "0.01,0.02,0.05",
+            ["alpha"] = "0.1", ["batch-size"] = "1,n", ["max-steps"] = "3000", ["tolerance"] = "1e-3", ["stepsize"] = "0.01,0.02,0.05",
         };
         var fromFlags = SweepSpecFlags.Build(flags).Expand();
         Assert.Equal(TestSweeps.Small().Expand().Select(r => r.Key), fromFlags.Select(r => r.Key));
