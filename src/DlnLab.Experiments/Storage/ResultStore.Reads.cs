@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+
+namespace DlnLab.Experiments.Storage;
+
+public sealed partial class ResultStore
+{
+    private const string RunOrder = " ORDER BY sweep, n, d, s, noise, data_index, alpha, batch_size, repeat, stepsize_fraction, stepsize, key";
+
+    /// <summary>All runs of one sweep (or of all sweeps when null), ordered by their grid coordinates.</summary>
+    public IReadOnlyList<StoredRun> Runs(string? sweep = null) => sweep is null
+        ? Read(StoreRows.RunSelect + RunOrder, StoreRows.ReadRun)
+        : Read(StoreRows.RunSelect + " WHERE sweep = $s" + RunOrder, StoreRows.ReadRun, ("$s", sweep));
+
+    /// <summary>The keys of the runs already stored for a sweep (all sweeps when null).</summary>
+    public IReadOnlySet<string> RunKeys(string? sweep = null) => (sweep is null
+        ? Read("SELECT key FROM runs", x => x.GetString(0))
+        : Read("SELECT key FROM runs WHERE sweep = $s", x => x.GetString(0), ("$s", sweep))).ToHashSet();
+
+    /// <summary>Number of stored runs of a sweep (all sweeps when null).</summary>
+    public long RunCount(string? sweep = null) => sweep is null
+        ? Read("SELECT COUNT(*) FROM runs", x => x.GetInt64(0))[0]
+        : Read("SELECT COUNT(*) FROM runs WHERE sweep = $s", x => x.GetInt64(0), ("$s", sweep))[0];
+
+    /// <summary>The registered sweep specs, oldest first.</summary>
+    public IReadOnlyList<StoredSweep> Sweeps() => Read(
+        "SELECT name, spec_hash, spec_json, software_version, created_utc FROM sweeps ORDER BY created_utc, spec_hash",
+        x => new StoredSweep(x.GetString(0), x.GetString(1), x.GetString(2), x.GetString(3), x.GetString(4)));
+
+    /// <summary>All stored datasets, by key.</summary>
+    public IReadOnlyList<StoredDataset> Datasets() => Read(StoreRows.DatasetSelect + " ORDER BY key", StoreRows.ReadDataset);
+
+    /// <summary>The reference values of all datasets (or of one).</summary>
+    public IReadOnlyList<StoredReference> References(string? datasetKey = null) => datasetKey is null
+        ? Read(StoreRows.ReferenceSelect + " ORDER BY dataset_key, alpha, name", StoreRows.ReadReference)
+        : Read(StoreRows.ReferenceSelect + " WHERE dataset_key = $k ORDER BY alpha, name", StoreRows.ReadReference, ("$k", datasetKey));
+
+    /// <summary>All stored largest-convergent-stepsize results, by key.</summary>
+    public IReadOnlyList<StoredThreshold> Thresholds() => Read(StoreRows.ThresholdSelect + " ORDER BY key", StoreRows.ReadThreshold);
+
+    /// <summary>The stored threshold with this key, if any.</summary>
+    public StoredThreshold? Threshold(string key) =>
+        Read(StoreRows.ThresholdSelect + " WHERE key = $k", StoreRows.ReadThreshold, ("$k", key)).FirstOrDefault();
+
+    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(sql, null, parameters);
+            using var reader = cmd.ExecuteReader();
+            var list = new List<T>();
+            while (reader.Read()) list.Add(map(reader));
+            return list;
+        }
+    }
+}

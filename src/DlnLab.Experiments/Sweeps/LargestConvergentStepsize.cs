@@ -1,0 +1,54 @@
+using DlnLab.Problems;
+using DlnLab.Training;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>The outcome of the bisection for the largest convergent stepsize.</summary>
+/// <param name="Stepsize">The largest stepsize found to converge; NaN when even <see cref="ThresholdSettings.Low"/> did not.</param>
+/// <param name="Found">Some stepsize in the bracket converged.</param>
+/// <param name="HitCap">The cap <see cref="ThresholdSettings.High"/> itself converged: the true threshold may be larger.</param>
+/// <param name="Evaluations">Training runs spent.</param>
+/// <param name="SmallestFailure">The smallest stepsize seen not to converge (the upper end of the final bracket), NaN if none.</param>
+public sealed record ThresholdResult(double Stepsize, bool Found, bool HitCap, int Evaluations, double SmallestFailure);
+
+/// <summary>
+/// Finds the largest constant stepsize whose run reaches <see cref="RunStatus.Converged"/> within the step budget, by
+/// bisection in log scale inside [low, high]. Deterministic: the same problem, options and settings give the same
+/// sequence of trial runs. It assumes convergence is monotone in the stepsize near the threshold; where it is not
+/// (a run that exhausts its budget at small stepsizes, or an isolated convergent window), the bracket it returns is
+/// still a pair (converges, does not converge) at relative distance <see cref="ThresholdSettings.Precision"/>.
+/// </summary>
+public static class LargestConvergentStepsize
+{
+    /// <summary>Bisects on <paramref name="options"/> with only the stepsize varied (its batch seed is kept).</summary>
+    public static ThresholdResult Find(PaddedDesign design, RegressionProblem problem, TrainingOptions options, ThresholdSettings settings)
+    {
+        settings.Validate();
+        int evaluations = 0;
+        bool Converges(double gamma)
+        {
+            evaluations++;
+            var o = options with { Stepsize = StepsizeSchedule.Constant(gamma), CheckpointsPerDecade = 0 };
+            return GuardedTraining.Train(design, problem, o)?.Status == RunStatus.Converged;
+        }
+
+        if (Converges(settings.High)) return new ThresholdResult(settings.High, true, true, evaluations, double.NaN);
+        if (!Converges(settings.Low)) return new ThresholdResult(double.NaN, false, false, evaluations, settings.Low);
+        double lo = settings.Low, hi = settings.High;
+        while (hi / lo > 1 + settings.Precision)
+        {
+            double mid = Math.Sqrt(lo * hi);
+            if (mid <= lo || mid >= hi) break; // adjacent doubles: cannot split further
+            if (Converges(mid)) lo = mid; else hi = mid;
+        }
+        return new ThresholdResult(lo, true, false, evaluations, hi);
+    }
+
+    /// <summary>Convenience overload that validates and pads the problem first.</summary>
+    public static ThresholdResult Find(RegressionProblem problem, TrainingOptions options, ThresholdSettings settings)
+    {
+        problem.Validated();
+        options.Validated(problem.N, problem.D);
+        return Find(new PaddedDesign(problem.X, problem.Y), problem, options, settings);
+    }
+}

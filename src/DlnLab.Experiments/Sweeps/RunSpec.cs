@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DlnLab.Problems;
+using DlnLab.Training;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>
+/// One run of a sweep: its grid coordinates, derived seeds and settings. A pure description: training it twice gives
+/// bit-identical results. <see cref="Key"/> (a hash of <see cref="CanonicalJson"/>) identifies it in the store.
+/// </summary>
+public sealed record RunSpec
+{
+    public required string Sweep { get; init; }
+    public required int N { get; init; }
+    public required int D { get; init; }
+    public required int S { get; init; }
+    public required double Noise { get; init; }
+    public required NonzeroDistribution Nonzeros { get; init; }
+    public required double NonzeroScale { get; init; }
+    public required SupportPlacement Support { get; init; }
+    public required int NTest { get; init; }
+    /// <summary>Index of the dataset in the sweep's list of data seeds (informative: not part of the key, the seed is).</summary>
+    public required int DataIndex { get; init; }
+    public required ulong DataSeed { get; init; }
+    public required double Alpha { get; init; }
+    /// <summary>The actual batch size (a full-batch axis value already resolved to n).</summary>
+    public required int BatchSize { get; init; }
+    public required BatchMode BatchMode { get; init; }
+    /// <summary>The constant stepsize, or null on a relative axis (known once the threshold is).</summary>
+    public double? Stepsize { get; init; }
+    /// <summary>Fraction of the largest convergent stepsize, on a relative axis.</summary>
+    public double? StepsizeFraction { get; init; }
+    public required int Repeat { get; init; }
+    public required ulong BatchSeed { get; init; }
+    public required double Tolerance { get; init; }
+    public required long MaxSteps { get; init; }
+    public required double DivergenceFactor { get; init; }
+    public required double BounceFactor { get; init; }
+    public required int LossCheckInterval { get; init; }
+    /// <summary>Bisection settings, set only on a relative axis.</summary>
+    public ThresholdSettings? Threshold { get; init; }
+
+    /// <summary>The data of this run.</summary>
+    public SparseRegressionSpec Problem() => new()
+    {
+        N = N, D = D, S = S, Noise = Noise, Nonzeros = Nonzeros, NonzeroScale = NonzeroScale,
+        Support = Support, NTest = NTest, Seed = DataSeed,
+    };
+
+    /// <summary>Training options at the given constant stepsize (no trajectory: sweeps store final values only).</summary>
+    public TrainingOptions Options(double stepsize) => new()
+    {
+        Alpha = Alpha, BatchSize = BatchSize, Stepsize = StepsizeSchedule.Constant(stepsize), BatchMode = BatchMode,
+        Seed = BatchSeed, Tolerance = Tolerance, MaxSteps = MaxSteps, DivergenceFactor = DivergenceFactor,
+        BounceFactor = BounceFactor, LossCheckInterval = LossCheckInterval, CheckpointsPerDecade = 0,
+    };
+
+    /// <summary>Identifies the dataset: runs with the same key share one generated problem.</summary>
+    public string DatasetKey => Hash(Json(w =>
+    {
+        w.WriteString("kind", "sparse-regression");
+        w.WriteNumber("n", N); w.WriteNumber("d", D); w.WriteNumber("s", S); WriteDouble(w, "noise", Noise);
+        w.WriteString("nonzeros", Nonzeros.ToString()); WriteDouble(w, "scale", NonzeroScale);
+        w.WriteString("support", Support.ToString()); w.WriteNumber("n_test", NTest);
+        w.WriteString("data_seed", DataSeed.ToString(CultureInfo.InvariantCulture));
+    }));
+
+    /// <summary>Identifies the bisection for the largest convergent stepsize of this configuration (all but the stepsize).</summary>
+    public string ThresholdKey => Hash(Json(w =>
+    {
+        w.WriteString("dataset", DatasetKey);
+        WriteTraining(w);
+        w.WriteString("batch_seed", BatchSeed.ToString(CultureInfo.InvariantCulture));
+        var t = Threshold ?? new ThresholdSettings();
+        WriteDouble(w, "low", t.Low); WriteDouble(w, "high", t.High); WriteDouble(w, "precision", t.Precision);
+    }));
+
+    /// <summary>Every field that determines the result (values, not grid positions), in a fixed order, doubles in round-trip form: the input of <see cref="Key"/>.</summary>
+    public string CanonicalJson => Json(w =>
+    {
+        w.WriteNumber("version", 1);
+        w.WriteString("sweep", Sweep);
+        w.WriteString("dataset", DatasetKey);
+        WriteTraining(w);
+        if (Stepsize is double g) WriteDouble(w, "stepsize", g);
+        if (StepsizeFraction is double f) WriteDouble(w, "stepsize_fraction", f);
+        w.WriteNumber("repeat", Repeat);
+        w.WriteString("batch_seed", BatchSeed.ToString(CultureInfo.InvariantCulture));
+        if (Threshold is { } t) { WriteDouble(w, "threshold_low", t.Low); WriteDouble(w, "threshold_high", t.High); WriteDouble(w, "threshold_precision", t.Precision); }
+    });
+
+    /// <summary>A stable identifier: the first 128 bits of SHA-256 of <see cref="CanonicalJson"/>, in hex.</summary>
+    public string Key => Hash(CanonicalJson);
+
+    private void WriteTraining(Utf8JsonWriter w)
+    {
+        WriteDouble(w, "alpha", Alpha); w.WriteNumber("batch_size", BatchSize); w.WriteString("batch_mode", BatchMode.ToString());
+        WriteDouble(w, "tolerance", Tolerance); w.WriteNumber("max_steps", MaxSteps);
+        WriteDouble(w, "divergence_factor", DivergenceFactor); WriteDouble(w, "bounce_factor", BounceFactor);
+        w.WriteNumber("loss_check_interval", LossCheckInterval);
+    }
+
+    // Doubles as "R" strings: JSON number formatting is not guaranteed to round-trip identically across runtimes.
+    private static void WriteDouble(Utf8JsonWriter w, string name, double x) => w.WriteString(name, x.ToString("R", CultureInfo.InvariantCulture));
+
+    private static string Json(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using DlnLab.Problems;
+using DlnLab.Training;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>
+/// Turns flattened key paths ("problem.n", "stepsize.log.count") with untyped values into a validated
+/// <see cref="SweepSpec"/>: rejects unknown keys and wrong types, and reports every error at the key's location.
+/// Shared by the TOML reader and the flag reader so both accept exactly the same schema.
+/// </summary>
+internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values, Func<string, string> whereDefault)
+{
+    /// <summary>Every key of the schema.</summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>
+    {
+        "name", "seeds.seed", "seeds.datasets", "seeds.data_seeds", "seeds.repeats",
+        "problem.n", "problem.d", "problem.s", "problem.noise", "problem.nonzeros", "problem.scale", "problem.support", "problem.n_test",
+        "training.alpha", "training.batch_size", "training.batch_mode", "training.tolerance", "training.max_steps",
+        "training.divergence_factor", "training.bounce_factor", "training.loss_check_interval",
+        "stepsize.values", "stepsize.relative",
+        "stepsize.linear.start", "stepsize.linear.stop", "stepsize.linear.count",
+        "stepsize.log.start", "stepsize.log.stop", "stepsize.log.count",
+        "threshold.low", "threshold.high", "threshold.precision",
+    };
+
+    public static void RejectUnknown(string path, string where)
+    {
+        if (!Keys.Contains(path))
+            throw new InvalidInputException(where, path, "is not a known key; known keys: " + string.Join(", ", Keys.Order(StringComparer.Ordinal)));
+    }
+
+    public SweepSpec Build()
+    {
+        var d = new SweepSpec();
+        var spec = new SweepSpec
+        {
+            Name = Str("name") ?? d.Name,
+            Seed = Seed("seeds.seed") ?? d.Seed,
+            Datasets = Int("seeds.datasets") ?? d.Datasets,
+            DataSeeds = Has("seeds.data_seeds") ? List("seeds.data_seeds", v => AsSeed(v)) : null,
+            Repeats = Int("seeds.repeats") ?? d.Repeats,
+            N = IntList("problem.n") ?? d.N,
+            D = IntList("problem.d") ?? d.D,
+            S = IntList("problem.s") ?? d.S,
+            Noise = DoubleList("problem.noise") ?? d.Noise,
+            Nonzeros = Enum<NonzeroDistribution>("problem.nonzeros") ?? d.Nonzeros,
+            NonzeroScale = Double("problem.scale") ?? d.NonzeroScale,
+            Support = Enum<SupportPlacement>("problem.support") ?? d.Support,
+            NTest = Int("problem.n_test") ?? d.NTest,
+            Alpha = DoubleList("training.alpha") ?? d.Alpha,
+            BatchSize = Has("training.batch_size") ? List("training.batch_size", AsBatchSize) : d.BatchSize,
+            BatchMode = Enum<BatchMode>("training.batch_mode") ?? d.BatchMode,
+            Tolerance = Double("training.tolerance") ?? d.Tolerance,
+            MaxSteps = Long("training.max_steps") ?? d.MaxSteps,
+            DivergenceFactor = Double("training.divergence_factor") ?? d.DivergenceFactor,
+            BounceFactor = Double("training.bounce_factor") ?? d.BounceFactor,
+            LossCheckInterval = Int("training.loss_check_interval") ?? d.LossCheckInterval,
+            Stepsize = Stepsize() ?? d.Stepsize,
+            Threshold = new ThresholdSettings
+            {
+                Low = Double("threshold.low") ?? d.Threshold.Low,
+                High = Double("threshold.high") ?? d.Threshold.High,
+                Precision = Double("threshold.precision") ?? d.Threshold.Precision,
+            },
+        };
+        if (Has("seeds.datasets") && Has("seeds.data_seeds"))
+            throw new InvalidInputException(values["seeds.data_seeds"].Where, "conflicts with seeds.datasets; give a count or a list of data seeds, not both");
+        try { return spec.Validated(); }
+        catch (InvalidInputException e) { throw new InvalidInputException(Locate(e.Field), e.Value, e.Allowed); }
+    }
+
+    /// <summary>Where a validation error's field came from: the list item, else the key, else "(default)".</summary>
+    private string Locate(string field)
+    {
+        int bracket = field.IndexOf('[');
+        if (bracket > 0 && values.TryGetValue(field[..bracket], out var list) && list.IsList
+            && int.TryParse(field[(bracket + 1)..^1], CultureInfo.InvariantCulture, out int i) && i < list.Items.Count)
+            return list.Items[i].Where;
+        string key = bracket > 0 ? field[..bracket] : field;
+        if (values.TryGetValue(key, out var v)) return v.Where + (bracket > 0 ? field[bracket..] : "");
+        var prefixed = values.Where(p => p.Key.StartsWith(key + ".", StringComparison.Ordinal)).Select(p => p.Value).FirstOrDefault();
+        return prefixed?.Where ?? whereDefault(field);
+    }
+
+    private StepsizeAxis? Stepsize()
+    {
+        var given = new[] { "values", "relative", "linear", "log" }
+            .Where(k => values.Keys.Any(p => p == "stepsize." + k || p.StartsWith("stepsize." + k + ".", StringComparison.Ordinal))).ToArray();
+        if (given.Length > 1)
+            throw new InvalidInputException(Locate("stepsize." + given[1]), $"conflicts with stepsize.{given[0]}; give exactly one of values, linear, log, relative");
+        if (given.Length == 0) return null;
+        switch (given[0])
+        {
+            case "values": return StepsizeAxis.List(DoubleList("stepsize.values")!.ToArray());
+            case "relative": return StepsizeAxis.Relative(DoubleList("stepsize.relative")!.ToArray());
+            default:
+                string p = "stepsize." + given[0];
+                foreach (var part in new[] { "start", "stop", "count" })
+                    if (!Has($"{p}.{part}")) throw new InvalidInputException(Locate(p), $"needs start, stop and count; {part} is missing");
+                double start = Double($"{p}.start")!.Value, stop = Double($"{p}.stop")!.Value;
+                int count = Int($"{p}.count")!.Value;
+                return given[0] == "linear" ? StepsizeAxis.Linear(start, stop, count) : StepsizeAxis.Log(start, stop, count);
+        }
+    }
+
+    private bool Has(string key) => values.ContainsKey(key);
+
+    private T? Scalar<T>(string key, Func<SpecValue, T> convert) where T : struct
+    {
+        if (!values.TryGetValue(key, out var v)) return null;
+        if (v.IsList) throw new InvalidInputException(v.Where, v.Text, "must be a single value, not a list");
+        return convert(v);
+    }
+
+    private T[] List<T>(string key, Func<SpecValue, T> convert) => values[key].Items.Select(convert).ToArray();
+
+    private int? Int(string key) => Scalar(key, AsInt);
+    private long? Long(string key) => Scalar(key, AsLong);
+    private double? Double(string key) => Scalar(key, AsDouble);
+    private ulong? Seed(string key) => Scalar(key, AsSeed);
+    private int[]? IntList(string key) => Has(key) ? List(key, AsInt) : null;
+    private double[]? DoubleList(string key) => Has(key) ? List(key, AsDouble) : null;
+
+    private string? Str(string key)
+    {
+        if (!values.TryGetValue(key, out var v)) return null;
+        return v.Value as string ?? throw new InvalidInputException(v.Where, v.Text, "must be a string");
+    }
+
+    private TEnum? Enum<TEnum>(string key) where TEnum : struct, System.Enum
+    {
+        var s = Str(key);
+        if (s is null) return null;
+        if (System.Enum.TryParse<TEnum>(s, ignoreCase: true, out var e) && System.Enum.IsDefined(e) && !s.Any(char.IsDigit)) return e;
+        throw new InvalidInputException(values[key].Where, s, "must be one of " + string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())));
+    }
+
+    private static long AsLong(SpecValue v) => v.Value is long l ? l : throw new InvalidInputException(v.Where, v.Text, "must be an integer");
+
+    private static int AsInt(SpecValue v) => v.Value is long l && l >= int.MinValue && l <= int.MaxValue
+        ? (int)l : throw new InvalidInputException(v.Where, v.Text, v.Value is long ? "must fit in a 32-bit integer" : "must be an integer");
+
+    private static ulong AsSeed(SpecValue v) => v.Value is long l && l >= 0
+        ? (ulong)l : throw new InvalidInputException(v.Where, v.Text, "must be an integer >= 0");
+
+    private static double AsDouble(SpecValue v) => v.Value switch
+    {
+        long l => l,
+        double x => x,
+        _ => throw new InvalidInputException(v.Where, v.Text, "must be a number"),
+    };
+
+    private static int AsBatchSize(SpecValue v) => v.Value is string s && s.Trim().Equals("n", StringComparison.OrdinalIgnoreCase)
+        ? SweepSpec.FullBatch
+        : v.Value is long l ? (l >= 1 ? AsInt(v) : throw new InvalidInputException(v.Where, v.Text, "must be an integer >= 1, or \"n\" (full batch)"))
+        : throw new InvalidInputException(v.Where, v.Text, "must be an integer batch size or \"n\" (full batch)");
+}

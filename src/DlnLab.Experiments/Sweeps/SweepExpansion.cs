@@ -1,0 +1,55 @@
+using DlnLab.Randomness;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>Expands a validated <see cref="SweepSpec"/> into its runs.</summary>
+internal static class SweepExpansion
+{
+    private static readonly ulong BatchLabel = SplitMix64.Label("batches");
+
+    /// <summary>
+    /// Order: dataset, n, d, s, noise, alpha, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
+    /// The batch seed is derived from the coordinate values (not their positions, so adding a value to an axis
+    /// changes no other run) and deliberately not from the stepsize: all stepsizes of one configuration see the
+    /// same batch sequence (common random numbers), which makes curves over the stepsize smooth and lets the
+    /// bisection for the largest convergent stepsize use exactly the runs' batch sequence.
+    /// </summary>
+    public static IReadOnlyList<RunSpec> Expand(SweepSpec spec)
+    {
+        var dataSeeds = spec.ResolvedDataSeeds();
+        var points = spec.Stepsize.Points();
+        bool relative = spec.Stepsize.IsRelative;
+        var runs = new List<RunSpec>();
+        for (int di = 0; di < dataSeeds.Length; di++)
+        foreach (int n in spec.N)
+        foreach (int d in spec.D)
+        foreach (int s in spec.S)
+        foreach (double noise in spec.Noise)
+        foreach (double alpha in spec.Alpha)
+        foreach (int bAxis in spec.BatchSize)
+        {
+            int b = bAxis == SweepSpec.FullBatch ? n : bAxis;
+            for (int r = 0; r < spec.Repeats; r++)
+            {
+                ulong batchSeed = SplitMix64.Derive(spec.Seed, BatchLabel, dataSeeds[di], (ulong)n, (ulong)d, (ulong)s,
+                    Bits(noise), Bits(alpha), (ulong)b, (ulong)r);
+                for (int k = 0; k < points.Length; k++)
+                    runs.Add(new RunSpec
+                    {
+                        Sweep = spec.Name, N = n, D = d, S = s, Noise = noise, Nonzeros = spec.Nonzeros,
+                        NonzeroScale = spec.NonzeroScale, Support = spec.Support, NTest = spec.NTest,
+                        DataIndex = di, DataSeed = dataSeeds[di], Alpha = alpha, BatchSize = b, BatchMode = spec.BatchMode,
+                        Stepsize = relative ? null : points[k],
+                        StepsizeFraction = relative ? points[k] : null,
+                        Repeat = r, BatchSeed = batchSeed, Tolerance = spec.Tolerance, MaxSteps = spec.MaxSteps,
+                        DivergenceFactor = spec.DivergenceFactor, BounceFactor = spec.BounceFactor,
+                        LossCheckInterval = spec.LossCheckInterval, Threshold = relative ? spec.Threshold : null,
+                    });
+            }
+        }
+        return runs;
+    }
+
+    // +0.0 and -0.0 are different bits; a grid value of -0 for noise is rejected earlier only if negative, so normalise.
+    private static ulong Bits(double x) => BitConverter.DoubleToUInt64Bits(x == 0 ? 0.0 : x);
+}

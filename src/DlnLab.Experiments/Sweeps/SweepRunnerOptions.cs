@@ -1,0 +1,45 @@
+using DlnLab.Problems;
+using DlnLab.Training;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>How <see cref="SweepRunner"/> runs a sweep; none of these changes a run's numbers.</summary>
+public sealed record SweepRunnerOptions
+{
+    /// <summary>Runs trained at once (default: all cores). Results are bit-identical for every value.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Residual of Theorem 2.2 for a finished run (for example the distance between the run's limit and the solution of
+    /// the Bregman problem with its alpha_inf and beta0~); stored in the run's theorem22_residual column. Null: not computed.
+    /// </summary>
+    public Func<RegressionProblem, RunResult, double?>? Theorem22Residual { get; init; }
+
+    /// <summary>
+    /// Named reference values of a dataset at one alpha of the grid (for example the gradient-flow interpolator's test
+    /// loss), computed once per (dataset, alpha) and stored in the dataset_references table. Null: none.
+    /// </summary>
+    public Func<RegressionProblem, double, IReadOnlyDictionary<string, double>>? DatasetReferences { get; init; }
+
+    /// <summary>Called on a worker thread after each run is committed to the store (tests count computations with it).</summary>
+    public Action<StoredRunEvent>? RunStored { get; init; }
+}
+
+/// <summary>A run that has just been committed: its spec and what was stored.</summary>
+public sealed record StoredRunEvent(RunSpec Spec, Storage.StoredRun Run);
+
+/// <summary>Progress of a sweep, reported after each stored run: counts, elapsed time and a linear estimate of what remains.</summary>
+/// <param name="Completed">Runs computed and stored by this invocation.</param>
+/// <param name="Total">Runs this invocation has to compute (those not already in the store).</param>
+/// <param name="AlreadyStored">Runs of the sweep found in the store at the start and skipped.</param>
+public sealed record SweepProgress(int Completed, int Total, int AlreadyStored, TimeSpan Elapsed, TimeSpan? Eta)
+{
+    public double Fraction => Total == 0 ? 1 : (double)Completed / Total;
+}
+
+/// <summary>What one invocation of <see cref="SweepRunner.Run"/> did.</summary>
+/// <param name="Runs">Runs in the sweep.</param>
+/// <param name="AlreadyStored">Runs skipped because the store already had them.</param>
+/// <param name="Computed">Runs trained and stored now.</param>
+/// <param name="ThresholdsComputed">Bisections for the largest convergent stepsize run now (not read from the store).</param>
+public sealed record SweepSummary(int Runs, int AlreadyStored, int Computed, int ThresholdsComputed, TimeSpan Elapsed);

@@ -1,0 +1,131 @@
+using DlnLab.Problems;
+using DlnLab.Training;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>
+/// A sweep as data: a sparse-regression problem, (S)GD settings, a grid (n, d, s, noise, alpha, batch size,
+/// stepsize) and seeds. Built by <see cref="SweepSpecToml"/> from a TOML file or from CLI flags, or in code;
+/// <see cref="Expand"/> turns it into the deterministic list of runs. Field paths in errors follow the TOML schema.
+/// </summary>
+public sealed record SweepSpec
+{
+    /// <summary>Name under which runs are stored (default "sweep"); part of every run's key.</summary>
+    public string Name { get; init; } = "sweep";
+
+    // --- seeds ---
+    /// <summary>Sweep seed (default 1): data seeds and per-run batch seeds are derived from it and the grid coordinates.</summary>
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Number of datasets (default 1): data seed i = SplitMix64.Derive(Seed, "data", i). Ignored when <see cref="DataSeeds"/> is set.</summary>
+    public int Datasets { get; init; } = 1;
+    /// <summary>Explicit data seeds (default none: derived from <see cref="Seed"/> and <see cref="Datasets"/>).</summary>
+    public IReadOnlyList<ulong>? DataSeeds { get; init; }
+    /// <summary>Batch sequences per configuration (default 1); repeat r gets its own derived batch seed.</summary>
+    public int Repeats { get; init; } = 1;
+
+    // --- problem (SparseRegressionSpec); n, d, s, noise are grid axes ---
+    /// <summary>Training samples n (default [20], the report's).</summary>
+    public IReadOnlyList<int> N { get; init; } = [20];
+    /// <summary>Dimension d (default [30]).</summary>
+    public IReadOnlyList<int> D { get; init; } = [30];
+    /// <summary>Sparsity s of beta* (default [3]); each must be at most every d.</summary>
+    public IReadOnlyList<int> S { get; init; } = [3];
+    /// <summary>Label-noise standard deviation sigma (default [0]: noiseless).</summary>
+    public IReadOnlyList<double> Noise { get; init; } = [0.0];
+    /// <summary>Distribution of the nonzeros of beta* (default Gaussian).</summary>
+    public NonzeroDistribution Nonzeros { get; init; } = NonzeroDistribution.Gaussian;
+    /// <summary>Scale of the nonzeros (default 10: N(0, 10^2) as in the report).</summary>
+    public double NonzeroScale { get; init; } = 10;
+    /// <summary>Placement of the support (default random).</summary>
+    public SupportPlacement Support { get; init; } = SupportPlacement.Random;
+    /// <summary>Held-out test points (default 1000).</summary>
+    public int NTest { get; init; } = 1000;
+
+    // --- algorithm; alpha, batch size and stepsize are grid axes ---
+    /// <summary>Initialisation scale alpha (default [0.1], the report's).</summary>
+    public IReadOnlyList<double> Alpha { get; init; } = [0.1];
+    /// <summary>Batch size b (default [1]: SGD); <see cref="FullBatch"/> (0, "n" in TOML and flags) means b = n, i.e. GD.</summary>
+    public IReadOnlyList<int> BatchSize { get; init; } = [1];
+    /// <summary>Constant stepsizes (default the single value 0.01).</summary>
+    public StepsizeAxis Stepsize { get; init; } = StepsizeAxis.List(0.01);
+    /// <summary>How batches are drawn (default uniform, independent each step: the report's setting).</summary>
+    public BatchMode BatchMode { get; init; } = BatchMode.Uniform;
+    /// <summary>Converged once the training loss is at or below this (default 1e-5, the report's).</summary>
+    public double Tolerance { get; init; } = 1e-5;
+    /// <summary>Step budget per run (default 1e5, the report's).</summary>
+    public long MaxSteps { get; init; } = 100_000;
+    /// <summary>Diverged above this factor times the initial loss (default 1e8).</summary>
+    public double DivergenceFactor { get; init; } = 1e8;
+    /// <summary>Bounce (edge of stability) flag threshold on the loss rise (default 2).</summary>
+    public double BounceFactor { get; init; } = 2;
+    /// <summary>Steps between full-loss checks for b &lt; n (default 0: automatic, 16 ceil(n/b)).</summary>
+    public int LossCheckInterval { get; init; }
+    /// <summary>Bisection settings for a relative stepsize axis (default bracket [1e-4, 10], precision 1e-3).</summary>
+    public ThresholdSettings Threshold { get; init; } = new();
+
+    /// <summary>Batch-size value meaning b = n (full-batch GD) whatever n is.</summary>
+    public const int FullBatch = 0;
+
+    /// <summary>At most this many runs in one sweep, so a typo in a range cannot start a month of computing.</summary>
+    public const long MaxRuns = 10_000_000;
+
+    /// <summary>The data seeds, explicit or derived.</summary>
+    public ulong[] ResolvedDataSeeds() => DataSeeds is not null
+        ? DataSeeds.ToArray()
+        : Enumerable.Range(0, Datasets).Select(i => DlnLab.Randomness.SplitMix64.Derive(Seed, DlnLab.Randomness.SplitMix64.Label("data"), (ulong)i)).ToArray();
+
+    /// <summary>Checks every field; throws <see cref="InvalidInputException"/> whose field is the TOML key path.</summary>
+    public SweepSpec Validated()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200) throw new InvalidInputException("name", Name, "must be a non-empty string of at most 200 characters");
+        if (DataSeeds is null) Check.InRange("seeds.datasets", Datasets, 1, 1_000_000);
+        else Each("seeds.data_seeds", DataSeeds, _ => { });
+        Check.InRange("seeds.repeats", Repeats, 1, 1_000_000);
+        Each("problem.n", N, v => Check.InRange("problem.n", v, 1, 10_000_000));
+        Each("problem.d", D, v => Check.InRange("problem.d", v, 1, 100_000_000));
+        int minD = D.Min(), minN = N.Min();
+        Each("problem.s", S, v => Check.InRange("problem.s", v, 0, minD));
+        Each("problem.noise", Noise, v => Check.NonNegative("problem.noise", v));
+        if (!Enum.IsDefined(Nonzeros)) throw new InvalidInputException("problem.nonzeros", Nonzeros, "must be gaussian, rademacher, uniform or constant");
+        Check.Positive("problem.scale", NonzeroScale);
+        if (!Enum.IsDefined(Support)) throw new InvalidInputException("problem.support", Support, "must be random or leading");
+        Check.InRange("problem.n_test", NTest, 1, 100_000_000);
+        Each("training.alpha", Alpha, v => Check.Positive("training.alpha", v));
+        Each("training.batch_size", BatchSize, v =>
+        {
+            if (v != FullBatch) Check.InRange("training.batch_size", v, 1, minN);
+        });
+        if (!Enum.IsDefined(BatchMode)) throw new InvalidInputException("training.batch_mode", BatchMode, "must be uniform or epoch");
+        Check.NonNegative("training.tolerance", Tolerance);
+        Check.Positive("training.max_steps", MaxSteps);
+        if (!(DivergenceFactor > 1 && double.IsFinite(DivergenceFactor))) throw new InvalidInputException("training.divergence_factor", DivergenceFactor, "must be a finite number > 1");
+        if (!(BounceFactor > 1 && double.IsFinite(BounceFactor))) throw new InvalidInputException("training.bounce_factor", BounceFactor, "must be a finite number > 1");
+        if (LossCheckInterval < 0) throw new InvalidInputException("training.loss_check_interval", LossCheckInterval, "must be >= 0 (0: automatic)");
+        Stepsize.Validate();
+        Threshold.Validate();
+        long runs = (long)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
+            * Alpha.Count * BatchSize.Count * Stepsize.Points().Length;
+        if (runs > MaxRuns) throw new InvalidInputException("grid", runs, $"must have at most {MaxRuns} runs");
+        return this;
+    }
+
+    /// <summary>The runs of the sweep, in a fixed order, each with its derived seeds and stable key.</summary>
+    public IReadOnlyList<RunSpec> Expand() => SweepExpansion.Expand(Validated());
+
+    private static void NonEmpty<T>(string field, IReadOnlyList<T> values)
+    {
+        if (values.Count == 0) throw new InvalidInputException(field, "is empty; give at least one value");
+    }
+
+    private static void Each<T>(string field, IReadOnlyList<T> values, Action<T> check)
+    {
+        NonEmpty(field, values);
+        // Keys are built from values, so a repeated value would be one run listed twice.
+        if (values.Distinct().Count() != values.Count) throw new InvalidInputException(field, "has a repeated value; give each value once");
+        for (int i = 0; i < values.Count; i++)
+        {
+            try { check(values[i]); }
+            catch (InvalidInputException e) { throw new InvalidInputException($"{field}[{i}]", e.Value, e.Allowed); }
+        }
+    }
+}

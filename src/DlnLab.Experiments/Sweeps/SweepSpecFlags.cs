@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>
+/// Builds a <see cref="SweepSpec"/> from command-line flag values (flag name without dashes -> text), with the same
+/// schema and checks as the TOML file; errors name the flag ("--batch-size: got 0; ..."). Lists are comma-separated
+/// ("--stepsize 0.01,0.02"), ranges are START:STOP:COUNT ("--stepsize-log 1e-3:1e-1:10"), "--batch-size 1,n".
+/// </summary>
+public static class SweepSpecFlags
+{
+    /// <summary>Flag name -> key path in the TOML schema.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["name"] = "name", ["seed"] = "seeds.seed", ["datasets"] = "seeds.datasets", ["data-seeds"] = "seeds.data_seeds",
+        ["repeats"] = "seeds.repeats", ["n"] = "problem.n", ["d"] = "problem.d", ["s"] = "problem.s",
+        ["noise"] = "problem.noise", ["nonzeros"] = "problem.nonzeros", ["scale"] = "problem.scale",
+        ["support"] = "problem.support", ["n-test"] = "problem.n_test", ["alpha"] = "training.alpha",
+        ["batch-size"] = "training.batch_size", ["batch-mode"] = "training.batch_mode", ["tolerance"] = "training.tolerance",
+        ["max-steps"] = "training.max_steps", ["divergence-factor"] = "training.divergence_factor",
+        ["bounce-factor"] = "training.bounce_factor", ["loss-check-interval"] = "training.loss_check_interval",
+        ["stepsize"] = "stepsize.values", ["stepsize-linear"] = "stepsize.linear", ["stepsize-log"] = "stepsize.log",
+        ["stepsize-relative"] = "stepsize.relative", ["threshold-low"] = "threshold.low",
+        ["threshold-high"] = "threshold.high", ["threshold-precision"] = "threshold.precision",
+    };
+
+    /// <summary>The spec the flags describe; flags not given keep the <see cref="SweepSpec"/> defaults.</summary>
+    public static SweepSpec Build(IReadOnlyDictionary<string, string> flags)
+    {
+        var values = new Dictionary<string, SpecValue>(StringComparer.Ordinal);
+        foreach (var (rawName, text) in flags)
+        {
+            string name = rawName.TrimStart('-');
+            string where = "--" + name;
+            if (!Flags.TryGetValue(name, out var path))
+                throw new InvalidInputException(where, "is not a known sweep flag; known: " + string.Join(", ", Flags.Keys.Order(StringComparer.Ordinal).Select(f => "--" + f)));
+            if (path is "stepsize.linear" or "stepsize.log")
+            {
+                var parts = text.Split(':', StringSplitOptions.TrimEntries);
+                if (parts.Length != 3) throw new InvalidInputException(where, text, "must be START:STOP:COUNT, e.g. 1e-3:1e-1:10");
+                values[path + ".start"] = Token(parts[0], where);
+                values[path + ".stop"] = Token(parts[1], where);
+                values[path + ".count"] = Token(parts[2], where);
+            }
+            else if (path == "name") values[path] = new SpecValue(text, text, where);
+            else
+            {
+                var tokens = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                values[path] = tokens.Length == 1
+                    ? Token(tokens[0], where)
+                    : new SpecValue(tokens.Select((t, i) => Token(t, $"{where}[{i}]")).ToList(), text, where);
+            }
+        }
+        return new SpecBuilder(values, field => $"{field} (default)").Build();
+    }
+
+    private static SpecValue Token(string t, string where)
+    {
+        if (long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return new SpecValue(l, t, where);
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)) return new SpecValue(x, t, where);
+        return new SpecValue(t, t, where);
+    }
+}

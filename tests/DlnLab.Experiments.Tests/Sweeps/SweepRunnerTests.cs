@@ -1,0 +1,116 @@
+using DlnLab.Experiments.Storage;
+using DlnLab.Experiments.Sweeps;
+
+namespace DlnLab.Experiments.Tests.Sweeps;
+
+public class SweepRunnerTests
+{
+    private static (ResultStore Store, SweepSummary Summary) RunFresh(SweepSpec spec, int threads, SweepRunnerOptions? options = null)
+    {
+        var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
+        var summary = SweepRunner.Run(spec, store, (options ?? new()) with { MaxDegreeOfParallelism = threads });
+        return (store, summary);
+    }
+
+    [Fact]
+    public void ResultsDoNotDependOnTheNumberOfThreads()
+    {
+        var spec = TestSweeps.Small();
+        var (one, s1) = RunFresh(spec, 1);
+        var (two, s2) = RunFresh(spec, 2);
+        using (one) using (two)
+        {
+            Assert.Equal(12, s1.Computed);
+            Assert.Equal(12, s2.Computed);
+            TestSweeps.AssertSameRuns(one.Runs(), two.Runs());
+            Assert.Contains(one.Runs(), r => r.Status == "Converged");
+            Assert.Equal(2, one.Datasets().Count);
+        }
+    }
+
+    [Fact]
+    public void ARunAgainComputesNothing()
+    {
+        var spec = TestSweeps.Small();
+        var (store, first) = RunFresh(spec, 2);
+        using (store)
+        {
+            var again = SweepRunner.Run(spec, store);
+            Assert.Equal(0, again.Computed);
+            Assert.Equal(first.Computed, again.AlreadyStored);
+            Assert.Equal(12, store.RunCount());
+        }
+    }
+
+    [Fact]
+    public void CancelledSweepResumesToTheSameStore()
+    {
+        var spec = TestSweeps.Small();
+        var (reference, _) = RunFresh(spec, 2);
+        using var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
+        using var cts = new CancellationTokenSource();
+        int stored = 0;
+        var options = new SweepRunnerOptions
+        {
+            MaxDegreeOfParallelism = 2,
+            RunStored = _ => { if (Interlocked.Increment(ref stored) == 5) cts.Cancel(); },
+        };
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, store, options, null, cts.Token));
+        long afterCancel = store.RunCount();
+        Assert.InRange(afterCancel, 5, 11);
+        var resumed = SweepRunner.Run(spec, store, new SweepRunnerOptions { MaxDegreeOfParallelism = 2 });
+        Assert.Equal(12 - afterCancel, resumed.Computed);
+        TestSweeps.AssertSameRuns(reference.Runs(), store.Runs());
+        reference.Dispose();
+    }
+
+    [Fact]
+    public void RelativeStepsizesUseTheStoredThreshold()
+    {
+        var spec = TestSweeps.Small() with
+        {
+            Datasets = 1, BatchSize = [SweepSpec.FullBatch], Stepsize = StepsizeAxis.Relative(0.5, 1.0),
+            MaxSteps = 10000, Threshold = new ThresholdSettings { Low = 2e-2, Precision = 1e-2 },
+        };
+        var (store, summary) = RunFresh(spec, 2);
+        using (store)
+        {
+            Assert.Equal(1, summary.ThresholdsComputed);
+            var t = Assert.Single(store.Thresholds());
+            Assert.True(t.Found);
+            var runs = store.Runs();
+            Assert.All(runs, r => Assert.Equal(t.Stepsize, r.LargestConvergentStepsize));
+            Assert.Equal(0.5 * t.Stepsize, runs.Single(r => r.StepsizeFraction == 0.5).Stepsize);
+            Assert.Equal("Converged", runs.Single(r => r.StepsizeFraction == 1.0).Status);
+        }
+    }
+
+    [Fact]
+    public void PluggedResidualAndReferencesAreStored()
+    {
+        var spec = TestSweeps.Small() with { Datasets = 1, Stepsize = StepsizeAxis.List(0.01) };
+        int references = 0;
+        var options = new SweepRunnerOptions
+        {
+            Theorem22Residual = (problem, run) => run.Beta.Length + problem.N,
+            DatasetReferences = (problem, alpha) => { Interlocked.Increment(ref references); return new Dictionary<string, double> { ["alpha_times_n"] = alpha * problem.N }; },
+        };
+        var progress = new List<SweepProgress>();
+        var (store, _) = RunFresh(spec, 1, options);
+        using (store)
+        {
+            Assert.All(store.Runs(), r => Assert.Equal(50, r.Theorem22Residual));
+            Assert.Equal(1, references);
+            Assert.Equal(2.0, Assert.Single(store.References()).Value, 12);
+            SweepRunner.Run(spec with { Name = "again" }, store, options, new SyncProgress(progress));
+            Assert.Equal(1, references); // stored reference values are not recomputed
+            Assert.Equal(2, progress[^1].Completed);
+            Assert.Equal(2, progress[^1].Total);
+        }
+    }
+
+    private sealed class SyncProgress(List<SweepProgress> sink) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) { lock (sink) sink.Add(value); }
+    }
+}
