@@ -23,6 +23,7 @@ internal static class DlnCommand
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(SolveCommand.Create());
         return root;
     }
 }

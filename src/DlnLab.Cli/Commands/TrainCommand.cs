@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using DlnLab.Cli.Options;
 using DlnLab.Cli.Output;
+using DlnLab.Theory;
 using DlnLab.Training;
 
 namespace DlnLab.Cli.Commands;
@@ -48,11 +49,12 @@ internal sealed class TrainCommand
         var result = Trainer.Train(problem, options!);
         clock.Stop();
         var timing = new RunTiming(clock.Elapsed.TotalSeconds, result.Steps);
+        var theory = TheoryCheck.Of(problem, result);
 
         if (trajectoryPath is not null) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 
-        if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, timing);
-        else RunSummary.Write(output, description, options!, result, timing);
+        if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing);
+        else RunSummary.Write(output, description, options!, result, theory, timing);
         return 0;
     }
 }

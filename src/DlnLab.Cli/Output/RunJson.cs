@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using DlnLab.Problems;
 using DlnLab.Cli.Options;
+using DlnLab.Theory;
 using DlnLab.Training;
 
 namespace DlnLab.Cli.Output;
@@ -19,7 +20,7 @@ internal static class RunJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, RunTiming timing)
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -43,6 +44,7 @@ internal static class RunJson
             JsonNumbers.Write(json, "max_loss_rise", result.MaxLossRise);
             json.WriteNumber("singular_steps", result.SingularSteps);
             JsonNumbers.Write(json, "max_step_gradient", result.MaxStepGradient);
+            WriteTheory(json, theory);
             WriteTrajectory(json, result.Trajectory);
             WriteSpec(json, problem, options);
             json.WriteStartObject("timing");
@@ -63,6 +65,18 @@ internal static class RunJson
         RunStatus.Diverged => "diverged",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    private static void WriteTheory(Utf8JsonWriter json, TheoryCheck theory)
+    {
+        json.WriteStartObject("theory");
+        JsonNumbers.Write(json, "theorem22_residual", theory.Theorem22Residual);
+        if (theory.PredictedBeta is not null) JsonNumbers.WriteArray(json, "theorem22_beta", theory.PredictedBeta);
+        JsonNumbers.Write(json, "distance_to_gradient_flow", theory.DistanceToGradientFlow);
+        if (theory.GradientFlowBeta is not null) JsonNumbers.WriteArray(json, "gradient_flow_beta", theory.GradientFlowBeta);
+        JsonNumbers.Write(json, "sharpness", theory.Sharpness);
+        JsonNumbers.Write(json, "gd_stability_threshold", theory.GdStabilityThreshold);
+        json.WriteEndObject();
+    }
 
     private static void WriteTrajectory(Utf8JsonWriter json, IReadOnlyList<Checkpoint> trajectory)
     {

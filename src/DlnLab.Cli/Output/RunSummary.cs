@@ -1,5 +1,6 @@
 using System.Globalization;
 using DlnLab.Cli.Options;
+using DlnLab.Theory;
 using DlnLab.Training;
 using Spectre.Console;
 
@@ -11,7 +12,7 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunSummary
 {
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, RunTiming timing)
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing)
     {
         var console = Terminal.For(output);
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
@@ -33,6 +34,12 @@ internal static class RunSummary
         Row("alpha_inf", Range(result.Implicit.AlphaInf()));
         Row("bounced", result.Bounced ? $"yes (max loss rise {G(result.MaxLossRise)})" : $"no (max loss rise {G(result.MaxLossRise)})");
         Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
+        Row("Theorem 2.2", theory.Theorem22Residual is double r
+            ? $"run vs predicted interpolator: relative distance {G(r)}"
+            : "checked on converged runs only");
+        Row("gradient flow", $"relative distance to the Theorem 2.1 interpolator {G(theory.DistanceToGradientFlow)}");
+        if (theory.Sharpness is double sharp)
+            Row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
         Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");
         console.Write(grid);
     }

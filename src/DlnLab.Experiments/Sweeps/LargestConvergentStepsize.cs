@@ -29,7 +29,7 @@ public static class LargestConvergentStepsize
         {
             evaluations++;
             var o = options with { Stepsize = StepsizeSchedule.Constant(gamma), CheckpointsPerDecade = 0 };
-            return GuardedTraining.Train(design, problem, o)?.Status == RunStatus.Converged;
+            return Trainer.Train(design, problem, o).Status == RunStatus.Converged;
         }
 
         if (Converges(settings.High)) return new ThresholdResult(settings.High, true, true, evaluations, double.NaN);

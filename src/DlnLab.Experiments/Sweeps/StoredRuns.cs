@@ -31,10 +31,6 @@ internal static class StoredRuns
     /// <summary>A relative-stepsize run whose configuration has no convergent stepsize: recorded, not trained.</summary>
     public static StoredRun WithoutTraining(RunSpec run, string key, double? threshold) => Base(run, key, double.NaN, threshold);
 
-    /// <summary>A run that diverged to a NaN state (see <see cref="GuardedTraining"/>): status Diverged, metrics NaN, no vectors.</summary>
-    public static StoredRun DivergedToNaN(RunSpec run, string key, double stepsize, double? threshold, double wallSeconds) =>
-        Base(run, key, stepsize, threshold) with { Status = nameof(RunStatus.Diverged), WallSeconds = wallSeconds };
-
     private static StoredRun Base(RunSpec run, string key, double stepsize, double? threshold) => new()
     {
         Key = key, Sweep = run.Sweep, DatasetKey = run.DatasetKey, N = run.N, D = run.D, S = run.S, Noise = run.Noise,

@@ -87,9 +87,8 @@ public static class SweepRunner
 
             if (double.IsNaN(gamma)) return StoredRuns.WithoutTraining(run, key, threshold);
             var clock = Stopwatch.StartNew();
-            var result = GuardedTraining.Train(data.Design, data.Problem, run.Options(gamma));
+            var result = Trainer.Train(data.Design, data.Problem, run.Options(gamma));
             double wall = clock.Elapsed.TotalSeconds;
-            if (result is null) return StoredRuns.DivergedToNaN(run, key, gamma, threshold, wall);
             double? residual = options.Theorem22Residual?.Invoke(data.Problem, result);
             return StoredRuns.From(run, key, gamma, threshold, result, residual, wall);
         }

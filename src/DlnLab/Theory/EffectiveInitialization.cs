@@ -63,16 +63,16 @@ public sealed record EffectiveInitialization
     public static double ScaledSinh(double lnA, double z)
     {
         double a = Math.Abs(z);
-        if (a < 20) return Math.Exp(lnA) * Math.Sinh(z);
+        if (!(a >= 20)) return Math.Exp(lnA) * Math.Sinh(z); // also passes NaN through (a diverged run)
         // sinh(a) = e^a / 2 * (1 - e^{-2a}); the bracket is 1 to double precision here.
-        return Math.Sign(z) * Math.Exp(lnA + a - Math.Log(2));
+        return Math.CopySign(Math.Exp(lnA + a - Math.Log(2)), z);
     }
 
     /// <summary>exp(lnA) * cosh(z) without overflow or underflow in between.</summary>
     public static double ScaledCosh(double lnA, double z)
     {
         double a = Math.Abs(z);
-        if (a < 20) return Math.Exp(lnA) * Math.Cosh(z);
+        if (!(a >= 20)) return Math.Exp(lnA) * Math.Cosh(z);
         return Math.Exp(lnA + a - Math.Log(2));
     }
 }

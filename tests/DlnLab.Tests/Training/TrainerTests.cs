@@ -131,3 +131,21 @@ public class TrainerTests
         for (int i = 0; i < Problem.D; i++) Assert.Equal(reference.Beta[i], r.Beta[i], 1e-10);
     }
 }
+
+public class DivergedStateTests
+{
+    [Fact]
+    public void NonFiniteStatesGiveNonFiniteImplicitQuantitiesNotExceptions()
+    {
+        Assert.True(double.IsNaN(DlnLab.Theory.EffectiveInitialization.ScaledSinh(0, double.NaN)));
+        Assert.True(double.IsNaN(DlnLab.Theory.EffectiveInitialization.ScaledCosh(double.NaN, 1)));
+        Assert.Equal(-Math.Exp(100 - Math.Log(2)), DlnLab.Theory.EffectiveInitialization.ScaledSinh(0, -100), 1e-12 * Math.Exp(100));
+        var p = DlnLab.Problems.SparseRegression.Generate(new DlnLab.Problems.SparseRegressionSpec { Seed = 1 });
+        foreach (double gamma in new[] { 1.0, 3, 30, 300 })
+        foreach (int b in new[] { 1, 20 })
+        {
+            var r = Trainer.Train(p, new TrainingOptions { BatchSize = b, Stepsize = StepsizeSchedule.Constant(gamma), MaxSteps = 5000 });
+            Assert.Equal(RunStatus.Diverged, r.Status);
+        }
+    }
+}
