@@ -24,6 +24,7 @@ internal static class DlnCommand
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(ReproduceCommand.Create());
         return root;
     }
 }

@@ -29,9 +29,9 @@ public static class PaperFigures
     /// <param name="shapes">One series per algorithm: x = coordinate index (1-based), y = Gain, band = spread.</param>
     /// <param name="scale">One series per algorithm: x = stepsize, y = ‖Gain‖₁.</param>
     /// <param name="support">1-based indices of the nonzero coordinates of β*.</param>
-    /// <param name="shapeStepsize">The stepsize the shapes were measured at, for the panel titles.</param>
+    /// <param name="shapeStepsize">The stepsize the shapes were measured at, for the panel titles (e.g. "γ = γ_max").</param>
     public static FigureSpec GainShapeAndScale(IReadOnlyList<SeriesSpec> shapes, IReadOnlyList<SeriesSpec> scale,
-        IReadOnlyList<int> support, double shapeStepsize, string name = "fig2")
+        IReadOnlyList<int> support, string shapeStepsize, string name = "fig2")
     {
         var panels = new List<PanelSpec>();
         var numberedShapes = Numbered(shapes);
@@ -39,7 +39,7 @@ public static class PaperFigures
         {
             panels.Add(new PanelSpec
             {
-                Title = $"Shape of Gain: {shape.Name}, γ = {shapeStepsize:G3}",
+                Title = $"Shape of Gain: {shape.Name}, {shapeStepsize}",
                 XLabel = "coordinate i",
                 YLabel = "Gain_γ,i",
                 Series = [shape with { Style = SeriesStyle.Markers }],
@@ -81,7 +81,7 @@ public static class PaperFigures
     /// <param name="support">1-based indices of the nonzero coordinates of β*.</param>
     /// <param name="shapeRelativeStepsize">The γ/γ_max at which the shapes were measured, for the title.</param>
     public static FigureSpec BatchSizeEffect(IReadOnlyList<SeriesSpec> testLoss, IReadOnlyList<SeriesSpec> shapes,
-        IReadOnlyList<int> support, double shapeRelativeStepsize, string name = "fig4") => new()
+        IReadOnlyList<int> support, double shapeRelativeStepsize, string name = "fig4", string shapeLabel = "Gain_γ,i") => new()
     {
         Name = name,
         Columns = 2,
@@ -101,7 +101,7 @@ public static class PaperFigures
             {
                 Title = $"Shape of Gain, γ/γ_max = {shapeRelativeStepsize:G3}",
                 XLabel = "coordinate i",
-                YLabel = "Gain_γ,i",
+                YLabel = shapeLabel,
                 Series = Numbered(shapes).Select(s => s with { Style = SeriesStyle.LineMarkers }).ToArray(),
                 ShadedXRanges = SupportRanges(support),
             },

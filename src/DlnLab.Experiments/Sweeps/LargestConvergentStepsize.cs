@@ -12,11 +12,12 @@ namespace DlnLab.Experiments.Sweeps;
 public sealed record ThresholdResult(double Stepsize, bool Found, bool HitCap, int Evaluations, double SmallestFailure);
 
 /// <summary>
-/// Finds the largest constant stepsize whose run reaches <see cref="RunStatus.Converged"/> within the step budget, by
-/// bisection in log scale inside [low, high]. Deterministic: the same problem, options and settings give the same
-/// sequence of trial runs. It assumes convergence is monotone in the stepsize near the threshold; where it is not
-/// (a run that exhausts its budget at small stepsizes, or an isolated convergent window), the bracket it returns is
-/// still a pair (converges, does not converge) at relative distance <see cref="ThresholdSettings.Precision"/>.
+/// Finds the largest constant stepsize whose run reaches <see cref="RunStatus.Converged"/> within the step budget:
+/// halving down from the cap until a stepsize converges (large stepsizes diverge within a few steps, so this is cheap;
+/// scanning from the top also skips the small stepsizes that merely exhaust the budget), then bisection in log scale
+/// between that stepsize and its double. Deterministic: the same problem, options and settings give the same sequence
+/// of trial runs. Where convergence is not monotone in the stepsize (an isolated convergent window), the bracket it
+/// returns is still a pair (converges, does not converge) at relative distance <see cref="ThresholdSettings.Precision"/>.
 /// </summary>
 public static class LargestConvergentStepsize
 {
@@ -33,8 +34,13 @@ public static class LargestConvergentStepsize
         }
 
         if (Converges(settings.High)) return new ThresholdResult(settings.High, true, true, evaluations, double.NaN);
-        if (!Converges(settings.Low)) return new ThresholdResult(double.NaN, false, false, evaluations, settings.Low);
-        double lo = settings.Low, hi = settings.High;
+        double hi = settings.High, lo = hi / 2;
+        while (!Converges(lo))
+        {
+            hi = lo;
+            lo /= 2;
+            if (lo < settings.Low) return new ThresholdResult(double.NaN, false, false, evaluations, hi);
+        }
         while (hi / lo > 1 + settings.Precision)
         {
             double mid = Math.Sqrt(lo * hi);

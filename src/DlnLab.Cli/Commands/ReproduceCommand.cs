@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DlnLab.Cli.Options;
+using DlnLab.Experiments.Reproduction;
+using DlnLab.Experiments.Sweeps;
+
+namespace DlnLab.Cli.Commands;
+
+/// <summary>`dln reproduce [fig1|fig2|fig3|fig4|all]`: the report's figures (and the new batch-size one) from scratch, with a report.</summary>
+internal sealed class ReproduceCommand
+{
+    private static readonly ReproductionSettings Defaults = new();
+
+    private readonly Argument<string[]> figures = new("figures")
+    {
+        Description = "Which figures: fig1 (test loss vs stepsize), fig2 (shape and scale of the gain), fig3 (recovery of beta*), " +
+            "fig4 (batch sizes), or all. [default: all]",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    private readonly Option<string> output = CliOption.Text("--out", "results",
+        "Output folder: figures (PNG, SVG, CSV), report.md, report.html and the run store runs.db (re-running resumes from it).", "DIR");
+    private readonly Option<int> datasets = CliOption.Int("--datasets", Defaults.Datasets, "Datasets per configuration; medians and bands are over them.");
+    private readonly Option<ulong> seed = CliOption.Seed("--seed", Defaults.Seed, "Seed from which every data and batch seed is derived.");
+    private readonly Option<double> alpha = CliOption.Double("--alpha", Defaults.Alpha, "Initialisation scale alpha > 0.");
+    private readonly Option<long> maxSteps = CliOption.Long("--max-steps", Defaults.MaxSteps, "Step budget per run.");
+    private readonly Option<double> tolerance = CliOption.Double("--tolerance", Defaults.Tolerance, "A run has converged once its training loss is at or below this.");
+    private readonly Option<int> threads = CliOption.Int("--threads", Defaults.Threads, "Runs trained at once (default: all cores); results do not depend on it.");
+
+    public static Command Create() => new ReproduceCommand().Build();
+
+    private Command Build()
+    {
+        var command = new Command("reproduce",
+            "Reproduce the report's figures: test loss against stepsize for GD and SGD (fig1), shape and scale of the gain " +
+            "(fig2), recovery of beta* (fig3), and the new batch-size figure (fig4), with report.md and report.html. " +
+            $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
+        command.Arguments.Add(figures);
+        foreach (var option in new Option[] { output, datasets, seed, alpha, maxSteps, tolerance, threads }) command.Options.Add(option);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private int Run(ParseResult parsed)
+    {
+        var writer = parsed.InvocationConfiguration.Output;
+        var chosen = ChosenFigures(parsed.GetValue(figures) ?? []);
+        var settings = new ReproductionSettings
+        {
+            Datasets = parsed.GetValue(datasets),
+            Seed = parsed.GetValue(seed),
+            Alpha = parsed.GetValue(alpha),
+            MaxSteps = parsed.GetValue(maxSteps),
+            Tolerance = parsed.GetValue(tolerance),
+            Threads = parsed.GetValue(threads),
+        }.Validated();
+        string directory = parsed.GetValue(output)!;
+
+        var lastLine = Stopwatch.StartNew();
+        var gate = new object();
+        void Report(string sweep, SweepProgress p)
+        {
+            lock (gate)
+            {
+                if (p.Completed != p.Total && lastLine.Elapsed.TotalSeconds < 2) return;
+                lastLine.Restart();
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{sweep}: {p.Completed}/{p.Total} runs ({p.AlreadyStored} stored before), {p.Elapsed.TotalSeconds:F1} s elapsed"));
+            }
+        }
+
+        var result = Reproducer.Run(settings, directory, chosen, Report);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.RunsComputed} runs computed, {result.RunsAlreadyStored} already stored, in {result.WallTime.TotalSeconds:F1} s"));
+        foreach (var f in result.Figures)
+        {
+            writer.WriteLine($"wrote {f.PngPath}, {Path.GetFileName(f.SvgPath)}, {Path.GetFileName(f.CsvPath)}");
+            foreach (var warning in f.Warnings) writer.WriteLine($"  note: {warning}");
+        }
+        writer.WriteLine($"wrote {result.Report.MarkdownPath} and {Path.GetFileName(result.Report.HtmlPath)}");
+        if (result.Findings is not null)
+            foreach (var sentence in result.Findings.Sentences()) writer.WriteLine(sentence);
+        return 0;
+    }
+
+    private static string[] ChosenFigures(string[] given)
+    {
+        if (given.Length == 0 || given.Contains("all")) return [.. Reproducer.AllFigures];
+        foreach (var f in given)
+            if (!Reproducer.AllFigures.Contains(f)) throw new InvalidInputException("figures", f, "must be fig1, fig2, fig3, fig4 or all");
+        return given.Distinct().ToArray();
+    }
+}

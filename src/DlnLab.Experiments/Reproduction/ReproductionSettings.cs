@@ -1,0 +1,61 @@
+using DlnLab.Training;
+
+namespace DlnLab.Experiments.Reproduction;
+
+/// <summary>
+/// The settings of `dln reproduce`. Defaults follow the report: (n, d, s, alpha) = (20, 30, 3, 0.1), Gaussian inputs,
+/// noiseless labels, nonzeros of beta* from N(0, 10^2), 1000 test points, training until the loss is below 1e-5 or
+/// 1e5 steps. Stepsizes are fractions of each configuration's largest convergent stepsize (found by bisection), so
+/// every dataset is probed up to its own edge of stability.
+/// </summary>
+public sealed record ReproductionSettings
+{
+    /// <summary>Datasets (independent draws of X and beta*) per configuration (default 20): medians and bands are over them.</summary>
+    public int Datasets { get; init; } = 20;
+    /// <summary>Seed from which data and batch seeds are derived (default 1).</summary>
+    public ulong Seed { get; init; } = 1;
+    public int N { get; init; } = 20;
+    public int D { get; init; } = 30;
+    public int S { get; init; } = 3;
+    public double Alpha { get; init; } = 0.1;
+    public int NTest { get; init; } = 1000;
+    public double Tolerance { get; init; } = 1e-5;
+    public long MaxSteps { get; init; } = 100_000;
+    /// <summary>Fractions gamma / gamma_max of figures 1 to 3 (default 12 log-spaced from 0.05 to 1).</summary>
+    public IReadOnlyList<double> StepsizeFractions { get; init; } = LogSpaced(0.05, 1, 12);
+    /// <summary>The fraction at which figure 2 shows the shape of the gain (default the largest, 1: the edge).</summary>
+    public double ShapeFraction { get; init; } = 1;
+    /// <summary>Batch sizes of figure 4 (default 1, 2, 5, 10, 20).</summary>
+    public IReadOnlyList<int> BatchSizes { get; init; } = [1, 2, 5, 10, 20];
+    /// <summary>Matched relative stepsizes of figure 4 (default 0.25, 0.5, 1).</summary>
+    public IReadOnlyList<double> BatchSizeFractions { get; init; } = [0.25, 0.5, 1];
+    /// <summary>Runs trained at once (default all cores); results do not depend on it.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>count values from start to stop, equally spaced in log scale, rounded to 4 significant digits.</summary>
+    public static double[] LogSpaced(double start, double stop, int count) =>
+        Enumerable.Range(0, count)
+            .Select(i => count == 1 ? start : start * Math.Pow(stop / start, i / (double)(count - 1)))
+            .Select(v => double.Parse(v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first bad setting.</summary>
+    public ReproductionSettings Validated()
+    {
+        Check.InRange("datasets", Datasets, 1, 100_000);
+        Check.Positive("n", N);
+        Check.Positive("d", D);
+        if (S < 0 || S > D) throw new InvalidInputException("s", S, $"must be an integer in [0, d] = [0, {D}]");
+        Check.Positive("alpha", Alpha);
+        Check.Positive("n-test", NTest);
+        Check.NonNegative("tolerance", Tolerance);
+        Check.Positive("max-steps", MaxSteps);
+        if (StepsizeFractions.Count == 0) throw new InvalidInputException("stepsize fractions", "is empty");
+        foreach (double f in StepsizeFractions.Append(ShapeFraction).Concat(BatchSizeFractions))
+            if (!(f > 0 && f <= 1)) throw new InvalidInputException("stepsize fraction", f, "must be in (0, 1]");
+        if (!StepsizeFractions.Contains(ShapeFraction)) throw new InvalidInputException("shape fraction", ShapeFraction, "must be one of the stepsize fractions");
+        foreach (int b in BatchSizes) Check.InRange("batch size", b, 1, N);
+        Check.Positive("threads", Threads);
+        return this;
+    }
+}

@@ -1,0 +1,45 @@
+using DlnLab.Problems;
+using DlnLab.Theory;
+using DlnLab.Training;
+
+namespace DlnLab.Experiments.Sweeps;
+
+/// <summary>
+/// The theory checks a sweep stores beside its runs: the Theorem 2.2 residual of every converged run, and per dataset
+/// and alpha the gradient-flow interpolator's losses (Theorem 2.1), the reference line of the stepsize figures.
+/// </summary>
+public static class TheoryChecks
+{
+    public const string GradientFlowTestLoss = "gradient_flow_test_loss";
+    public const string GradientFlowPopulationLoss = "gradient_flow_population_loss";
+    public const string GradientFlowDistanceToBetaStar = "gradient_flow_distance_to_beta_star";
+
+    /// <summary>Runner options with both checks plugged in.</summary>
+    public static SweepRunnerOptions With(SweepRunnerOptions options) => options with
+    {
+        Theorem22Residual = Theorem22Residual,
+        DatasetReferences = GradientFlowReferences,
+    };
+
+    /// <summary>||beta_run - beta_predicted|| / ||beta_predicted|| for a converged run; null otherwise or if the solver fails.</summary>
+    public static double? Theorem22Residual(RegressionProblem problem, RunResult run)
+    {
+        if (run.Status != RunStatus.Converged) return null;
+        try { return Interpolators.Theorem22Residual(problem.X, problem.Y, run); }
+        catch (SolverException) { return null; }
+    }
+
+    /// <summary>Test loss, population loss and distance to beta* of argmin_{X beta = y} psi_alpha (those that exist).</summary>
+    public static IReadOnlyDictionary<string, double> GradientFlowReferences(RegressionProblem problem, double alpha)
+    {
+        var values = new Dictionary<string, double>();
+        InterpolatorSolution solution;
+        try { solution = Interpolators.GradientFlow(problem.X, problem.Y, Enumerable.Repeat(alpha, problem.D).ToArray()); }
+        catch (SolverException) { return values; }
+        var metrics = new IterateMetrics(problem);
+        if (metrics.TestLoss(solution.Beta) is double test) values[GradientFlowTestLoss] = test;
+        if (metrics.PopulationLoss(solution.Beta) is double population) values[GradientFlowPopulationLoss] = population;
+        if (metrics.DistanceToBetaStar(solution.Beta) is double distance) values[GradientFlowDistanceToBetaStar] = distance;
+        return values;
+    }
+}
