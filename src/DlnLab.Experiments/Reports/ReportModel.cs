@@ -31,6 +31,9 @@ public sealed record ReportModel
     /// <summary>Figures in display order.</summary>
     public IReadOnlyList<ReportFigure> Figures { get; init; } = [];
 
-    /// <summary>Total runs over all figures.</summary>
-    public int TotalRuns => Figures.Sum(f => f.Runs);
+    /// <summary>Distinct runs behind the report (figures may share runs); default: the sum over figures.</summary>
+    public int? DistinctRuns { get; init; }
+
+    /// <summary>The run count shown in the provenance table.</summary>
+    public int TotalRuns => DistinctRuns ?? Figures.Sum(f => f.Runs);
 }

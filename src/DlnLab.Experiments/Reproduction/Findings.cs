@@ -92,7 +92,7 @@ public sealed record Findings
         $"At the largest convergent stepsizes (median {F(GdLargestConvergentStepsize)} for GD, {F(SgdLargestConvergentStepsize)} for SGD), the median test loss is {F(SgdTestLossAtLargest)} for SGD against {F(GdTestLossAtLargest)} for GD.",
         $"The gain at the edge is {F(GdGainSupportRatio)} times larger on the support of beta* than off it for GD, and {F(SgdGainSupportRatio)} times for SGD (1 is uniform).",
         LargestTheorem22Residual is double r
-            ? $"Theorem 2.2 holds on every converged run: the largest relative distance between a run's limit and the predicted interpolator is {F(r)} (runs stop at training loss {F(Tolerance)}, so agreement is limited by how close they are to interpolation)."
+            ? $"Theorem 2.2 holds on every converged run of figures 1 to 3: the largest relative distance between a run's limit and the predicted interpolator is {F(r)} (runs stop at training loss {F(Tolerance)}, so agreement is limited by how close they are to interpolation)."
             : "No converged run to check Theorem 2.2 on.",
     ];
 

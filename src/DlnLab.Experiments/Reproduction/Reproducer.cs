@@ -93,6 +93,7 @@ public static class Reproducer
             WallTime = clock.Elapsed,
             LargestTheoremResidual = all.Where(RunGroups.Converged).Select(r => r.Theorem22Residual).Where(r => r is not null).Max(),
             Figures = reportFigures,
+            DistinctRuns = all.Length,
         };
         var report = ReportWriter.Write(model, outputDirectory);
         return new ReproductionResult(outputs, report, findings, computed, stored, clock.Elapsed, storePath);
