@@ -53,7 +53,7 @@ public class InterpolatorsTests(ITestOutputHelper output)
         clock.Stop();
         output.WriteLine($"(200, 1000, 20): {clock.Elapsed.TotalSeconds:F2} s, {sol.Iterations} pivots, gap {sol.DualityGap:E2}, dual infeasibility {sol.DualInfeasibility:E2}");
         AssertCertificate(p.X, p.Y, sol);
-        Assert.True(clock.Elapsed.TotalSeconds < 10);
+        Assert.True(clock.Elapsed.TotalSeconds < 20); // a smoke bound: about 1.3 s in Release alone, more on a shared machine
     }
 
     [Fact]
