@@ -59,9 +59,10 @@ public sealed record EffectiveInitialization
         };
     }
 
-    /// <summary>exp(lnA) * sinh(z) without overflow or underflow in between.</summary>
+    /// <summary>exp(lnA) * sinh(z) without overflow or underflow in between; NaN for NaN z.</summary>
     public static double ScaledSinh(double lnA, double z)
     {
+        if (double.IsNaN(z)) return double.NaN; // a diverged run: NaN is its result, not an exception
         double a = Math.Abs(z);
         if (!(a >= 20)) return Math.Exp(lnA) * Math.Sinh(z); // also passes NaN through (a diverged run)
         // sinh(a) = e^a / 2 * (1 - e^{-2a}); the bracket is 1 to double precision here.
