@@ -24,6 +24,8 @@ internal static class DlnCommand
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }
