@@ -16,6 +16,8 @@ public class HelpTests
     [Theory]
     [InlineData("train")]
     [InlineData("solve")]
+    [InlineData("sweep")]
+    [InlineData("export")]
     public void Command_help_lists_every_option_with_its_default(string name)
     {
         var r = CliRunner.Run(name, "--help");
