@@ -25,6 +25,8 @@ internal static class DlnCommand
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

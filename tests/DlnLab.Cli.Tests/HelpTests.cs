@@ -17,6 +17,8 @@ public class HelpTests
     [InlineData("train")]
     [InlineData("solve")]
     [InlineData("reproduce")]
+    [InlineData("sweep")]
+    [InlineData("export")]
     public void Command_help_lists_every_option_with_its_default(string name)
     {
         var r = CliRunner.Run(name, "--help");

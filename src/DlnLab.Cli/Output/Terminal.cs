@@ -5,9 +5,12 @@ namespace DlnLab.Cli.Output;
 /// <summary>A Spectre console on a given writer: ANSI colour only when that writer is the real, non-redirected stdout.</summary>
 internal static class Terminal
 {
+    /// <summary>Whether <paramref name="output"/> is stdout on a terminal (not a file, a pipe or a test writer).</summary>
+    public static bool IsInteractive(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
     public static IAnsiConsole For(TextWriter output)
     {
-        bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        bool interactive = IsInteractive(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),

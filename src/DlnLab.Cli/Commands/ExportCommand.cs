@@ -1,0 +1,56 @@
+using System.CommandLine;
+using DlnLab.Cli.Options;
+using DlnLab.Experiments.Export;
+using DlnLab.Experiments.Storage;
+
+namespace DlnLab.Cli.Commands;
+
+/// <summary>`dln export`: writes the runs of a store as CSV and NumPy files for analysis in Python.</summary>
+internal sealed class ExportCommand
+{
+    private readonly Option<string> store = CliOption.Text("--store", "dln-sweep.db",
+        "SQLite file written by 'dln sweep'; it must exist.", "FILE.db");
+    private readonly Option<string?> sweep = CliOption.OptionalText("--sweep",
+        "Export only the runs of the sweep with this name. [default: all sweeps in the store]", "NAME");
+    private readonly Option<string> outDir = CliOption.Text("--out", "export",
+        "Folder the files are written to (created if missing; files there with the same names are replaced).", "DIR");
+
+    public static Command Create() => new ExportCommand().Build();
+
+    private Command Build()
+    {
+        var command = new Command("export",
+            "Write the runs of a result store for Python: runs.csv (one row per run), runs.npz (every column as an " +
+            "array, plus the gain, beta, ln alpha_inf^2 and beta0~ as runs x d matrices), gain.npy, beta.npy and thresholds.csv.");
+        command.Options.Add(store);
+        command.Options.Add(sweep);
+        command.Options.Add(outDir);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private int Run(ParseResult parsed)
+    {
+        var output = parsed.InvocationConfiguration.Output;
+        string storePath = parsed.GetValue(store)!;
+        string directory = parsed.GetValue(outDir)!;
+        string? sweepName = parsed.GetValue(sweep);
+
+        // Opening creates a missing store, so check first: a typo in the path must not leave an empty database behind.
+        if (Directory.Exists(storePath)) throw new InvalidInputException("store", storePath, "is a folder; give the .db file written by 'dln sweep'");
+        if (!File.Exists(storePath)) throw new InvalidInputException("store", storePath, "does not exist; give the file written by 'dln sweep --store'");
+        if (File.Exists(directory)) throw new InvalidInputException("out", directory, "is a file; give a folder");
+
+        using var results = ResultStore.Open(storePath);
+        if (sweepName is not null && !results.Sweeps().Any(s => s.Name == sweepName))
+        {
+            var names = results.Sweeps().Select(s => s.Name).Distinct().ToList();
+            throw new InvalidInputException("sweep", sweepName,
+                names.Count == 0 ? "the store holds no sweep" : "must be one of the sweeps in the store: " + string.Join(", ", names));
+        }
+        var summary = StoreExporter.Export(results, directory, sweepName);
+        output.WriteLine($"exported {summary.Runs} runs{(sweepName is null ? "" : $" of sweep '{sweepName}'")} from {results.Path}:");
+        foreach (var file in summary.Files) output.WriteLine("  " + file);
+        return Cli.Success;
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using DlnLab.Cli.Options;
+using DlnLab.Cli.Output;
+using DlnLab.Experiments.Storage;
+using DlnLab.Experiments.Sweeps;
+
+namespace DlnLab.Cli.Commands;
+
+/// <summary>
+/// `dln sweep`: runs every run of a grid (from a TOML spec or from flags) that the store does not hold yet, storing
+/// each as it ends, so an interrupted sweep resumes where it stopped when the same command is run again.
+/// </summary>
+internal sealed class SweepCommand
+{
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it); the runs finished so far are stored.</summary>
+    public const int Interrupted = 130;
+
+    private readonly CancellationToken? externalCancellation;
+    private readonly SweepFlagOptions flags = new();
+    private readonly Argument<string?> specFile = new("SPEC.toml")
+    {
+        Description = "Sweep spec in TOML (see examples/sweep.toml). Without it the spec comes from the flags below.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+    private readonly Option<string> store = CliOption.Text("--store", "dln-sweep.db",
+        "SQLite file the runs are stored in (created if missing; runs already there are not recomputed).", "FILE.db");
+    private readonly Option<int> threads = CliOption.Int("--threads", Environment.ProcessorCount,
+        "Runs trained at once; the default is the number of cores. Results are bit-identical for every value.");
+    private readonly Option<bool> quiet = CliOption.Flag("--quiet",
+        "No progress display; only the summary at the end. [default: off]");
+
+    private SweepCommand(CancellationToken? cancellation) => externalCancellation = cancellation;
+
+    /// <summary>The command; tests pass a token to interrupt it, otherwise Ctrl-C does.</summary>
+    public static Command Create(CancellationToken? cancellation = null) => new SweepCommand(cancellation).Build();
+
+    private Command Build()
+    {
+        var command = new Command("sweep",
+            "Run a grid of (S)GD runs (n, d, s, noise, alpha, batch size, stepsize, datasets, repeats) in parallel and " +
+            "store each in a SQLite file as it ends. Running the same command again computes only the missing runs. " +
+            "Give a TOML spec, or the grid as flags; not both.");
+        command.Arguments.Add(specFile);
+        command.Options.Add(store);
+        flags.AddTo(command);
+        command.Options.Add(threads);
+        command.Options.Add(quiet);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private int Run(ParseResult parsed)
+    {
+        var output = parsed.InvocationConfiguration.Output;
+
+        // Everything is checked before the store is created.
+        var spec = ReadSpec(parsed);
+        var runs = spec.Expand();
+        int threadCount = parsed.GetValue(threads);
+        if (threadCount < 1) throw new InvalidInputException("threads", threadCount, "must be a positive integer");
+        string storePath = parsed.GetValue(store)!;
+        if (Directory.Exists(storePath)) throw new InvalidInputException("store", storePath, "is a folder; give a file name");
+
+        var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = threadCount });
+        using var results = ResultStore.Open(storePath);
+        using var interrupt = new CancellationTokenSource();
+        using var external = externalCancellation?.Register(interrupt.Cancel);
+        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            var summary = SweepProgressDisplay.Run(output, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),
+                progress => SweepRunner.Run(spec, results, options, progress, interrupt.Token));
+            SweepReport.Write(output, spec, runs, summary, results);
+            return Cli.Success;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            long stored = results.RunKeys(spec.Name).Count(runs.Select(r => r.Key).ToHashSet().Contains);
+            output.WriteLine($"interrupted: {stored} of {runs.Count} runs of sweep '{spec.Name}' are stored in {results.Path}.");
+            output.WriteLine("To resume, run the same command again (stored runs are not recomputed):");
+            output.WriteLine("  dln " + string.Join(' ', parsed.Tokens.Select(t => Quote(t.Value))));
+            return Interrupted;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+    }
+
+    private SweepSpec ReadSpec(ParseResult parsed)
+    {
+        var given = flags.Given(parsed);
+        if (parsed.GetValue(specFile) is not string path) return SweepSpecFlags.Build(given).Validated();
+        if (given.Count > 0)
+        {
+            string flag = "--" + given.Keys.First();
+            throw new InvalidInputException(flag, $"cannot be combined with the spec file {path}; put it in the file, or leave the file out");
+        }
+        return SweepSpecToml.Load(path).Validated();
+    }
+
+    private static string Quote(string token) =>
+        token.Length > 0 && token.All(c => char.IsLetterOrDigit(c) || "-_.,:/=+@%".Contains(c)) ? token : "'" + token.Replace("'", "'\\''") + "'";
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using DlnLab.Experiments.Storage;
+using DlnLab.Experiments.Sweeps;
+using DlnLab.Training;
+
+namespace DlnLab.Cli.Output;
+
+/// <summary>
+/// The plain-text summary of a finished sweep, read back from the store so that it covers every run of the spec,
+/// whether computed now or earlier: statuses, the worst Theorem 2.2 residual, thresholds, time and where it all is.
+/// </summary>
+internal static class SweepReport
+{
+    /// <summary>At most this many threshold lines; the rest are in thresholds.csv of `dln export`.</summary>
+    private const int MaxThresholdLines = 20;
+
+    public static void Write(TextWriter output, SweepSpec spec, IReadOnlyList<RunSpec> runs, SweepSummary summary, ResultStore store)
+    {
+        output.WriteLine(summary.Computed == 0 && summary.AlreadyStored == summary.Runs
+            ? $"sweep '{spec.Name}': all {summary.Runs} runs already stored; nothing computed"
+            : $"sweep '{spec.Name}': {summary.Runs} runs, {summary.Computed} computed now, {summary.AlreadyStored} already stored");
+
+        var keys = runs.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var stored = store.Runs(spec.Name).Where(r => keys.Contains(r.Key)).ToList();
+        int Count(string status) => stored.Count(r => r.Status == status);
+        string status = $"status: {Count(nameof(RunStatus.Converged))} converged, {Count(nameof(RunStatus.BudgetExhausted))} budget exhausted, " +
+            $"{Count(nameof(RunStatus.Diverged))} diverged";
+        if (spec.Stepsize.IsRelative) status += $", {Count(ResultStore.NoConvergentStepsize)} without a convergent stepsize";
+        output.WriteLine(status);
+
+        var residuals = stored.Where(r => r.Status == nameof(RunStatus.Converged) && r.Theorem22Residual is not null)
+            .Select(r => r.Theorem22Residual!.Value).ToList();
+        int converged = Count(nameof(RunStatus.Converged));
+        output.WriteLine(residuals.Count == 0
+            ? "Theorem 2.2: no converged run checked"
+            : $"Theorem 2.2: largest residual among converged runs {G(residuals.Max())} ({residuals.Count} of {converged} checked)");
+
+        if (spec.Stepsize.IsRelative) WriteThresholds(output, runs, store);
+        output.WriteLine($"wall time: {G(summary.Elapsed.TotalSeconds)} s");
+        output.WriteLine($"store: {store.Path}");
+    }
+
+    private static void WriteThresholds(TextWriter output, IReadOnlyList<RunSpec> runs, ResultStore store)
+    {
+        var known = store.Thresholds().ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var configurations = runs.GroupBy(r => r.ThresholdKey, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        output.WriteLine($"largest convergent stepsizes ({configurations.Count} configurations):");
+        foreach (var r in configurations.Take(MaxThresholdLines))
+        {
+            string value = !known.TryGetValue(r.ThresholdKey, out var t) ? "not computed"
+                : !t.Found ? $"none in [{G(t.Low)}, {G(t.High)}]"
+                : G(t.Stepsize) + (t.HitCap ? " (the cap)" : "");
+            output.WriteLine($"  n={r.N} d={r.D} s={r.S} noise={G(r.Noise)} dataset={r.DataIndex} alpha={G(r.Alpha)} " +
+                $"b={r.BatchSize} repeat={r.Repeat}: {value}");
+        }
+        if (configurations.Count > MaxThresholdLines)
+            output.WriteLine($"  ... and {configurations.Count - MaxThresholdLines} more (dln export writes them all to thresholds.csv)");
+    }
+
+    private static string G(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
+}
