@@ -27,7 +27,7 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
     public static void RejectUnknown(string path, string where)
     {
         if (!Keys.Contains(path))
-            throw new InvalidInputException(where, path, "is not a known key; known keys: " + string.Join(", ", Keys.Order(StringComparer.Ordinal)));
+            throw new InvalidInputException(where, "is not a known key; known keys: " + string.Join(", ", Keys.Order(StringComparer.Ordinal)));
     }
 
     public SweepSpec Build()
