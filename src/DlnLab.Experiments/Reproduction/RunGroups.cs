@@ -25,33 +25,23 @@ public static class RunGroups
     /// One point per stepsize fraction: x = median over datasets of the stepsize used (for a relative axis, the fraction
     /// times the median largest convergent stepsize), y = median of <paramref name="metric"/>, band = its quartiles.
     /// </summary>
-    public static SeriesSpec AgainstStepsize(string name, int palette, IEnumerable<StoredRun> runs, Func<StoredRun, double?> metric)
-    {
-        var groups = runs.GroupBy(r => r.StepsizeFraction ?? r.Stepsize).OrderBy(g => g.Key).ToArray();
-        var xs = new List<double>(); var ys = new List<double>(); var lo = new List<double>(); var hi = new List<double>();
-        foreach (var g in groups)
-        {
-            var usable = g.Where(Usable).ToArray();
-            bool enough = usable.Length > 0 && 2 * usable.Length >= g.Count();
-            var values = usable.Select(r => metric(r) ?? double.NaN).ToArray();
-            xs.Add(Quantiles.Median(g.Select(r => r.Stepsize)));
-            ys.Add(enough ? Quantiles.Median(values) : double.NaN);
-            lo.Add(enough ? Quantiles.Of(values, 0.25) : double.NaN);
-            hi.Add(enough ? Quantiles.Of(values, 0.75) : double.NaN);
-        }
-        return new SeriesSpec(name, xs, ys) { PaletteIndex = palette }.WithBand(lo, hi);
-    }
+    public static SeriesSpec AgainstStepsize(string name, int palette, IEnumerable<StoredRun> runs, Func<StoredRun, double?> metric) =>
+        Summarise(name, palette, runs.GroupBy(r => r.StepsizeFraction ?? r.Stepsize), g => Quantiles.Median(g.Select(r => r.Stepsize)), metric);
 
     /// <summary>One point per value of <paramref name="key"/> (e.g. the batch size), with median and quartiles of the metric.</summary>
-    public static SeriesSpec Against(string name, int palette, IEnumerable<StoredRun> runs, Func<StoredRun, double> key, Func<StoredRun, double?> metric)
+    public static SeriesSpec Against(string name, int palette, IEnumerable<StoredRun> runs, Func<StoredRun, double> key, Func<StoredRun, double?> metric) =>
+        Summarise(name, palette, runs.GroupBy(key), g => g.Key, metric);
+
+    private static SeriesSpec Summarise(string name, int palette, IEnumerable<IGrouping<double, StoredRun>> groups,
+        Func<IGrouping<double, StoredRun>, double> x, Func<StoredRun, double?> metric)
     {
         var xs = new List<double>(); var ys = new List<double>(); var lo = new List<double>(); var hi = new List<double>();
-        foreach (var g in runs.GroupBy(key).OrderBy(g => g.Key))
+        foreach (var g in groups.OrderBy(g => g.Key))
         {
             var usable = g.Where(Usable).ToArray();
             bool enough = usable.Length > 0 && 2 * usable.Length >= g.Count();
             var values = usable.Select(r => metric(r) ?? double.NaN).ToArray();
-            xs.Add(g.Key);
+            xs.Add(x(g));
             ys.Add(enough ? Quantiles.Median(values) : double.NaN);
             lo.Add(enough ? Quantiles.Of(values, 0.25) : double.NaN);
             hi.Add(enough ? Quantiles.Of(values, 0.75) : double.NaN);
