@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Runtime.Intrinsics;
+using System.Text.Json;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace DlnLab.Bench;
+
+/// <summary>
+/// Runs the suite in process with BenchmarkDotNet's short job and writes every mean (with its statistics) to a JSON
+/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...].
+/// </summary>
+public static class Program
+{
+    private static readonly Type[] Suites =
+        [typeof(MachineProbes), typeof(StepBenchmarks), typeof(SweepScalingBenchmarks)];
+
+    public static int Main(string[] args)
+    {
+        string output = "bench-results.json";
+        bool medium = false;
+        var chosen = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--out") output = args[++i];
+            else if (args[i] == "--medium") medium = true;
+            else chosen.Add(args[i]);
+        }
+        var job = (medium ? Job.MediumRun : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
+        var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableLogFile);
+        var rows = new List<Dictionary<string, object?>>();
+        foreach (var suite in Suites.Where(t => chosen.Count == 0 || chosen.Contains(t.Name)))
+        {
+            var summary = BenchmarkRunner.Run(suite, config);
+            foreach (var report in summary.Reports) rows.Add(Row(report));
+        }
+        var document = new Dictionary<string, object?>
+        {
+            ["vector512Accelerated"] = Vector512.IsHardwareAccelerated,
+            ["processorCount"] = Environment.ProcessorCount,
+            ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            ["results"] = rows,
+        };
+        string temp = output + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(temp, output, overwrite: true);
+        Console.WriteLine($"wrote {rows.Count} results to {output}");
+        return 0;
+    }
+
+    private static Dictionary<string, object?> Row(BenchmarkReport report)
+    {
+        var stats = report.ResultStatistics;
+        var parameters = report.BenchmarkCase.Parameters.Items.ToDictionary(p => p.Name, p => p.Value?.ToString());
+        return new Dictionary<string, object?>
+        {
+            ["suite"] = report.BenchmarkCase.Descriptor.Type.Name,
+            ["method"] = report.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+            ["parameters"] = parameters,
+            ["units"] = Units(report.BenchmarkCase.Descriptor.WorkloadMethod.Name, parameters),
+            ["meanNs"] = stats?.Mean,
+            ["stdDevNs"] = stats?.StandardDeviation,
+            ["medianNs"] = stats?.Median,
+            ["n"] = stats?.N,
+        };
+    }
+
+    /// <summary>What one invocation does, so that a rate (per second) can be read off its mean time.</summary>
+    private static Dictionary<string, double>? Units(string method, Dictionary<string, string?> parameters)
+    {
+        switch (method)
+        {
+            case nameof(MachineProbes.Read): return new() { ["bytes"] = MachineProbes.ReadBytes };
+            case nameof(MachineProbes.Triad): return new() { ["bytes"] = MachineProbes.TriadBytes };
+            case nameof(MachineProbes.PeakFma): return new() { ["flops"] = MachineProbes.PeakFlops };
+            case nameof(SweepScalingBenchmarks.WholeSweep): return new() { ["steps"] = SweepScalingBenchmarks.StandInRunSteps };
+        }
+        if (parameters.TryGetValue("Case", out var name))
+        {
+            var c = StepCase.All.First(s => s.Name == name);
+            double runs = parameters.TryGetValue("Runs", out var r) && r is not null ? double.Parse(r, CultureInfo.InvariantCulture) : 1;
+            return new() { ["steps"] = c.Steps * runs, ["flops"] = c.FlopsPerStep * c.Steps * runs, ["bytes"] = c.BytesPerStep * c.Steps };
+        }
+        return null;
+    }
+}
