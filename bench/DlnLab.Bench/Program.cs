@@ -11,12 +11,12 @@ namespace DlnLab.Bench;
 
 /// <summary>
 /// Runs the suite in process with BenchmarkDotNet's short job and writes every mean (with its statistics) to a JSON
-/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...].
+/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...], or DlnLab.Bench --export-grid FILE (the grid for the numpy yardstick).
 /// </summary>
 public static class Program
 {
     private static readonly Type[] Suites =
-        [typeof(MachineProbes), typeof(StepBenchmarks), typeof(SweepScalingBenchmarks)];
+        [typeof(MachineProbes), typeof(StepBenchmarks), typeof(LockstepBenchmarks), typeof(SweepScalingBenchmarks), typeof(ReproduceGridBenchmarks)];
 
     public static int Main(string[] args)
     {
@@ -27,6 +27,7 @@ public static class Program
         {
             if (args[i] == "--out") output = args[++i];
             else if (args[i] == "--medium") medium = true;
+            else if (args[i] == "--export-grid") { ReproduceGrid.Export(args[++i]); return 0; }
             else chosen.Add(args[i]);
         }
         var job = (medium ? Job.MediumRun : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
@@ -78,11 +79,12 @@ public static class Program
             case nameof(MachineProbes.PeakFma): return new() { ["flops"] = MachineProbes.PeakFlops };
             case nameof(SweepScalingBenchmarks.WholeSweep): return new() { ["steps"] = SweepScalingBenchmarks.StandInRunSteps };
         }
+        if (method is nameof(LockstepBenchmarks.SingleRuns) or nameof(LockstepBenchmarks.Lockstep))
+            return new() { ["steps"] = LockstepBenchmarks.Steps * double.Parse(parameters["Runs"]!, CultureInfo.InvariantCulture) };
         if (parameters.TryGetValue("Case", out var name))
         {
             var c = StepCase.All.First(s => s.Name == name);
-            double runs = parameters.TryGetValue("Runs", out var r) && r is not null ? double.Parse(r, CultureInfo.InvariantCulture) : 1;
-            return new() { ["steps"] = c.Steps * runs, ["flops"] = c.FlopsPerStep * c.Steps * runs, ["bytes"] = c.BytesPerStep * c.Steps };
+            return new() { ["steps"] = c.Steps, ["flops"] = c.FlopsPerStep * c.Steps, ["bytes"] = c.BytesPerStep * c.Steps };
         }
         return null;
     }

@@ -82,13 +82,18 @@ def steps_mode(repeats=3):
 
 
 def grid_mode(path, sample):
-    """Runs every len/sample-th run of the grid to its end, timing each; the caller extrapolates per step."""
+    """Runs about `sample` runs of the grid to their end (evenly spread within each batch size), timing each;
+    bench/report.py extrapolates to the whole grid per step and batch size."""
     with open(path) as f:
         grid = json.load(f)
     X = np.array(grid["x"], dtype=float)
     y = np.array(grid["y"], dtype=float)
     runs = grid["runs"]
-    chosen = runs[:: max(1, len(runs) // sample)]
+    chosen = []
+    sizes = sorted({run["b"] for run in runs})
+    for b in sizes:
+        same = [run for run in runs if run["b"] == b]
+        chosen += same[:: max(1, len(same) * len(sizes) // sample)]
     out = []
     for run in chosen:
         start = time.perf_counter()
@@ -98,16 +103,15 @@ def grid_mode(path, sample):
 
 
 def blas_info():
+    """Which BLAS numpy really runs: threadpoolctl when installed, else the shared libraries mapped after a matmul."""
+    np.ones((64, 64)) @ np.ones(64)
     try:
         from threadpoolctl import threadpool_info
         return threadpool_info()
     except ImportError:
-        import io
-        import contextlib
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            np.show_config()
-        return buffer.getvalue()
+        with open("/proc/self/maps") as f:
+            libraries = sorted({line.split()[-1] for line in f if "blas" in line.lower() or "lapack" in line.lower()})
+        return {"loaded": libraries}
 
 
 if __name__ == "__main__":
