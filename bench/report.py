@@ -206,6 +206,24 @@ def main():
       "bench/numpy/yardstick.py (one numpy call per operation, a Python loop per step, (u, v), X[idx] batches drawn "
       "with Generator.choice, the gain accumulated with a logarithm per coordinate per step; the full loss checked "
       "every step for GD and every 16 ceil(n/b) steps for SGD, the C# trainer's schedule), bench/report.py.")
+    w("")
+    w("## Notes")
+    w("")
+    w("- Kernels (src/DlnLab/Training): every dot product is summed in one canonical order (Kernels.Dot: 8-lane "
+      "accumulators, four of them above 64 coordinates), so the fused b = 1 step (update and the next sample's dot in "
+      "one pass, no gradient buffer), the register-blocked gradient for d <= 32 (beta and g in 512-bit registers), "
+      "the four-rows-at-a-time gradient for long rows (g read and written once per four rows, X read once per step) "
+      "and the lockstep trainer all give bit-identical iterates. Steps allocate nothing; no transcendental function "
+      "per coordinate per step; for b < n the full loss is evaluated only at loss checks and checkpoints.")
+    w("- Lockstep: `LockstepTrainer.Train(PaddedDesign, RegressionProblem, IReadOnlyList<TrainingOptions>)` returns one "
+      "RunResult per options, each bit-identical to `Trainer.Train` (tests/DlnLab.Tests/Training/LockstepTrainerTests.cs); "
+      "`LockstepTrainer.Supports(design, options)` says which runs can join (GD, d <= 64). A sweep groups the runs on "
+      "one problem that Supports accepts into one call (or a few, one per core) and sends the rest to Trainer.Train, "
+      "all through Parallel.ForEach; bench/DlnLab.Bench/ReproduceGrid.cs does exactly that.")
+    w("- The numpy yardstick runs on Debian's numpy with the BLAS listed above (the reference BLAS, not OpenBLAS, "
+      "is what this machine has); at (20, 30) the Python interpreter's per-call cost dominates whichever BLAS it is.")
+    w("- Ratios are from one run of bench/run.sh, both sides measured minutes apart on the same machine; other "
+      "work on the machine moves single figures by 10-30%, which the ± column shows.")
     print("\n".join(out))
 
 

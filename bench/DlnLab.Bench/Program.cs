@@ -27,6 +27,36 @@ public static class Program
         {
             if (args[i] == "--out") output = args[++i];
             else if (args[i] == "--medium") medium = true;
+            else if (args[i] == "--time-case")
+            {
+                // A quick look without BenchmarkDotNet's statistics, for tuning: best of five runs of one case.
+                var c = StepCase.All[int.Parse(args[++i], CultureInfo.InvariantCulture)];
+                var problem = c.Problem();
+                var design = new DlnLab.Training.PaddedDesign(problem.X, problem.Y);
+                double best = double.MaxValue;
+                for (int rep = 0; rep < 5; rep++)
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    DlnLab.Training.Trainer.Train(design, problem, c.Options());
+                    best = Math.Min(best, watch.Elapsed.TotalSeconds);
+                }
+                Console.WriteLine($"{c}: {c.Steps / best:F0} steps/s, {c.BytesPerStep * c.Steps / best / 1e9:F2} GB/s of X");
+                var beta = new double[design.Stride];
+                var grad = new double[design.Stride];
+                var all = Enumerable.Range(0, c.N).ToArray();
+                double lossBest = double.MaxValue, gradBest = double.MaxValue;
+                for (int rep = 0; rep < 5; rep++)
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    design.Loss(beta);
+                    lossBest = Math.Min(lossBest, watch.Elapsed.TotalSeconds);
+                    watch.Restart();
+                    DlnLab.Training.Kernels.BatchGradientSum(design, all, beta, grad);
+                    gradBest = Math.Min(gradBest, watch.Elapsed.TotalSeconds);
+                }
+                Console.WriteLine($"dots only: {8.0 * c.N * c.D / lossBest / 1e9:F2} GB/s; gradient sum: {8.0 * c.N * c.D / gradBest / 1e9:F2} GB/s");
+                return 0;
+            }
             else if (args[i] == "--export-grid") { ReproduceGrid.Export(args[++i]); return 0; }
             else chosen.Add(args[i]);
         }

@@ -36,14 +36,14 @@ public static class LockstepTrainer
 
         int n = design.N;
         var slots = runs.Select((o, index) => new Slot(index, o, design)).ToList();
-        var state = new LockstepState(slots.Select(s => s.State).ToList(), design.Stride);
+        var state = new LockstepState(slots.Select(s => s.State).ToList(), design.Stride, n);
         var metrics = new IterateMetrics(problem);
         int active = slots.Count;
         var stopped = new List<int>();
         long k = 0;
         while (active > 0)
         {
-            state.GradientSums(design, active);
+            state.Residuals(design, active);
             stopped.Clear();
             for (int lane = 0; lane < active; lane++)
             {
@@ -68,7 +68,7 @@ public static class LockstepTrainer
                 }
                 else state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
             }
-            state.Update(active);
+            state.Update(design, active);
             for (int lane = 0; lane < active; lane++)
             {
                 var slot = slots[lane];
