@@ -85,17 +85,30 @@ public static class Trainer
                 break;
             }
 
+            if (b == 1 && !fullBatch)
+            {
+                // Steps before the next loss check, checkpoint or budget end need none of the checks above: run
+                // them in a tight loop (the same steps in the same order).
+                long until = Math.Min(Math.Min(nextLossCheck, checkpoints.NextStep), options.MaxSteps);
+                do
+                {
+                    double g1 = options.Stepsize.At(k);
+                    int following = sampler.Next()[0];
+                    double r = dotCurrent - design.Y[current];
+                    dotCurrent = Kernels.FusedSingleSampleStep(design.Row(current), g1 * r, design.Row(following), state, out double m1);
+                    current = following;
+                    if (m1 >= 1) singularSteps++;
+                    if (m1 > maxStepGradient || double.IsNaN(m1)) maxStepGradient = m1;
+                    k++;
+                    if (k % RenormalizeEvery == 0) state.Renormalize();
+                } while (k < until);
+                continue;
+            }
+
             double gamma = options.Stepsize.At(k);
             double maxAbs;
             if (fullBatch)
                 maxAbs = Kernels.Update(gradient, gamma / n, state);
-            else if (b == 1)
-            {
-                int following = sampler.Next()[0];
-                double r = dotCurrent - design.Y[current];
-                dotCurrent = Kernels.FusedSingleSampleStep(design.Row(current), gamma * r, design.Row(following), state, out maxAbs);
-                current = following;
-            }
             else
             {
                 Kernels.BatchGradientSum(design, sampler.Next(), state.Beta, gradient);
