@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using DlnLab.Problems;
 using DlnLab.Training;
@@ -45,10 +46,11 @@ public static class ReproduceGrid
             // The lockstep group goes first so the SGD runs fill the other core meanwhile.
             var work = new List<Func<long>> { () => LockstepTrainer.Train(design, problem, groups).Sum(r => r.Steps) };
             work.AddRange(singles.Select(o => (Func<long>)(() => Trainer.Train(design, problem, o).Steps)));
-            Parallel.ForEach(work, options, w => Interlocked.Add(ref total, w()));
+            // One item at a time, so the long lockstep group does not hold a chunk of SGD runs behind it.
+            Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), options, w => Interlocked.Add(ref total, w()));
         }
         else
-            Parallel.ForEach(runs, options, o => Interlocked.Add(ref total, Trainer.Train(design, problem, o).Steps));
+            Parallel.ForEach(Partitioner.Create(runs, EnumerablePartitionerOptions.NoBuffering), options, o => Interlocked.Add(ref total, Trainer.Train(design, problem, o).Steps));
         return total;
     }
 
