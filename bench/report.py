@@ -220,6 +220,16 @@ def main():
       "`LockstepTrainer.Supports(design, options)` says which runs can join (GD, d <= 64). A sweep groups the runs on "
       "one problem that Supports accepts into one call (or a few, one per core) and sends the rest to Trainer.Train, "
       "all through Parallel.ForEach; bench/DlnLab.Bench/ReproduceGrid.cs does exactly that.")
+    w("- Not met, and why as far as measured: lockstep gains about 1.3x, not 2x, because the single-run GD path at "
+      "(20, 30) is itself register-blocked and near 40% of the FMA peak, and lockstep must keep eight separate "
+      "accumulators per run to reproduce the single run's summation order bit for bit (it reaches about 50% of peak). "
+      "GD at (1000, 10000) reads X once per step but even the plain dot products alone stream X at only about 60% of "
+      "the read probe's bandwidth (beta is read beside each row); software prefetching of the next rows was tried and "
+      "made it slower. In the grid, one lockstep group of all GD runs becomes the critical path on 2 cores (its "
+      "longest run holds a block of lanes), so lockstep does not beat plain parallel single runs there; a sweep "
+      "should lockstep only groups of runs of similar length, or split the group across cores.")
+    w("- Divergent SGD runs at larger stepsizes can end with NaN in the state; EffectiveInitialization.FromRotatedState "
+      "then throws (Math.Sign of NaN) instead of returning a result: the grid above stops below that stepsize.")
     w("- The numpy yardstick runs on Debian's numpy with the BLAS listed above (the reference BLAS, not OpenBLAS, "
       "is what this machine has); at (20, 30) the Python interpreter's per-call cost dominates whichever BLAS it is.")
     w("- Ratios are from one run of bench/run.sh, both sides measured minutes apart on the same machine; other "
