@@ -66,7 +66,8 @@ def main():
 
     out = []
     w = out.append
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    measured = os.path.getmtime(os.path.join(folder, "csharp.json"))
+    now = datetime.datetime.fromtimestamp(measured, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     w("# Performance")
     w("")
     w(f"Measured {now} on {cpu_model()}, {cs['runtime']} (Vector512 accelerated: {cs['vector512Accelerated']}), "
