@@ -8,26 +8,55 @@ namespace DlnLab.Training;
 /// The hot loops of (S)GD in rotated form: allocation-free, O(b d) per step, no transcendental function. All spans
 /// have the padded length (a multiple of <see cref="PaddedDesign.Lanes"/>), so the vector loops have no tail.
 /// </summary>
+/// <remarks>
+/// Every dot product is summed in one fixed order (<see cref="Dot"/>), whichever kernel computes it, so the fused,
+/// register-blocked and lockstep paths give bit-identical iterates. Elementwise updates round the same everywhere.
+/// </remarks>
 public static class Kernels
 {
-    /// <summary>&lt;a, b&gt; over a padded length, with four independent accumulators.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Up to this padded length a dot product uses one 8-lane accumulator; above it, four (32 lanes).</summary>
+    public const int ShortLength = 64;
+
+    /// <summary>
+    /// &lt;a, b&gt; in the canonical order: chunk c (8 doubles, c = 0, 1, ...) is added by FMA to accumulator c mod A
+    /// (A = 1 up to <see cref="ShortLength"/>, else 4; lane l of an accumulator sums its coordinates = l mod 8 in
+    /// increasing order from +0); then accumulators combine as (a0 + a1) + (a2 + a3) and lanes as in <see cref="SumLanes"/>.
+    /// </summary>
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rb = ref MemoryMarshal.GetReference(b);
         nuint n = (nuint)a.Length;
-        var s0 = Vector256<double>.Zero;
-        var s1 = Vector256<double>.Zero;
-        nuint i = 0;
-        for (; i + 8 <= n; i += 8)
+        var s0 = Vector512<double>.Zero;
+        if (n <= ShortLength)
         {
-            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref ra, i), Vector256.LoadUnsafe(ref rb, i), s0);
-            s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref ra, i + 4), Vector256.LoadUnsafe(ref rb, i + 4), s1);
+            for (nuint i = 0; i < n; i += 8)
+                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, i), Vector512.LoadUnsafe(ref rb, i), s0);
+            return SumLanes(s0);
         }
-        double sum = Vector256.Sum(s0 + s1);
-        for (; i < n; i++) sum += Unsafe.Add(ref ra, i) * Unsafe.Add(ref rb, i);
-        return sum;
+        var s1 = Vector512<double>.Zero;
+        var s2 = Vector512<double>.Zero;
+        var s3 = Vector512<double>.Zero;
+        nuint k = 0;
+        for (; k + 32 <= n; k += 32)
+        {
+            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k), Vector512.LoadUnsafe(ref rb, k), s0);
+            s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 8), Vector512.LoadUnsafe(ref rb, k + 8), s1);
+            s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 16), Vector512.LoadUnsafe(ref rb, k + 16), s2);
+            s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 24), Vector512.LoadUnsafe(ref rb, k + 24), s3);
+        }
+        if (k < n) s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k), Vector512.LoadUnsafe(ref rb, k), s0);
+        if (k + 8 < n) s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 8), Vector512.LoadUnsafe(ref rb, k + 8), s1);
+        if (k + 16 < n) s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 16), Vector512.LoadUnsafe(ref rb, k + 16), s2);
+        return SumLanes((s0 + s1) + (s2 + s3));
+    }
+
+    /// <summary>The lanes of an accumulator in the canonical order: t_l = s_l + s_(l+4), then (t0 + t1) + (t2 + t3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SumLanes(Vector512<double> s)
+    {
+        var t = s.GetLower() + s.GetUpper();
+        return (t.GetElement(0) + t.GetElement(1)) + (t.GetElement(2) + t.GetElement(3));
     }
 
     /// <summary>
@@ -43,23 +72,65 @@ public static class Kernels
 
     /// <summary>
     /// g = sum_{j in batch} (&lt;beta, x_j&gt; - y_j) x_j into <paramref name="gradientSum"/> (not yet divided by b),
-    /// one pass over the batch's rows; returns sum_j r_j^2.
+    /// one pass over the batch's rows; returns sum_j r_j^2. Short rows keep beta and g in registers; long rows are
+    /// taken four at a time, so g is read and written once per four rows while they are still in cache.
     /// </summary>
     public static double BatchGradientSum(PaddedDesign design, ReadOnlySpan<int> batch, ReadOnlySpan<double> beta, Span<double> gradientSum)
     {
+        switch (design.Stride)
+        {
+            case 8: return RegisterBlocked.GradientSum<RegisterBlocked.One>(design, batch, beta, gradientSum);
+            case 16: return RegisterBlocked.GradientSum<RegisterBlocked.Two>(design, batch, beta, gradientSum);
+            case 24: return RegisterBlocked.GradientSum<RegisterBlocked.Three>(design, batch, beta, gradientSum);
+            case 32: return RegisterBlocked.GradientSum<RegisterBlocked.Four>(design, batch, beta, gradientSum);
+        }
         gradientSum.Clear();
         double squares = 0;
         ref double rg = ref MemoryMarshal.GetReference(gradientSum);
         nuint n = (nuint)gradientSum.Length;
-        foreach (int j in batch)
+        int m = 0;
+        for (; m + 4 <= batch.Length; m += 4)
         {
-            var x = design.Row(j);
-            double r = Dot(x, beta) - design.Y[j];
+            var x0 = design.Row(batch[m]);
+            var x1 = design.Row(batch[m + 1]);
+            var x2 = design.Row(batch[m + 2]);
+            var x3 = design.Row(batch[m + 3]);
+            double r0 = Dot(x0, beta) - design.Y[batch[m]];
+            double r1 = Dot(x1, beta) - design.Y[batch[m + 1]];
+            double r2 = Dot(x2, beta) - design.Y[batch[m + 2]];
+            double r3 = Dot(x3, beta) - design.Y[batch[m + 3]];
+            squares += r0 * r0;
+            squares += r1 * r1;
+            squares += r2 * r2;
+            squares += r3 * r3;
+            ref double p0 = ref MemoryMarshal.GetReference(x0);
+            ref double p1 = ref MemoryMarshal.GetReference(x1);
+            ref double p2 = ref MemoryMarshal.GetReference(x2);
+            ref double p3 = ref MemoryMarshal.GetReference(x3);
+            var v0 = Vector512.Create(r0);
+            var v1 = Vector512.Create(r1);
+            var v2 = Vector512.Create(r2);
+            var v3 = Vector512.Create(r3);
+            // Four FMAs in a row on one register round exactly like four separate axpy passes in row order.
+            for (nuint i = 0; i < n; i += 8)
+            {
+                var g = Vector512.LoadUnsafe(ref rg, i);
+                g = Vector512.FusedMultiplyAdd(v0, Vector512.LoadUnsafe(ref p0, i), g);
+                g = Vector512.FusedMultiplyAdd(v1, Vector512.LoadUnsafe(ref p1, i), g);
+                g = Vector512.FusedMultiplyAdd(v2, Vector512.LoadUnsafe(ref p2, i), g);
+                g = Vector512.FusedMultiplyAdd(v3, Vector512.LoadUnsafe(ref p3, i), g);
+                g.StoreUnsafe(ref rg, i);
+            }
+        }
+        for (; m < batch.Length; m++)
+        {
+            var x = design.Row(batch[m]);
+            double r = Dot(x, beta) - design.Y[batch[m]];
             squares += r * r;
             ref double rx = ref MemoryMarshal.GetReference(x);
-            var vr = Vector256.Create(r);
-            for (nuint i = 0; i < n; i += 4)
-                Vector256.FusedMultiplyAdd(vr, Vector256.LoadUnsafe(ref rx, i), Vector256.LoadUnsafe(ref rg, i)).StoreUnsafe(ref rg, i);
+            var vr = Vector512.Create(r);
+            for (nuint i = 0; i < n; i += 8)
+                Vector512.FusedMultiplyAdd(vr, Vector512.LoadUnsafe(ref rx, i), Vector512.LoadUnsafe(ref rg, i)).StoreUnsafe(ref rg, i);
         }
         return squares;
     }
@@ -71,29 +142,95 @@ public static class Kernels
     public static double Update(ReadOnlySpan<double> direction, double scale, NetworkState state)
     {
         ref double rd = ref MemoryMarshal.GetReference(direction);
+        var vscale = Vector512.Create(scale);
+        var maxT = Vector512<double>.Zero;
+        nuint n = (nuint)state.Beta.Length;
+        for (nuint i = 0; i < n; i += 8)
+        {
+            var t = vscale * Vector512.LoadUnsafe(ref rd, i);
+            UpdateChunk(state, i, t);
+            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+        }
+        return MaxLanes(maxT);
+    }
+
+    /// <summary>
+    /// The fused b = 1 step: the rotated update with t = <paramref name="scale"/> * x (scale = gamma r), and in the same
+    /// pass &lt;<paramref name="xNext"/>, beta'&gt; for the next step's residual, in the order of <see cref="Dot"/>.
+    /// No gradient buffer and one pass over the state instead of two.
+    /// </summary>
+    public static double FusedSingleSampleStep(ReadOnlySpan<double> x, double scale, ReadOnlySpan<double> xNext, NetworkState state, out double maxAbsStep)
+    {
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        ref double rn = ref MemoryMarshal.GetReference(xNext);
+        var vscale = Vector512.Create(scale);
+        var maxT = Vector512<double>.Zero;
+        var s0 = Vector512<double>.Zero;
+        nuint n = (nuint)state.Beta.Length;
+        if (n <= ShortLength)
+        {
+            for (nuint i = 0; i < n; i += 8)
+            {
+                var t = vscale * Vector512.LoadUnsafe(ref rx, i);
+                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), UpdateChunk(state, i, t), s0);
+                maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            }
+            maxAbsStep = MaxLanes(maxT);
+            return SumLanes(s0);
+        }
+        var s1 = Vector512<double>.Zero;
+        var s2 = Vector512<double>.Zero;
+        var s3 = Vector512<double>.Zero;
+        for (nuint k = 0; k < n; k += 32)
+        {
+            var t = vscale * Vector512.LoadUnsafe(ref rx, k);
+            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k), UpdateChunk(state, k, t), s0);
+            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            if (k + 8 >= n) break;
+            t = vscale * Vector512.LoadUnsafe(ref rx, k + 8);
+            s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 8), UpdateChunk(state, k + 8, t), s1);
+            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            if (k + 16 >= n) break;
+            t = vscale * Vector512.LoadUnsafe(ref rx, k + 16);
+            s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 16), UpdateChunk(state, k + 16, t), s2);
+            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            if (k + 24 >= n) break;
+            t = vscale * Vector512.LoadUnsafe(ref rx, k + 24);
+            s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 24), UpdateChunk(state, k + 24, t), s3);
+            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+        }
+        maxAbsStep = MaxLanes(maxT);
+        return SumLanes((s0 + s1) + (s2 + s3));
+    }
+
+    /// <summary>Updates coordinates [i, i + 8) with step t and returns their new beta.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> UpdateChunk(NetworkState state, nuint i, Vector512<double> t)
+    {
         ref double rp = ref MemoryMarshal.GetArrayDataReference(state.WPlus);
         ref double rm = ref MemoryMarshal.GetArrayDataReference(state.WMinus);
-        ref double rpp = ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared);
-        ref double rmm = ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared);
         ref double rs = ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient);
-        ref double rb = ref MemoryMarshal.GetArrayDataReference(state.Beta);
-        nuint n = (nuint)state.Beta.Length;
-        var vscale = Vector256.Create(scale);
-        var one = Vector256<double>.One;
-        var half = Vector256.Create(0.5);
-        var maxT = Vector256<double>.Zero;
-        for (nuint i = 0; i < n; i += 4)
-        {
-            var t = vscale * Vector256.LoadUnsafe(ref rd, i);
-            var wp = Vector256.LoadUnsafe(ref rp, i) * (one - t);
-            var wm = Vector256.LoadUnsafe(ref rm, i) * (one + t);
-            wp.StoreUnsafe(ref rp, i);
-            wm.StoreUnsafe(ref rm, i);
-            (Vector256.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
-            var beta = half * (wp * wp * Vector256.LoadUnsafe(ref rpp, i) - wm * wm * Vector256.LoadUnsafe(ref rmm, i));
-            beta.StoreUnsafe(ref rb, i);
-            maxT = Vector256.Max(maxT, Vector256.Abs(t));
-        }
-        return Math.Max(Math.Max(maxT[0], maxT[1]), Math.Max(maxT[2], maxT[3]));
+        var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
+        var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
+        wp.StoreUnsafe(ref rp, i);
+        wm.StoreUnsafe(ref rm, i);
+        (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
+        var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared), i),
+            Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared), i));
+        beta.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(state.Beta), i);
+        return beta;
+    }
+
+    /// <summary>beta = (w+^2 4^e+ - w-^2 4^e-)/2, rounded the same way by every kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> Beta(Vector512<double> wp, Vector512<double> wm, Vector512<double> plusScale, Vector512<double> minusScale) =>
+        Vector512.Create(0.5) * (wp * wp * plusScale - wm * wm * minusScale);
+
+    /// <summary>The largest lane, NaN if any lane is NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double MaxLanes(Vector512<double> v)
+    {
+        var h = Vector256.Max(v.GetLower(), v.GetUpper());
+        return Math.Max(Math.Max(h.GetElement(0), h.GetElement(1)), Math.Max(h.GetElement(2), h.GetElement(3)));
     }
 }

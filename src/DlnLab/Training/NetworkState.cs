@@ -104,6 +104,31 @@ public sealed class NetworkState
     /// </summary>
     public void Renormalize()
     {
+        for (int c = 0; c < D; c += 8)
+        {
+            if (InRange(WPlus, c) && InRange(WMinus, c)) continue;
+            for (int i = c; i < Math.Min(c + 8, D); i++)
+            {
+                Renormalize(ref WPlus[i], ref PlusExponent[i], ref PlusScaleSquared[i]);
+                Renormalize(ref WMinus[i], ref MinusExponent[i], ref MinusScaleSquared[i]);
+            }
+        }
+    }
+
+    // 2^-127 <= |w| < 2^128 for all eight: exactly the values the scalar rule leaves alone (ILogB in (-128, 128)).
+    internal static bool InRange(double[] w, int c)
+    {
+        var a = System.Runtime.Intrinsics.Vector512.Abs(System.Runtime.Intrinsics.Vector512.Create(w, c));
+        return System.Runtime.Intrinsics.Vector512.GreaterThanOrEqualAll(a, System.Runtime.Intrinsics.Vector512.Create(LowestInRange))
+            && System.Runtime.Intrinsics.Vector512.LessThanAll(a, System.Runtime.Intrinsics.Vector512.Create(BeyondRange));
+    }
+
+    private static readonly double LowestInRange = Math.ScaleB(1.0, 1 - RangeExponent);
+    private static readonly double BeyondRange = Math.ScaleB(1.0, RangeExponent);
+
+    /// <summary>The scalar rule for every coordinate; <see cref="Renormalize()"/> skips blocks of eight it would not change.</summary>
+    internal void RenormalizeEveryCoordinate()
+    {
         for (int i = 0; i < D; i++)
         {
             Renormalize(ref WPlus[i], ref PlusExponent[i], ref PlusScaleSquared[i]);
@@ -111,7 +136,7 @@ public sealed class NetworkState
         }
     }
 
-    private static void Renormalize(ref double w, ref int exponent, ref double scaleSquared)
+    internal static void Renormalize(ref double w, ref int exponent, ref double scaleSquared)
     {
         double a = Math.Abs(w);
         if (a == 0 || !double.IsFinite(a)) return;

@@ -10,7 +10,7 @@ public static class Trainer
 {
     // Stored factors are brought back to range this often; between two calls they cannot leave the double range
     // unless some |1 -+ gamma g| is below 2^-28 at every step.
-    private const int RenormalizeEvery = 32;
+    internal const int RenormalizeEvery = 32;
 
     /// <summary>Validates the inputs (throwing <see cref="InvalidInputException"/>) and trains.</summary>
     public static RunResult Train(RegressionProblem problem, TrainingOptions options)
@@ -41,8 +41,17 @@ public static class Trainer
         long singularSteps = 0;
         double maxStepGradient = 0;
         long k = 0;
+        long nextLossCheck = 0;
         double lossAtK = double.NaN;
         RunStatus status;
+        // b = 1 draws one batch ahead, so each update also computes the next sample's <x, beta'> (same sequence).
+        int current = -1;
+        double dotCurrent = 0;
+        if (b == 1 && !fullBatch)
+        {
+            current = sampler.Next()[0];
+            dotCurrent = Kernels.Dot(design.Row(current), state.Beta);
+        }
 
         while (true)
         {
@@ -53,11 +62,12 @@ public static class Trainer
                 lossAtK = Kernels.BatchGradientSum(design, sampler.Next(), state.Beta, gradient) / (2.0 * n);
                 lossKnown = true;
             }
-            else if (atCheckpoint || k % checkInterval == 0)
+            else if (atCheckpoint || k == nextLossCheck)
             {
                 lossAtK = design.Loss(state.Beta);
                 lossKnown = true;
             }
+            if (k == nextLossCheck) nextLossCheck += checkInterval;
             RunStatus? stop = lossKnown ? monitor.Observe(lossAtK) : null;
             if (stop is null && k >= options.MaxSteps)
             {
@@ -75,15 +85,30 @@ public static class Trainer
                 break;
             }
 
+            if (b == 1 && !fullBatch)
+            {
+                // Steps before the next loss check, checkpoint or budget end need none of the checks above: run
+                // them in a tight loop (the same steps in the same order).
+                long until = Math.Min(Math.Min(nextLossCheck, checkpoints.NextStep), options.MaxSteps);
+                do
+                {
+                    double g1 = options.Stepsize.At(k);
+                    int following = sampler.Next()[0];
+                    double r = dotCurrent - design.Y[current];
+                    dotCurrent = Kernels.FusedSingleSampleStep(design.Row(current), g1 * r, design.Row(following), state, out double m1);
+                    current = following;
+                    if (m1 >= 1) singularSteps++;
+                    if (m1 > maxStepGradient || double.IsNaN(m1)) maxStepGradient = m1;
+                    k++;
+                    if (k % RenormalizeEvery == 0) state.Renormalize();
+                } while (k < until);
+                continue;
+            }
+
             double gamma = options.Stepsize.At(k);
             double maxAbs;
             if (fullBatch)
                 maxAbs = Kernels.Update(gradient, gamma / n, state);
-            else if (b == 1)
-            {
-                int i = sampler.Next()[0];
-                Kernels.SingleSampleStep(design.Row(i), design.Y[i], gamma, state, out maxAbs);
-            }
             else
             {
                 Kernels.BatchGradientSum(design, sampler.Next(), state.Beta, gradient);
@@ -94,15 +119,21 @@ public static class Trainer
             k++;
             if (k % RenormalizeEvery == 0) state.Renormalize();
         }
-        state.Renormalize();
+        return Finish(status, k, lossAtK, state, metrics, monitor, singularSteps, maxStepGradient, alpha, trajectory);
+    }
 
+    /// <summary>The run's result from its final state (renormalised first); shared with <see cref="LockstepTrainer"/>.</summary>
+    internal static RunResult Finish(RunStatus status, long steps, double loss, NetworkState state, IterateMetrics metrics,
+        LossMonitor monitor, long singularSteps, double maxStepGradient, double[] alpha, List<Checkpoint> trajectory)
+    {
+        state.Renormalize();
         var beta = state.BetaVector();
         return new RunResult
         {
             Status = status,
-            Steps = k,
+            Steps = steps,
             Beta = beta,
-            TrainLoss = lossAtK,
+            TrainLoss = loss,
             TestLoss = metrics.TestLoss(beta),
             PopulationLoss = metrics.PopulationLoss(beta),
             DistanceToBetaStar = metrics.DistanceToBetaStar(beta),

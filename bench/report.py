@@ -1,0 +1,242 @@
+"""Turns one run of bench/run.sh (C# BenchmarkDotNet results and the numpy yardstick's, from one folder) into
+docs/PERFORMANCE.md on stdout. Usage: python3 report.py --command "bench/run.sh" FOLDER"""
+import datetime
+import json
+import os
+import platform
+import sys
+
+L3_BYTES = 32 << 20
+
+
+def load(folder, name):
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            lines = f.read().splitlines()
+        model = next(l.split(":", 1)[1].strip() for l in lines if l.startswith("model name"))
+        flags = next(l.split(":", 1)[1].split() for l in lines if l.startswith("flags"))
+        wide = [f for f in ("avx2", "fma", "avx512f") if f in flags]
+        return f"{model}, {os.cpu_count()} logical cores, {' '.join(wide)}"
+    except (OSError, StopIteration):
+        return platform.processor() or "unknown"
+
+
+def rate(row, unit):
+    """Units per second from a BenchmarkDotNet mean (ns per invocation)."""
+    return row["units"][unit] / (row["meanNs"] * 1e-9)
+
+
+def spread(row):
+    return f"±{100 * row['stdDevNs'] / row['meanNs']:.1f}%"
+
+
+def g(x, digits=3):
+    if x is None:
+        return "n/a"
+    if abs(x) >= 1e4:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}g}"
+
+
+def main():
+    command = "bench/run.sh"
+    args = sys.argv[1:]
+    if args[:1] == ["--command"]:
+        command, args = args[1], args[2:]
+    folder = args[0]
+    cs = load(folder, "csharp.json")
+    npy = load(folder, "numpy-steps.json")
+    grid = load(folder, "grid.json")
+    npgrid = load(folder, "numpy-grid.json")
+    results = cs["results"]
+
+    def find(method, **params):
+        for r in results:
+            if r["method"] == method and all(r["parameters"].get(k) == v for k, v in params.items()):
+                return r
+        return None
+
+    out = []
+    w = out.append
+    measured = os.path.getmtime(os.path.join(folder, "csharp.json"))
+    now = datetime.datetime.fromtimestamp(measured, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    w("# Performance")
+    w("")
+    w(f"Measured {now} on {cpu_model()}, {cs['runtime']} (Vector512 accelerated: {cs['vector512Accelerated']}), "
+      f"numpy {npy['numpy'] if npy else 'n/a'} with BLAS {', '.join(npy['blas'].get('loaded', [])) if npy and isinstance(npy['blas'], dict) else 'see numpy-steps.json'}.")
+    w(f"Command: `{command}` (C# BenchmarkDotNet short job in process, then the numpy yardstick, one after the other). "
+      "Raw figures: bench/last-run/*.json. The machine is shared, so timings carry noise: the ± column is "
+      "BenchmarkDotNet's standard deviation over its iterations.")
+    w("")
+
+    read, triad, fma = find("Read"), find("Triad"), find("PeakFma")
+    bandwidth = rate(read, "bytes") if read else None
+    peak = rate(fma, "flops") if fma else None
+    w("## The machine, one core")
+    w("")
+    w("| probe | measured |")
+    w("| --- | --- |")
+    if read:
+        w(f"| read (sum of 256 MiB) | {bandwidth / 1e9:.1f} GB/s {spread(read)} |")
+    if triad:
+        w(f"| triad a = b + s c (3 x 64 MiB, 24 bytes per element) | {rate(triad, 'bytes') / 1e9:.1f} GB/s {spread(triad)} |")
+    if fma:
+        w(f"| FMA throughput (12 independent 512-bit chains) | {peak / 1e9:.1f} GFLOP/s {spread(fma)} |")
+    w("")
+
+    w("## Training steps: C# Trainer against the numpy yardstick")
+    w("")
+    w("Steps per second of one run with tolerance 0 and a fixed budget (setup and result included, checkpoints off). "
+      "Fraction of peak: X's bytes per step (8 b d) over the read bandwidth where X does not fit in L3, else "
+      "FLOPs per step (4 b d + 10 d) over the FMA peak.")
+    w("")
+    w("| (n, d, b) | C# steps/s | numpy steps/s | ratio | C# GFLOP/s | C# GB/s of X | fraction of peak |")
+    w("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    ratios = {}
+    for r in [r for r in results if r["method"] == "Train"]:
+        name = r["parameters"]["Case"]
+        n, d, b = (int(t) for t in name.strip("()").split(","))
+        steps = rate(r, "steps")
+        flops = rate(r, "flops")
+        bytes_ = rate(r, "bytes")
+        numpy_rate = None
+        if npy:
+            match = [c for c in npy["cases"] if (c["n"], c["d"], c["b"]) == (n, d, b)]
+            numpy_rate = match[0]["stepsPerSecond"] if match else None
+        ratio = steps / numpy_rate if numpy_rate else None
+        ratios[(n, d, b)] = ratio
+        memory_bound = 8 * n * d > L3_BYTES and b == n
+        fraction = (f"{100 * bytes_ / bandwidth:.0f}% of read bandwidth" if memory_bound and bandwidth
+                    else f"{100 * flops / peak:.0f}% of FMA peak" if peak else "n/a")
+        w(f"| {name} | {g(steps)} {spread(r)} | {g(numpy_rate)} | {g(ratio)}x | {flops / 1e9:.2f} | {bytes_ / 1e9:.2f} | {fraction} |")
+    w("")
+
+    w("## Lockstep: many GD runs sharing X, (n, d) = (20, 30)")
+    w("")
+    w("Run-steps per second: R runs at different stepsizes, 20000 steps each, one after the other through Trainer "
+      "or together through LockstepTrainer (bit-identical results, tested).")
+    w("")
+    w("| runs R | single-run path, run-steps/s | lockstep, run-steps/s | ratio | lockstep GFLOP/s (fraction of FMA peak) |")
+    w("| ---: | ---: | ---: | ---: | ---: |")
+    lockstep_ratio = None
+    for r in [r for r in results if r["method"] == "Lockstep"]:
+        runs = r["parameters"]["Runs"]
+        single = find("SingleRuns", Runs=runs)
+        ls, sg = rate(r, "steps"), rate(single, "steps")
+        lockstep_ratio = max(lockstep_ratio or 0, ls / sg)
+        gflops = ls * (4 * 20 * 30 + 10 * 30) / 1e9
+        w(f"| {runs} | {g(sg)} {spread(single)} | {g(ls)} {spread(r)} | {ls / sg:.2f}x | {gflops:.1f} ({100 * gflops * 1e9 / peak:.0f}%) |")
+    w("")
+
+    w("## Sweeps on 1 and 2 cores")
+    w("")
+    w("| sweep | 1 core | 2 cores | speed-up |")
+    w("| --- | ---: | ---: | ---: |")
+    one, two = find("WholeSweep", DegreeOfParallelism="1"), find("WholeSweep", DegreeOfParallelism="2")
+    speedup = None
+    if one and two:
+        speedup = one["meanNs"] / two["meanNs"]
+        w(f"| stand-in: 32 independent Trainer runs (16 SGD b = 1, 16 GD) on (20, 30), Parallel.For | "
+          f"{one['meanNs'] / 1e6:.1f} ms {spread(one)} | {two['meanNs'] / 1e6:.1f} ms {spread(two)} | {speedup:.2f}x |")
+    w("| the project's sweep runner (`dln sweep`) | pending: measured after the sweep runner lands | | |")
+    w("")
+
+    w("## A reproduce-sized grid against the numpy yardstick")
+    w("")
+    grid_ratio = None
+    single_grid, lockstep_grid = find("SingleRunsOneCore"), find("LockstepAllCores")
+    if grid and npgrid and single_grid and lockstep_grid:
+        total_steps = {}
+        for run in grid["runs"]:
+            total_steps[run["b"]] = total_steps.get(run["b"], 0) + run["steps"]
+        per_step = {}
+        for b in total_steps:
+            sampled = [s for s in npgrid["sampledRuns"] if s["b"] == b]
+            per_step[b] = sum(s["seconds"] for s in sampled) / sum(s["steps"] for s in sampled)
+        numpy_seconds = sum(total_steps[b] * per_step[b] for b in total_steps)
+        sampled_seconds = sum(s["seconds"] for s in npgrid["sampledRuns"])
+        by_index = {run["index"]: run["steps"] for run in grid["runs"]}
+        agreement = ", ".join(f"{s['steps']}/{by_index[s['index']]}" for s in npgrid["sampledRuns"])
+        grid_ratio = numpy_seconds / (lockstep_grid["meanNs"] * 1e-9)
+        w(f"The grid of bench/DlnLab.Bench/ReproduceGrid.cs (the default `dln reproduce` is not merged yet; this grid "
+          f"has its shape): (n, d, s, alpha) = (20, 30, 3, 0.1), 16 stepsizes in [1e-3, 0.02], GD once and SGD (b = 1) "
+          f"with 3 seeds, tolerance 1e-5, at most 1e5 steps: {len(grid['runs'])} runs, "
+          f"{sum(total_steps.values()):,} steps in all (C# counts).")
+        w("")
+        w("| path | seconds for the grid | ratio to numpy |")
+        w("| --- | ---: | ---: |")
+        w(f"| numpy yardstick, extrapolated | {numpy_seconds:.1f} | 1x |")
+        w(f"| C#, single runs, 1 core | {single_grid['meanNs'] * 1e-9:.3f} {spread(single_grid)} | {numpy_seconds / (single_grid['meanNs'] * 1e-9):.0f}x |")
+        w(f"| C#, GD in lockstep + all {cs['processorCount']} cores | {lockstep_grid['meanNs'] * 1e-9:.3f} {spread(lockstep_grid)} | {grid_ratio:.0f}x |")
+        w("")
+        w(f"The numpy figure is extrapolated, not measured whole: {len(npgrid['sampledRuns'])} runs of the grid, spread "
+          f"over the stepsizes for each batch size, were run to their end ({sampled_seconds:.1f} s); their seconds per "
+          f"step for each batch size times the grid's step count for that batch size gives the estimate. Steps taken "
+          f"by numpy/C# on the sampled runs (same data; SGD draws other batches): {agreement}.")
+    w("")
+
+    w("## Targets")
+    w("")
+    w("| target | measured | met |")
+    w("| --- | --- | --- |")
+
+    def target(text, value, threshold, unit="x"):
+        if value is None:
+            w(f"| {text} | n/a | no |")
+        else:
+            w(f"| {text} | {value:.{0 if unit == 'x' and value > 10 else 2}f}{unit} | {'yes' if value >= threshold else 'no'} |")
+
+    target("(20, 30) GD >= 100x numpy", ratios.get((20, 30, 20)), 100)
+    target("(20, 30) SGD b = 1 >= 500x numpy", ratios.get((20, 30, 1)), 500)
+    big = find("Train", Case="(1000, 10000, 1000)")
+    if big and bandwidth:
+        target("(1000, 10000) GD >= 60% of read bandwidth", 100 * rate(big, "bytes") / bandwidth, 60, "%")
+    target("lockstep >= 2x single-run, (20, 30) GD", lockstep_ratio, 2)
+    target("sweeps >= 1.8x from 1 to 2 cores (stand-in runner)", speedup, 1.8)
+    target("reproduce-sized grid >= 100x numpy (extrapolated)", grid_ratio, 100)
+    w("")
+    w("How the figures are made: bench/DlnLab.Bench (BenchmarkDotNet; StepCase.cs lists the cases and stepsizes), "
+      "bench/numpy/yardstick.py (one numpy call per operation, a Python loop per step, (u, v), X[idx] batches drawn "
+      "with Generator.choice, the gain accumulated with a logarithm per coordinate per step; the full loss checked "
+      "every step for GD and every 16 ceil(n/b) steps for SGD, the C# trainer's schedule), bench/report.py.")
+    w("")
+    w("## Notes")
+    w("")
+    w("- Kernels (src/DlnLab/Training): every dot product is summed in one canonical order (Kernels.Dot: 8-lane "
+      "accumulators, four of them above 64 coordinates), so the fused b = 1 step (update and the next sample's dot in "
+      "one pass, no gradient buffer), the register-blocked gradient for d <= 32 (beta and g in 512-bit registers), "
+      "the four-rows-at-a-time gradient for long rows (g read and written once per four rows, X read once per step) "
+      "and the lockstep trainer all give bit-identical iterates. Steps allocate nothing; no transcendental function "
+      "per coordinate per step; for b < n the full loss is evaluated only at loss checks and checkpoints.")
+    w("- Lockstep: `LockstepTrainer.Train(PaddedDesign, RegressionProblem, IReadOnlyList<TrainingOptions>)` returns one "
+      "RunResult per options, each bit-identical to `Trainer.Train` (tests/DlnLab.Tests/Training/LockstepTrainerTests.cs); "
+      "`LockstepTrainer.Supports(design, options)` says which runs can join (GD, d <= 64). A sweep groups the runs on "
+      "one problem that Supports accepts into one call (or a few, one per core) and sends the rest to Trainer.Train, "
+      "all through Parallel.ForEach; bench/DlnLab.Bench/ReproduceGrid.cs does exactly that.")
+    w("- Not met, and why as far as measured: lockstep gains about 1.3x, not 2x, because the single-run GD path at "
+      "(20, 30) is itself register-blocked and near 40% of the FMA peak, and lockstep must keep eight separate "
+      "accumulators per run to reproduce the single run's summation order bit for bit (it reaches about 50% of peak). "
+      "GD at (1000, 10000) reads X once per step but even the plain dot products alone stream X at only about 60% of "
+      "the read probe's bandwidth (beta is read beside each row); software prefetching of the next rows was tried and "
+      "made it slower. In the grid, one lockstep group of all GD runs becomes the critical path on 2 cores (its "
+      "longest run holds a block of lanes), so lockstep does not beat plain parallel single runs there; a sweep "
+      "should lockstep only groups of runs of similar length, or split the group across cores.")
+    w("- Divergent SGD runs at larger stepsizes can end with NaN in the state; EffectiveInitialization.FromRotatedState "
+      "then throws (Math.Sign of NaN) instead of returning a result: the grid above stops below that stepsize.")
+    w("- The numpy yardstick runs on Debian's numpy with the BLAS listed above (the reference BLAS, not OpenBLAS, "
+      "is what this machine has); at (20, 30) the Python interpreter's per-call cost dominates whichever BLAS it is.")
+    w("- Ratios are from one run of bench/run.sh, both sides measured minutes apart on the same machine; other "
+      "work on the machine moves single figures by 10-30%, which the ± column shows.")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+using DlnLab.Problems;
+
+namespace DlnLab.Training;
+
+/// <summary>
+/// Advances many GD runs on one problem together (the stepsizes, initialisations or stop rules of a sweep): one pass
+/// over X per step serves every run, and the state is laid out runs-innermost so each operation is vectorised across
+/// runs. Each run stops by its own rules at its own step; every result is bit-identical to
+/// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions)"/> on the same options.
+/// </summary>
+public static class LockstepTrainer
+{
+    /// <summary>Whether a run can join a lockstep group: full batch (GD) with d padded to at most 64.</summary>
+    public static bool Supports(PaddedDesign design, TrainingOptions options) =>
+        options.BatchSize == design.N && design.Stride <= Kernels.ShortLength;
+
+    /// <summary>Validates the inputs (throwing <see cref="InvalidInputException"/>) and trains every run.</summary>
+    public static RunResult[] Train(RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
+    {
+        problem.Validated();
+        foreach (var options in runs) options.Validated(problem.N, problem.D);
+        return Train(new PaddedDesign(problem.X, problem.Y), problem, runs);
+    }
+
+    /// <summary>
+    /// Trains every run on the padded design; results in the order of <paramref name="runs"/>. Each must satisfy
+    /// <see cref="Supports"/>.
+    /// </summary>
+    public static RunResult[] Train(PaddedDesign design, RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
+    {
+        var results = new RunResult[runs.Count];
+        if (runs.Count == 0) return results;
+        foreach (var options in runs)
+            if (!Supports(design, options))
+                throw new ArgumentException($"lockstep runs must be full-batch with d <= {Kernels.ShortLength}; got b = {options.BatchSize}, n = {design.N}, d = {design.D}", nameof(runs));
+
+        int n = design.N;
+        var slots = runs.Select((o, index) => new Slot(index, o, design)).ToList();
+        var state = new LockstepState(slots.Select(s => s.State).ToList(), design.Stride, n);
+        var metrics = new IterateMetrics(problem);
+        int active = slots.Count;
+        var stopped = new List<int>();
+        long k = 0;
+        while (active > 0)
+        {
+            state.Residuals(design, active);
+            stopped.Clear();
+            for (int lane = 0; lane < active; lane++)
+            {
+                var slot = slots[lane];
+                double loss = state.Loss[lane];
+                bool atCheckpoint = k == slot.Checkpoints.NextStep;
+                RunStatus? stop = slot.Monitor.Observe(loss);
+                if (stop is null && k >= slot.Options.MaxSteps) stop = RunStatus.BudgetExhausted;
+                if (atCheckpoint || stop is not null)
+                {
+                    state.Store(lane, slot.State);
+                    slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State));
+                    if (atCheckpoint) slot.Checkpoints.Advance();
+                }
+                if (stop is RunStatus status)
+                {
+                    state.Store(lane, slot.State);
+                    results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, slot.Monitor,
+                        slot.SingularSteps, slot.MaxStepGradient, slot.Alpha, slot.Trajectory);
+                    state.Scale[lane] = 0;
+                    stopped.Add(lane);
+                }
+                else state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
+            }
+            state.Update(design, active);
+            for (int lane = 0; lane < active; lane++)
+            {
+                var slot = slots[lane];
+                double maxAbs = state.MaxAbsStep[lane];
+                if (maxAbs >= 1) slot.SingularSteps++;
+                if (maxAbs > slot.MaxStepGradient || double.IsNaN(maxAbs)) slot.MaxStepGradient = maxAbs;
+            }
+            k++;
+            if (k % Trainer.RenormalizeEvery == 0) state.Renormalize(active);
+            // Stopped lanes are filled from the end, highest first, so no lane is moved twice.
+            for (int m = stopped.Count - 1; m >= 0; m--)
+            {
+                int lane = stopped[m], last = active - 1;
+                if (lane != last)
+                {
+                    state.Move(last, lane);
+                    slots[lane] = slots[last];
+                }
+                slots.RemoveAt(last);
+                active--;
+            }
+        }
+        return results;
+    }
+
+    /// <summary>The per-run bookkeeping that the single-run trainer keeps in locals.</summary>
+    private sealed class Slot
+    {
+        public Slot(int index, TrainingOptions options, PaddedDesign design)
+        {
+            Index = index;
+            Options = options;
+            Alpha = options.AlphaFor(design.D);
+            State = new NetworkState(Alpha, design.Stride);
+            Monitor = new LossMonitor(design.Loss(State.Beta), options);
+            Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+        }
+
+        public int Index { get; }
+        public TrainingOptions Options { get; }
+        public double[] Alpha { get; }
+        public NetworkState State { get; }
+        public LossMonitor Monitor { get; }
+        public CheckpointSchedule Checkpoints { get; }
+        public List<Checkpoint> Trajectory { get; } = [];
+        public long SingularSteps { get; set; }
+        public double MaxStepGradient { get; set; }
+    }
+}

@@ -1,0 +1,117 @@
+using DlnLab.LinearAlgebra;
+using DlnLab.Randomness;
+using DlnLab.Training;
+
+namespace DlnLab.Tests.Training;
+
+/// <summary>The kernels against scalar loops written in the documented summation order, bit for bit.</summary>
+public class KernelsTests
+{
+    private static double[] RandomVector(int length, ulong seed, int zeroFrom = int.MaxValue)
+    {
+        var rng = new Xoshiro256(seed);
+        return Enumerable.Range(0, length).Select(i => i >= zeroFrom ? 0 : rng.NextDouble() * 2 - 1).ToArray();
+    }
+
+    /// <summary>The canonical order of <see cref="Kernels.Dot"/>, one scalar at a time.</summary>
+    private static double ScalarDot(double[] a, double[] b)
+    {
+        int accumulators = a.Length <= Kernels.ShortLength ? 1 : 4;
+        var acc = new double[accumulators, 8];
+        for (int i = 0; i < a.Length; i++) acc[i / 8 % accumulators, i % 8] = Math.FusedMultiplyAdd(a[i], b[i], acc[i / 8 % accumulators, i % 8]);
+        var s = new double[8];
+        for (int l = 0; l < 8; l++)
+            s[l] = accumulators == 1 ? acc[0, l] : (acc[0, l] + acc[1, l]) + (acc[2, l] + acc[3, l]);
+        double t0 = s[0] + s[4], t1 = s[1] + s[5], t2 = s[2] + s[6], t3 = s[3] + s[7];
+        return (t0 + t1) + (t2 + t3);
+    }
+
+    [Fact]
+    public void DotFollowsTheCanonicalOrderForEveryPaddedLength()
+    {
+        for (int length = 8; length <= 400; length += 8)
+        {
+            var a = RandomVector(length, (ulong)length);
+            var b = RandomVector(length, (ulong)length + 1000);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(ScalarDot(a, b)), BitConverter.DoubleToInt64Bits(Kernels.Dot(a, b)));
+        }
+    }
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(250)]
+    public void FusedSingleSampleStepEqualsUpdateThenDot(int d)
+    {
+        int stride = PaddedDesign.PaddedLength(d);
+        var alpha = RandomVector(d, 1).Select(x => 0.05 + Math.Abs(x)).ToArray();
+        var x = RandomVector(stride, 2, zeroFrom: d);
+        var xNext = RandomVector(stride, 3, zeroFrom: d);
+        var fused = new NetworkState(alpha, stride);
+        var plain = new NetworkState(alpha, stride);
+        for (int step = 0; step < 5; step++)
+        {
+            double scale = 0.3 / (step + 1);
+            double dot = Kernels.FusedSingleSampleStep(x, scale, xNext, fused, out double maxFused);
+            double maxPlain = Kernels.Update(x, scale, plain);
+            Assert.Equal(Kernels.Dot(xNext, plain.Beta), dot);
+            Assert.Equal(maxPlain, maxFused);
+            Assert.Equal(plain.Beta, fused.Beta);
+            Assert.Equal(plain.SumStepGradient, fused.SumStepGradient);
+        }
+    }
+
+    [Theory]
+    [InlineData(7, 8)]
+    [InlineData(9, 13)]
+    [InlineData(20, 30)]
+    [InlineData(11, 45)]
+    [InlineData(6, 300)]
+    public void GradientSumMatchesRowByRowAxpy(int n, int d)
+    {
+        var x = new Matrix(n, d);
+        var rng = new Xoshiro256(5);
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) x[i, j] = rng.NextDouble() - 0.5;
+        var y = RandomVector(n, 6);
+        var design = new PaddedDesign(x, y);
+        var beta = RandomVector(design.Stride, 7, zeroFrom: d);
+        int[] batch = Enumerable.Range(0, n).Reverse().ToArray();
+        var expected = new double[design.Stride];
+        double expectedSquares = 0;
+        foreach (int j in batch)
+        {
+            double r = ScalarDot(design.Row(j).ToArray(), beta) - y[j];
+            expectedSquares += r * r;
+            for (int i = 0; i < design.Stride; i++) expected[i] = Math.FusedMultiplyAdd(r, design.Row(j)[i], expected[i]);
+        }
+        var actual = new double[design.Stride];
+        Array.Fill(actual, double.NaN); // the kernel must overwrite, not accumulate
+        double squares = Kernels.BatchGradientSum(design, batch, beta, actual);
+        Assert.Equal(expectedSquares, squares);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void RenormalizeSkipsOnlyBlocksThatNeedNothing()
+    {
+        var alpha = Enumerable.Range(0, 21).Select(i => 0.1).ToArray();
+        var fast = new NetworkState(alpha, 24);
+        var slow = new NetworkState(alpha, 24);
+        double[] extremes = [1e-50, 1e60, 0, double.PositiveInfinity, 3e-39, 4e38, 5e-324, -1e-45];
+        for (int m = 0; m < extremes.Length; m++)
+        {
+            int i = m * 5 % 21;
+            fast.WPlus[i] = slow.WPlus[i] = extremes[m];
+            fast.WMinus[20 - i] = slow.WMinus[20 - i] = extremes[m];
+        }
+        fast.Renormalize();
+        slow.RenormalizeEveryCoordinate();
+        Assert.Equal(slow.WPlus, fast.WPlus);
+        Assert.Equal(slow.WMinus, fast.WMinus);
+        Assert.Equal(slow.PlusExponent, fast.PlusExponent);
+        Assert.Equal(slow.MinusExponent, fast.MinusExponent);
+        Assert.Equal(slow.PlusScaleSquared, fast.PlusScaleSquared);
+        Assert.NotEqual(0, fast.PlusExponent.Count(e => e != 0));
+    }
+}
