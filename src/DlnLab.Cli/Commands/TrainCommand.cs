@@ -43,7 +43,7 @@ internal sealed class TrainCommand
         TrainingOptions? options = null;
         var (problem, description) = ProblemSource.Build(problemOptions, parsed, (n, d) => options = trainingOptions.Read(parsed, n, d));
         string? trajectoryPath = parsed.GetValue(trajectory);
-        if (trajectoryPath is not null) AtomicFile.CheckWritable("trajectory", trajectoryPath);
+        if (trajectoryPath is not null) WritablePath.CheckWritable("trajectory", trajectoryPath);
 
         var clock = Stopwatch.StartNew();
         var result = Trainer.Train(problem, options!);

@@ -22,7 +22,7 @@ internal static class TrajectoryCsv
 
     /// <summary>Writes the file atomically (temporary name, then rename).</summary>
     public static void WriteFile(string path, IReadOnlyList<Checkpoint> trajectory) =>
-        AtomicFile.Write(path, writer => Write(writer, trajectory));
+        AtomicFile.WriteText(path, writer => Write(writer, trajectory));
 
     private static string F(double? x) => x is double v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using DlnLab.Experiments.Storage;
+using DlnLab.Problems;
 
 namespace DlnLab.Experiments.Export;
 
@@ -22,46 +22,52 @@ public static class StoreExporter
         var files = new List<string>();
         string P(string name) { var p = Path.Combine(directory, name); files.Add(p); return p; }
 
-        NpyWriter.Atomic(P("runs.csv"), s => WriteCsv(s, runs));
-        var matrices = new[]
-        {
-            Matrix("gain", runs, r => r.Gain), Matrix("beta", runs, r => r.Beta),
-            Matrix("ln_alpha_inf_squared", runs, r => r.LnAlphaInfSquared), Matrix("beta_tilde0", runs, r => r.BetaTilde0),
-        };
-        NpyWriter.WriteNpz(P("runs.npz"), RunColumns.All.Select(c => Column(c, runs)).Concat(matrices));
-        NpyWriter.WriteFile(P("gain.npy"), matrices[0]);
-        NpyWriter.WriteFile(P("beta.npy"), matrices[1]);
-        NpyWriter.Atomic(P("thresholds.csv"), s => WriteThresholds(s, store.Thresholds()));
+        AtomicFile.WriteText(P("runs.csv"), w => WriteCsv(w, runs));
+        var npz = new NpzWriter();
+        foreach (var c in RunColumns.All) AddColumn(npz, c, runs);
+        var gain = Matrix(runs, r => r.Gain);
+        var beta = Matrix(runs, r => r.Beta);
+        npz.Add("gain", gain.Data, gain.Rows, gain.Cols).Add("beta", beta.Data, beta.Rows, beta.Cols);
+        var lnAlphaInf = Matrix(runs, r => r.LnAlphaInfSquared);
+        var betaTilde0 = Matrix(runs, r => r.BetaTilde0);
+        npz.Add("ln_alpha_inf_squared", lnAlphaInf.Data, lnAlphaInf.Rows, lnAlphaInf.Cols)
+           .Add("beta_tilde0", betaTilde0.Data, betaTilde0.Rows, betaTilde0.Cols);
+        npz.Save(P("runs.npz"), compress: true);
+        NpyWriter.Write(P("gain.npy"), gain.Data, gain.Rows, gain.Cols);
+        NpyWriter.Write(P("beta.npy"), beta.Data, beta.Rows, beta.Cols);
+        AtomicFile.WriteText(P("thresholds.csv"), w => WriteThresholds(w, store.Thresholds()));
         return new ExportSummary(runs.Count, files);
     }
 
-    private static NpyWriter.Array Column(RunColumns.Column c, IReadOnlyList<StoredRun> runs) => c.Type switch
+    private static void AddColumn(NpzWriter npz, RunColumns.Column c, IReadOnlyList<StoredRun> runs)
     {
-        RunColumns.Kind.Text => NpyWriter.Strings(c.Name, runs.Select(r => (string)c.Get(r)!).ToArray()),
-        RunColumns.Kind.Integer => NpyWriter.Longs(c.Name, runs.Select(r => (long)c.Get(r)!).ToArray()),
-        RunColumns.Kind.Unsigned => NpyWriter.ULongs(c.Name, runs.Select(r => (ulong)c.Get(r)!).ToArray()),
-        _ => NpyWriter.Doubles(c.Name, runs.Select(r => c.Get(r) is double x ? x : double.NaN).ToArray()),
-    };
+        switch (c.Type)
+        {
+            case RunColumns.Kind.Text: npz.Add(c.Name, runs.Select(r => (string)c.Get(r)!).ToArray()); break;
+            case RunColumns.Kind.Integer: npz.Add(c.Name, runs.Select(r => (long)c.Get(r)!).ToArray()); break;
+            case RunColumns.Kind.Unsigned: npz.Add(c.Name, runs.Select(r => (ulong)c.Get(r)!).ToArray()); break;
+            default: npz.Add(c.Name, runs.Select(r => c.Get(r) is double x ? x : double.NaN).ToArray()); break;
+        }
+    }
 
-    private static NpyWriter.Array Matrix(string name, IReadOnlyList<StoredRun> runs, Func<StoredRun, double[]> get)
+    /// <summary>A runs x d matrix of one vector per run, NaN-padded when d varies.</summary>
+    private static (double[] Data, int Rows, int Cols) Matrix(IReadOnlyList<StoredRun> runs, Func<StoredRun, double[]> get)
     {
         int cols = runs.Count == 0 ? 0 : runs.Max(r => Math.Max(r.D, get(r).Length));
         var data = new double[runs.Count * cols];
         Array.Fill(data, double.NaN);
         for (int i = 0; i < runs.Count; i++) get(runs[i]).CopyTo(data, i * cols);
-        return NpyWriter.Doubles(name, data, runs.Count, cols);
+        return (data, runs.Count, cols);
     }
 
-    private static void WriteCsv(Stream stream, IReadOnlyList<StoredRun> runs)
+    private static void WriteCsv(TextWriter w, IReadOnlyList<StoredRun> runs)
     {
-        using var w = new StreamWriter(stream, new UTF8Encoding(false));
         w.Write(string.Join(',', RunColumns.All.Select(c => c.Name)) + "\n");
         foreach (var r in runs) w.Write(string.Join(',', RunColumns.All.Select(c => Cell(c.Get(r)))) + "\n");
     }
 
-    private static void WriteThresholds(Stream stream, IReadOnlyList<StoredThreshold> thresholds)
+    private static void WriteThresholds(TextWriter w, IReadOnlyList<StoredThreshold> thresholds)
     {
-        using var w = new StreamWriter(stream, new UTF8Encoding(false));
         w.Write("key,dataset_key,alpha,batch_size,batch_seed,low,high,precision,stepsize,found,hit_cap,evaluations,smallest_failure\n");
         foreach (var t in thresholds)
             w.Write(string.Join(',', new object?[] { t.Key, t.DatasetKey, t.Alpha, (long)t.BatchSize, t.BatchSeed, t.Low, t.High,

@@ -6,7 +6,8 @@ using DlnLab.LinearAlgebra;
 namespace DlnLab.Problems;
 
 /// <summary>
-/// Writes float64 ('&lt;f8') and int64 ('&lt;i8') arrays of one or two dimensions as numpy .npy files (format 1.0, C order)
+/// Writes float64 ('&lt;f8'), int64 ('&lt;i8'), uint64 ('&lt;u8') and unicode ('&lt;U') arrays of one or two dimensions as
+/// numpy .npy files (format 1.0, C order)
 /// that <c>numpy.load</c> reads back bit for bit. Files are written to a temporary name and renamed.
 /// </summary>
 public static class NpyWriter
@@ -86,6 +87,34 @@ public static class NpyWriter
         {
             BinaryPrimitives.WriteInt64LittleEndian(b, v);
             stream.Write(b);
+        }
+    }
+
+    /// <summary>Writes a uint64 array (seeds) of the given shape at the stream's position.</summary>
+    public static void WriteTo(Stream stream, ReadOnlySpan<ulong> data, ReadOnlySpan<int> shape)
+    {
+        CheckShape(data.Length, shape);
+        WriteHeader(stream, "<u8", shape);
+        Span<byte> b = stackalloc byte[8];
+        foreach (ulong v in data)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(b, v);
+            stream.Write(b);
+        }
+    }
+
+    /// <summary>Writes a 1-D fixed-width unicode array ('&lt;U<i>w</i>': w UTF-32 code points per entry, zero padded).</summary>
+    public static void WriteTo(Stream stream, IReadOnlyList<string> data)
+    {
+        var runes = data.Select(x => x.EnumerateRunes().ToArray()).ToArray();
+        int width = Math.Max(1, runes.Length == 0 ? 1 : runes.Max(r => r.Length));
+        WriteHeader(stream, $"<U{width}", [data.Count]);
+        var entry = new byte[width * 4];
+        foreach (var r in runes)
+        {
+            Array.Clear(entry);
+            for (int j = 0; j < r.Length; j++) BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(j * 4), r[j].Value);
+            stream.Write(entry);
         }
     }
 

@@ -56,6 +56,20 @@ public sealed class NpzWriter
         return AddEntry(name, s => NpyWriter.WriteTo(s, data, [rows, cols]));
     }
 
+    /// <summary>Adds a 1-D uint64 array of shape (n,).</summary>
+    public NpzWriter Add(string name, ulong[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return AddEntry(name, s => NpyWriter.WriteTo(s, values, [values.Length]));
+    }
+
+    /// <summary>Adds a 1-D unicode string array of shape (n,).</summary>
+    public NpzWriter Add(string name, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return AddEntry(name, s => NpyWriter.WriteTo(s, values));
+    }
+
     /// <summary>
     /// Writes the archive: deflated when <paramref name="compress"/> (like <c>numpy.savez_compressed</c>), otherwise
     /// stored (like <c>numpy.savez</c>).

@@ -21,7 +21,7 @@ public class StoreExporterTests
         var lines = File.ReadAllLines(Path.Combine(outDir, "runs.csv"));
         Assert.Equal(7, lines.Length);
         Assert.StartsWith("key,sweep,", lines[0]);
-        Assert.Empty(Directory.GetFiles(outDir, "*.tmp-*"));
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp"));
 
         var gain = File.ReadAllBytes(Path.Combine(outDir, "gain.npy"));
         Assert.Equal(0x93, gain[0]);
