@@ -80,9 +80,15 @@ public static class SweepRunner
         /// Trains the runs of one work item (indices into <paramref name="runs"/>) and returns their records in the
         /// item's order: one lockstep call for the full-batch runs the lockstep trainer accepts, Trainer for the rest.
         /// </summary>
-        public IEnumerable<(int Index, StoredRun Record)> Execute(int[] item, IReadOnlyList<RunSpec> runs, string[] keys)
+        public IEnumerable<(int Index, StoredRun Record)> Execute(WorkItem work, IReadOnlyList<RunSpec> runs, string[] keys)
         {
+            var item = work.Runs;
             var data = _datasets.GetOrAdd(runs[item[0]].DatasetKey, _ => new Lazy<Dataset>(() => Generate(runs[item[0]]))).Value;
+            if (work.Threshold)
+            {
+                Stepsize(runs[item[0]], data);
+                yield break;
+            }
             var records = new StoredRun?[item.Length];
             var gammas = new double[item.Length];
             var thresholds = new double?[item.Length];
