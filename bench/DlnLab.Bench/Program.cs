@@ -11,7 +11,7 @@ namespace DlnLab.Bench;
 
 /// <summary>
 /// Runs the suite in process with BenchmarkDotNet's short job and writes every mean (with its statistics) to a JSON
-/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...], or DlnLab.Bench --export-grid FILE (the grid for the numpy yardstick).
+/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...], DlnLab.Bench --export-grid FILE (the grid for the numpy yardstick), or DlnLab.Bench --export-reproduce RUNS.db FILE (the runs of a `dln reproduce` for the yardstick).
 /// </summary>
 public static class Program
 {
@@ -58,6 +58,7 @@ public static class Program
                 return 0;
             }
             else if (args[i] == "--export-grid") { ReproduceGrid.Export(args[++i]); return 0; }
+            else if (args[i] == "--export-reproduce") { ReproduceRuns.Export(args[i + 1], args[i + 2]); return 0; }
             else chosen.Add(args[i]);
         }
         var job = (medium ? Job.MediumRun : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
@@ -107,7 +108,6 @@ public static class Program
             case nameof(MachineProbes.Read): return new() { ["bytes"] = MachineProbes.ReadBytes };
             case nameof(MachineProbes.Triad): return new() { ["bytes"] = MachineProbes.TriadBytes };
             case nameof(MachineProbes.PeakFma): return new() { ["flops"] = MachineProbes.PeakFlops };
-            case nameof(SweepScalingBenchmarks.WholeSweep): return new() { ["steps"] = SweepScalingBenchmarks.StandInRunSteps };
         }
         if (method is nameof(LockstepBenchmarks.SingleRuns) or nameof(LockstepBenchmarks.Lockstep))
             return new() { ["steps"] = LockstepBenchmarks.Steps * double.Parse(parameters["Runs"]!, CultureInfo.InvariantCulture) };

@@ -1,49 +1,49 @@
 using BenchmarkDotNet.Attributes;
-using DlnLab.Problems;
-using DlnLab.Training;
+using DlnLab.Experiments.Reproduction;
+using DlnLab.Experiments.Storage;
+using DlnLab.Experiments.Sweeps;
 
 namespace DlnLab.Bench;
 
 /// <summary>
-/// A whole sweep at 1 and 2 degrees of parallelism. <see cref="Sweep"/> runs a sweep with the given degree of
-/// parallelism and returns the number of run-steps it took; it defaults to <see cref="StandInSweep"/> (independent
-/// Trainer runs over a stepsize grid, spread with Parallel.For) until the project's sweep runner is plugged in.
+/// The project's sweep runner (what `dln sweep` and `dln reproduce` call) at 1 and 2 degrees of parallelism, with and
+/// without lockstep: the stepsize sweep of `dln reproduce` on 8 datasets (thresholds, GD and SGD runs, theory checks)
+/// into a fresh store each time. <see cref="Sweep"/> returns the run-steps stored.
 /// </summary>
 public class SweepScalingBenchmarks
 {
-    /// <summary>The sweep under test: degree of parallelism -> run-steps done.</summary>
-    public static Func<int, long> Sweep { get; set; } = StandInSweep;
+    /// <summary>The sweep under test: (degree of parallelism, lockstep) -> run-steps done.</summary>
+    public static Func<int, bool, long> Sweep { get; set; } = ReproduceStepsizeSweep;
 
     [Params(1, 2)]
     public int DegreeOfParallelism { get; set; }
 
+    [Params(true, false)]
+    public bool Lockstep { get; set; }
+
     [Benchmark]
-    public long WholeSweep() => Sweep(DegreeOfParallelism);
+    public long WholeSweep() => Sweep(DegreeOfParallelism, Lockstep);
 
-    private static readonly Lazy<(RegressionProblem Problem, PaddedDesign Design)> Data = new(() =>
+    /// <summary>Datasets of the benchmarked sweep (the default reproduce has 20).</summary>
+    public const int Datasets = 8;
+
+    /// <summary>PaperSweeps.StepsizeSweep with <see cref="Datasets"/> datasets through SweepRunner into a temporary store.</summary>
+    public static long ReproduceStepsizeSweep(int degreeOfParallelism, bool lockstep)
     {
-        var p = SparseRegression.Generate(new SparseRegressionSpec { N = 20, D = 30, S = 3, NTest = 100, Seed = 2024 });
-        return (p, new PaddedDesign(p.X, p.Y));
-    });
-
-    /// <summary>Run-steps of <see cref="StandInSweep"/>.</summary>
-    public const long StandInRunSteps = 32 * 20_000;
-
-    /// <summary>32 runs: SGD (b = 1) and GD at 16 stepsizes each, 20000 steps, on (n, d) = (20, 30).</summary>
-    public static long StandInSweep(int degreeOfParallelism)
-    {
-        var (problem, design) = Data.Value;
-        long total = 0;
-        Parallel.For(0, 32, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, i =>
+        var spec = PaperSweeps.StepsizeSweep(new ReproductionSettings { Datasets = Datasets });
+        string folder = Path.Combine(Path.GetTempPath(), "dlnlab-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
         {
-            var options = new TrainingOptions
-            {
-                BatchSize = i % 2 == 0 ? 1 : 20,
-                Stepsize = StepsizeSchedule.Constant(0.001 * (1 + i / 2)),
-                Tolerance = 0, MaxSteps = 20_000, CheckpointsPerDecade = 0, Seed = (ulong)i,
-            };
-            Interlocked.Add(ref total, Trainer.Train(design, problem, options).Steps);
-        });
-        return total;
+            using var store = ResultStore.Open(Path.Combine(folder, "runs.db"));
+            var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = degreeOfParallelism, Lockstep = lockstep });
+            SweepRunner.Run(spec, store, options);
+            return store.Runs().Sum(r => r.Steps);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

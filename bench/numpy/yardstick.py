@@ -5,7 +5,7 @@ accumulated step by step with a logarithm per coordinate. The C# benchmarks in b
 against it on the same machine (bench/run.sh).
 
   python3 yardstick.py steps                 # steps/s for the six (n, d, b) cases, JSON on stdout
-  python3 yardstick.py grid GRID.json        # a sample of the grid's runs, timed, JSON on stdout
+  python3 yardstick.py grid GRID.json [K]    # about K of the grid's runs, timed, JSON on stdout
 """
 import json
 import sys
@@ -86,8 +86,11 @@ def grid_mode(path, sample):
     bench/report.py extrapolates to the whole grid per step and batch size."""
     with open(path) as f:
         grid = json.load(f)
-    X = np.array(grid["x"], dtype=float)
-    y = np.array(grid["y"], dtype=float)
+    # One shared dataset ("x", "y"), or one per run ("datasets" by key, each run naming its "dataset").
+    datasets = {key: (np.array(v["x"], dtype=float), np.array(v["y"], dtype=float))
+                for key, v in grid.get("datasets", {}).items()}
+    if "x" in grid:
+        datasets[None] = (np.array(grid["x"], dtype=float), np.array(grid["y"], dtype=float))
     runs = grid["runs"]
     chosen = []
     sizes = sorted({run["b"] for run in runs})
@@ -96,6 +99,7 @@ def grid_mode(path, sample):
         chosen += same[:: max(1, len(same) * len(sizes) // sample)]
     out = []
     for run in chosen:
+        X, y = datasets[run.get("dataset")]
         start = time.perf_counter()
         steps, _, _ = train(X, y, run["b"], run["gamma"], grid["alpha"], grid["maxSteps"], grid["tolerance"], run["seed"])
         out.append({**run, "steps": steps, "seconds": time.perf_counter() - start})

@@ -9,7 +9,8 @@ namespace DlnLab.Experiments.Sweeps;
 /// <summary>
 /// Runs every run of a sweep that is not yet in the store, in parallel, committing each one as soon as it ends:
 /// killing the process loses at most the runs in flight, and running again computes exactly the missing ones.
-/// Each dataset is generated (and its design padded) once and shared by its runs.
+/// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs are trained
+/// together through <see cref="LockstepTrainer"/> in chunks (see <see cref="WorkItems"/>), with bit-identical results.
 /// </summary>
 public static class SweepRunner
 {
@@ -36,22 +37,25 @@ public static class SweepRunner
         progress?.Report(new SweepProgress(0, todo.Length, alreadyStored, clock.Elapsed, null));
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation };
-        // NoBuffering hands out runs one at a time in sweep order, so the runs of one dataset are in flight together
-        // and few datasets are alive at once.
-        var source = Partitioner.Create(todo, EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(source, parallel, i =>
+        // NoBuffering hands out work items one at a time in sweep order, so the runs of one dataset are in flight
+        // together and few datasets are alive at once.
+        var items = WorkItems.Plan(runs, todo, options);
+        var source = Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(source, parallel, item =>
         {
-            var run = runs[i];
-            var record = context.Execute(run, keys[i]);
-            store.AddRun(record);
-            context.Release(run);
-            options.RunStored?.Invoke(new StoredRunEvent(run, record));
-            int done = Interlocked.Increment(ref completed);
-            if (progress is not null)
+            foreach (var (i, record) in context.Execute(item, runs, keys))
             {
-                var elapsed = clock.Elapsed;
-                TimeSpan? eta = done == 0 ? null : elapsed * ((double)(todo.Length - done) / done);
-                progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, eta));
+                var run = runs[i];
+                store.AddRun(record);
+                context.Release(run);
+                options.RunStored?.Invoke(new StoredRunEvent(run, record));
+                int done = Interlocked.Increment(ref completed);
+                if (progress is not null)
+                {
+                    var elapsed = clock.Elapsed;
+                    TimeSpan? eta = done == 0 ? null : elapsed * ((double)(todo.Length - done) / done);
+                    progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, eta));
+                }
             }
         });
         return new SweepSummary(runs.Count, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed);
@@ -72,25 +76,65 @@ public static class SweepRunner
         private static ConcurrentDictionary<string, int> CountByDataset(IEnumerable<RunSpec> runs) =>
             new(runs.GroupBy(r => r.DatasetKey).ToDictionary(g => g.Key, g => g.Count()));
 
-        public StoredRun Execute(RunSpec run, string key)
+        /// <summary>
+        /// Trains the runs of one work item (indices into <paramref name="runs"/>) and returns their records in the
+        /// item's order: one lockstep call for the full-batch runs the lockstep trainer accepts, Trainer for the rest.
+        /// </summary>
+        public IEnumerable<(int Index, StoredRun Record)> Execute(WorkItem work, IReadOnlyList<RunSpec> runs, string[] keys)
         {
-            var data = _datasets.GetOrAdd(run.DatasetKey, _ => new Lazy<Dataset>(() => Generate(run))).Value;
-            double gamma;
-            double? threshold = null;
-            if (run.StepsizeFraction is double fraction)
+            var item = work.Runs;
+            var data = _datasets.GetOrAdd(runs[item[0]].DatasetKey, _ => new Lazy<Dataset>(() => Generate(runs[item[0]]))).Value;
+            if (work.Threshold)
             {
-                var t = _thresholds.GetOrAdd(run.ThresholdKey, _ => new Lazy<ThresholdResult>(() => FindThreshold(run, data))).Value;
-                threshold = t.Found ? t.Stepsize : double.NaN;
-                gamma = t.Found ? fraction * t.Stepsize : double.NaN;
+                Stepsize(runs[item[0]], data);
+                yield break;
             }
-            else gamma = run.Stepsize!.Value;
+            var records = new StoredRun?[item.Length];
+            var gammas = new double[item.Length];
+            var thresholds = new double?[item.Length];
+            var lockstep = new List<int>();
+            for (int j = 0; j < item.Length; j++)
+            {
+                var run = runs[item[j]];
+                (gammas[j], thresholds[j]) = Stepsize(run, data);
+                if (double.IsNaN(gammas[j])) records[j] = StoredRuns.WithoutTraining(run, keys[item[j]], thresholds[j]);
+                else if (item.Length > 1 && LockstepTrainer.Supports(data.Design, run.Options(gammas[j]))) lockstep.Add(j);
+            }
+            if (lockstep.Count > 0)
+            {
+                var clock = Stopwatch.StartNew();
+                var results = LockstepTrainer.Train(data.Design, data.Problem, lockstep.Select(j => runs[item[j]].Options(gammas[j])).ToArray());
+                double wall = clock.Elapsed.TotalSeconds;
+                // The group's wall time is shared out by steps: each lane costs about the same per step.
+                double steps = Math.Max(1, results.Sum(r => (double)r.Steps));
+                for (int r = 0; r < results.Length; r++)
+                {
+                    int j = lockstep[r];
+                    records[j] = Record(runs[item[j]], keys[item[j]], gammas[j], thresholds[j], data, results[r], wall * results[r].Steps / steps);
+                }
+            }
+            for (int j = 0; j < item.Length; j++)
+            {
+                if (records[j] is null)
+                {
+                    var run = runs[item[j]];
+                    var clock = Stopwatch.StartNew();
+                    var result = Trainer.Train(data.Design, data.Problem, run.Options(gammas[j]));
+                    records[j] = Record(run, keys[item[j]], gammas[j], thresholds[j], data, result, clock.Elapsed.TotalSeconds);
+                }
+                yield return (item[j], records[j]!);
+            }
+        }
 
-            if (double.IsNaN(gamma)) return StoredRuns.WithoutTraining(run, key, threshold);
-            var clock = Stopwatch.StartNew();
-            var result = Trainer.Train(data.Design, data.Problem, run.Options(gamma));
-            double wall = clock.Elapsed.TotalSeconds;
-            double? residual = options.Theorem22Residual?.Invoke(data.Problem, result);
-            return StoredRuns.From(run, key, gamma, threshold, result, residual, wall);
+        private StoredRun Record(RunSpec run, string key, double gamma, double? threshold, Dataset data, RunResult result, double wall) =>
+            StoredRuns.From(run, key, gamma, threshold, result, options.Theorem22Residual?.Invoke(data.Problem, result), wall);
+
+        /// <summary>The run's stepsize (NaN when relative to a threshold that was not found) and that threshold.</summary>
+        private (double Gamma, double? Threshold) Stepsize(RunSpec run, Dataset data)
+        {
+            if (run.StepsizeFraction is not double fraction) return (run.Stepsize!.Value, null);
+            var t = _thresholds.GetOrAdd(run.ThresholdKey, _ => new Lazy<ThresholdResult>(() => FindThreshold(run, data))).Value;
+            return t.Found ? (fraction * t.Stepsize, t.Stepsize) : (double.NaN, double.NaN);
         }
 
         /// <summary>Drops a dataset once its last pending run is done.</summary>

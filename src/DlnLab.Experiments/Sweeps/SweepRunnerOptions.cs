@@ -10,6 +10,12 @@ public sealed record SweepRunnerOptions
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
+    /// Trains the full-batch runs of one dataset together through <see cref="LockstepTrainer"/> (default) rather than
+    /// one by one; the stored numbers are bit-identical either way, only the speed differs.
+    /// </summary>
+    public bool Lockstep { get; init; } = true;
+
+    /// <summary>
     /// Residual of Theorem 2.2 for a finished run (for example the distance between the run's limit and the solution of
     /// the Bregman problem with its alpha_inf and beta0~); stored in the run's theorem22_residual column. Null: not computed.
     /// </summary>

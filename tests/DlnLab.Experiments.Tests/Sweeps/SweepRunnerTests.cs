@@ -28,6 +28,31 @@ public class SweepRunnerTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void LockstepStoresTheSameRunsAsSingleRuns(int threads)
+    {
+        // Absolute and relative stepsizes, several full-batch runs per dataset so that lockstep groups form.
+        var spec = TestSweeps.Small() with { Stepsize = StepsizeAxis.List(0.005, 0.01, 0.02, 0.05, 0.1) };
+        var relative = TestSweeps.Small() with { Name = "relative", Stepsize = StepsizeAxis.Relative(0.25, 0.5, 0.9, 1.5) };
+        foreach (var s in new[] { spec, relative })
+        {
+            var runs = s.Expand();
+            var plan = WorkItems.Plan(runs, Enumerable.Range(0, runs.Count).ToArray(), new SweepRunnerOptions { MaxDegreeOfParallelism = threads });
+            Assert.Contains(plan, item => item.Runs.Length > 1);
+            Assert.Equal(Enumerable.Range(0, runs.Count), plan.Where(item => !item.Threshold).SelectMany(item => item.Runs).Order());
+            var (single, _) = RunFresh(s, threads, new SweepRunnerOptions { Lockstep = false });
+            var (lockstep, summary) = RunFresh(s, threads);
+            using (single) using (lockstep)
+            {
+                Assert.Equal(single.RunCount(), summary.Computed);
+                TestSweeps.AssertSameRuns(single.Runs(), lockstep.Runs());
+                Assert.Contains(lockstep.Runs(), r => r.BatchSize == r.N && r.Status == "Converged");
+            }
+        }
+    }
+
     [Fact]
     public void ARunAgainComputesNothing()
     {
