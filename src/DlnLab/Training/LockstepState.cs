@@ -7,8 +7,8 @@ namespace DlnLab.Training;
 
 /// <summary>
 /// The states of many runs on one design, runs innermost: entry (i, lane) of each array is at i * Lanes + lane, so one
-/// 512-bit vector holds coordinate i of eight runs and every loop vectorises across runs. Each lane rounds exactly as
-/// <see cref="NetworkState"/> with <see cref="Kernels"/> would, so a lane's iterates equal its single run's bit for bit.
+/// 512-bit vector holds coordinate i of eight runs and every loop vectorises across runs. Lanes never mix: a lane's iterates depend on its own run only. The elementwise
+/// update rounds as <see cref="Kernels"/>; the sums follow <see cref="LockstepKernels"/>'s orders.
 /// </summary>
 internal sealed class LockstepState
 {
@@ -80,76 +80,14 @@ internal sealed class LockstepState
     }
 
     /// <summary>
-    /// Full-batch residuals r_j = &lt;x_j, beta&gt; - y_j and losses of the first <paramref name="active"/> lanes: two rows
-    /// at a time, each with eight accumulators (one per lane of <see cref="Kernels.Dot"/>'s short order) holding eight
-    /// runs. Coordinates past d are skipped: in the single-run kernels they add exact zeros.
+    /// Full-batch residuals r_j = &lt;x_j, beta&gt; - y_j and losses of the first <paramref name="active"/> lanes, in the
+    /// per-lane orders of <see cref="LockstepKernels"/>.
     /// </summary>
     public void Residuals(PaddedDesign design, int active)
     {
-        Debug.Assert(Stride <= Kernels.ShortLength);
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
-        ref double ry = ref MemoryMarshal.GetArrayDataReference(design.Y);
-        ref double rbeta = ref MemoryMarshal.GetArrayDataReference(Beta);
-        ref double rr = ref MemoryMarshal.GetArrayDataReference(_residual);
-        nuint lanes = (nuint)Lanes;
-        int n = design.N, d = D, stride = design.Stride;
-        for (int q = 0; q < active; q += Block)
-        {
-            ref double bq = ref Unsafe.Add(ref rbeta, q);
-            ref double resq = ref Unsafe.Add(ref rr, q);
-            var squares = Vector512<double>.Zero;
-            int j = 0;
-            for (; j + 2 <= n; j += 2)
-            {
-                ref double row0 = ref Unsafe.Add(ref rx, j * stride);
-                ref double row1 = ref Unsafe.Add(ref rx, (j + 1) * stride);
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
-                for (int i = 0; i < d; i += 8)
-                {
-                    // Past d (within the padded row) x = beta = 0: those FMAs add +0, which changes no accumulator (none is ever -0).
-                    Two(ref row0, ref row1, ref bq, i, lanes, ref a0, ref c0); Two(ref row0, ref row1, ref bq, i + 1, lanes, ref a1, ref c1);
-                    Two(ref row0, ref row1, ref bq, i + 2, lanes, ref a2, ref c2); Two(ref row0, ref row1, ref bq, i + 3, lanes, ref a3, ref c3);
-                    Two(ref row0, ref row1, ref bq, i + 4, lanes, ref a4, ref c4); Two(ref row0, ref row1, ref bq, i + 5, lanes, ref a5, ref c5);
-                    Two(ref row0, ref row1, ref bq, i + 6, lanes, ref a6, ref c6); Two(ref row0, ref row1, ref bq, i + 7, lanes, ref a7, ref c7);
-                }
-                var r0 = ((a0 + a4) + (a1 + a5)) + ((a2 + a6) + (a3 + a7)) - Vector512.Create(Unsafe.Add(ref ry, j));
-                var r1 = ((c0 + c4) + (c1 + c5)) + ((c2 + c6) + (c3 + c7)) - Vector512.Create(Unsafe.Add(ref ry, j + 1));
-                squares += r0 * r0;
-                squares += r1 * r1;
-                r0.StoreUnsafe(ref resq, (nuint)j * lanes);
-                r1.StoreUnsafe(ref resq, (nuint)(j + 1) * lanes);
-            }
-            if (j < n)
-            {
-                ref double row = ref Unsafe.Add(ref rx, j * stride);
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                for (int i = 0; i < d; i += 8)
-                {
-                    a0 = Fma(ref row, ref bq, i, lanes, a0); a1 = Fma(ref row, ref bq, i + 1, lanes, a1);
-                    a2 = Fma(ref row, ref bq, i + 2, lanes, a2); a3 = Fma(ref row, ref bq, i + 3, lanes, a3);
-                    a4 = Fma(ref row, ref bq, i + 4, lanes, a4); a5 = Fma(ref row, ref bq, i + 5, lanes, a5);
-                    a6 = Fma(ref row, ref bq, i + 6, lanes, a6); a7 = Fma(ref row, ref bq, i + 7, lanes, a7);
-                }
-                var r = ((a0 + a4) + (a1 + a5)) + ((a2 + a6) + (a3 + a7)) - Vector512.Create(Unsafe.Add(ref ry, j));
-                squares += r * r;
-                r.StoreUnsafe(ref resq, (nuint)j * lanes);
-            }
-            (squares / Vector512.Create(2.0 * n)).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(Loss), (nuint)q);
-        }
+        LockstepKernels.Residuals(design, Beta, _residual, Lanes, active);
+        LockstepKernels.Losses(_residual, design.N, Loss, Lanes, active);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Two(ref double row0, ref double row1, ref double beta, int i, nuint lanes, ref Vector512<double> a, ref Vector512<double> c)
-    {
-        var b = Vector512.LoadUnsafe(ref beta, (nuint)i * lanes);
-        a = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref row0, i)), b, a);
-        c = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref row1, i)), b, c);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Fma(ref double row, ref double beta, int i, nuint lanes, Vector512<double> a) =>
-        Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref row, i)), Vector512.LoadUnsafe(ref beta, (nuint)i * lanes), a);
 
     /// <summary>
     /// g = sum_j r_j x_j (rows in order, by FMA from +0, as the single-run kernels) for eight coordinates at a time
@@ -162,7 +100,9 @@ internal sealed class LockstepState
         ref double rr = ref MemoryMarshal.GetArrayDataReference(_residual);
         nuint lanes = (nuint)Lanes;
         int n = design.N, stride = design.Stride;
-        for (int q = 0; q < active; q += Block)
+        int q = 0;
+        for (; q + Block < active; q += 2 * Block) UpdatePair(design, q);
+        for (; q < active; q += Block)
         {
             ref double resq = ref Unsafe.Add(ref rr, q);
             var scale = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Scale), (nuint)q);
@@ -191,6 +131,59 @@ internal sealed class LockstepState
             }
             maxT.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(MaxAbsStep), (nuint)q);
         }
+    }
+
+    /// <summary><see cref="Update"/> for lanes [q, q + 16): each x_ji loaded once for two vectors of runs.</summary>
+    private void UpdatePair(PaddedDesign design, int q)
+    {
+        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double resq = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_residual), q);
+        nuint lanes = (nuint)Lanes;
+        int n = design.N, stride = design.Stride;
+        ref double rs = ref MemoryMarshal.GetArrayDataReference(Scale);
+        var scale0 = Vector512.LoadUnsafe(ref rs, (nuint)q);
+        var scale1 = Vector512.LoadUnsafe(ref rs, (nuint)q + Block);
+        var max0 = Vector512<double>.Zero;
+        var max1 = Vector512<double>.Zero;
+        for (int i = 0; i < D; i += 8)
+        {
+            Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+            Vector512<double> h0 = default, h1 = default, h2 = default, h3 = default, h4 = default, h5 = default, h6 = default, h7 = default;
+            for (int j = 0; j < n; j++)
+            {
+                var r = Vector512.LoadUnsafe(ref resq, (nuint)j * lanes);
+                var s = Vector512.LoadUnsafe(ref resq, (nuint)j * lanes + Block);
+                ref double x = ref Unsafe.Add(ref rx, j * stride + i);
+                var v = Vector512.Create(x);
+                g0 = Vector512.FusedMultiplyAdd(r, v, g0); h0 = Vector512.FusedMultiplyAdd(s, v, h0);
+                v = Vector512.Create(Unsafe.Add(ref x, 1));
+                g1 = Vector512.FusedMultiplyAdd(r, v, g1); h1 = Vector512.FusedMultiplyAdd(s, v, h1);
+                v = Vector512.Create(Unsafe.Add(ref x, 2));
+                g2 = Vector512.FusedMultiplyAdd(r, v, g2); h2 = Vector512.FusedMultiplyAdd(s, v, h2);
+                v = Vector512.Create(Unsafe.Add(ref x, 3));
+                g3 = Vector512.FusedMultiplyAdd(r, v, g3); h3 = Vector512.FusedMultiplyAdd(s, v, h3);
+                v = Vector512.Create(Unsafe.Add(ref x, 4));
+                g4 = Vector512.FusedMultiplyAdd(r, v, g4); h4 = Vector512.FusedMultiplyAdd(s, v, h4);
+                v = Vector512.Create(Unsafe.Add(ref x, 5));
+                g5 = Vector512.FusedMultiplyAdd(r, v, g5); h5 = Vector512.FusedMultiplyAdd(s, v, h5);
+                v = Vector512.Create(Unsafe.Add(ref x, 6));
+                g6 = Vector512.FusedMultiplyAdd(r, v, g6); h6 = Vector512.FusedMultiplyAdd(s, v, h6);
+                v = Vector512.Create(Unsafe.Add(ref x, 7));
+                g7 = Vector512.FusedMultiplyAdd(r, v, g7); h7 = Vector512.FusedMultiplyAdd(s, v, h7);
+            }
+            max0 = UpdateCoordinate(i, q, scale0 * g0, max0); max0 = UpdateCoordinate(i + 1, q, scale0 * g1, max0);
+            max0 = UpdateCoordinate(i + 2, q, scale0 * g2, max0); max0 = UpdateCoordinate(i + 3, q, scale0 * g3, max0);
+            max0 = UpdateCoordinate(i + 4, q, scale0 * g4, max0); max0 = UpdateCoordinate(i + 5, q, scale0 * g5, max0);
+            max0 = UpdateCoordinate(i + 6, q, scale0 * g6, max0); max0 = UpdateCoordinate(i + 7, q, scale0 * g7, max0);
+            int p = q + Block;
+            max1 = UpdateCoordinate(i, p, scale1 * h0, max1); max1 = UpdateCoordinate(i + 1, p, scale1 * h1, max1);
+            max1 = UpdateCoordinate(i + 2, p, scale1 * h2, max1); max1 = UpdateCoordinate(i + 3, p, scale1 * h3, max1);
+            max1 = UpdateCoordinate(i + 4, p, scale1 * h4, max1); max1 = UpdateCoordinate(i + 5, p, scale1 * h5, max1);
+            max1 = UpdateCoordinate(i + 6, p, scale1 * h6, max1); max1 = UpdateCoordinate(i + 7, p, scale1 * h7, max1);
+        }
+        ref double rm = ref MemoryMarshal.GetArrayDataReference(MaxAbsStep);
+        max0.StoreUnsafe(ref rm, (nuint)q);
+        max1.StoreUnsafe(ref rm, (nuint)q + Block);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

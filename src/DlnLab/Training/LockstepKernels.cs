@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace DlnLab.Training;
+
+/// <summary>
+/// The two matrix products of a lockstep GD step, runs across the vector lanes: residuals R = B X^T - y (runs x n)
+/// and gradients G = R X (runs x d), register-blocked over rows or coordinates and over one or two vectors of runs.
+/// </summary>
+/// <remarks>
+/// Every sum runs in one order per lane, whatever the tile that computes it: r_j = (FMA from +0 over i = 0, 1, ...,
+/// d - 1 of x_ji beta_i) - y_j and g_i = FMA from +0 over j = 0, 1, ..., n - 1 of r_j x_ji. A run's iterates therefore
+/// do not depend on which runs share its group or on its lane. These orders differ from <see cref="Kernels.Dot"/>'s,
+/// so a lockstep run agrees with its single run to rounding (tested within 1e-12 relative), not bit for bit.
+/// </remarks>
+internal static class LockstepKernels
+{
+    /// <summary>residual[j * lanes + lane] = r_j of each lane below <paramref name="active"/> (rounded up to 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Residuals(PaddedDesign design, double[] beta, double[] residual, int lanes, int active)
+    {
+        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double ry = ref MemoryMarshal.GetArrayDataReference(design.Y);
+        ref double rb = ref MemoryMarshal.GetArrayDataReference(beta);
+        ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
+        nuint ln = (nuint)lanes;
+        int n = design.N, d = design.D, stride = design.Stride;
+        int q = 0;
+        for (; q + 8 < active; q += 16)
+        {
+            ref double bq = ref Unsafe.Add(ref rb, q);
+            int j = 0;
+            for (; j + 4 <= n; j += 4)
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                ref double x1 = ref Unsafe.Add(ref x0, stride);
+                ref double x2 = ref Unsafe.Add(ref x1, stride);
+                ref double x3 = ref Unsafe.Add(ref x2, stride);
+                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    nuint at = (nuint)i * ln;
+                    var b0 = Vector512.LoadUnsafe(ref bq, at);
+                    var b1 = Vector512.LoadUnsafe(ref bq, at + 8);
+                    var v = Vector512.Create(Unsafe.Add(ref x0, i));
+                    a0 = Vector512.FusedMultiplyAdd(v, b0, a0); c0 = Vector512.FusedMultiplyAdd(v, b1, c0);
+                    v = Vector512.Create(Unsafe.Add(ref x1, i));
+                    a1 = Vector512.FusedMultiplyAdd(v, b0, a1); c1 = Vector512.FusedMultiplyAdd(v, b1, c1);
+                    v = Vector512.Create(Unsafe.Add(ref x2, i));
+                    a2 = Vector512.FusedMultiplyAdd(v, b0, a2); c2 = Vector512.FusedMultiplyAdd(v, b1, c2);
+                    v = Vector512.Create(Unsafe.Add(ref x3, i));
+                    a3 = Vector512.FusedMultiplyAdd(v, b0, a3); c3 = Vector512.FusedMultiplyAdd(v, b1, c3);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
+                Store(a0, c0, Unsafe.Add(ref ry, j), ref r0);
+                Store(a1, c1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln));
+                Store(a2, c2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln));
+                Store(a3, c3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln));
+            }
+            for (; j < n; j++)
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                Vector512<double> a0 = default, c0 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    nuint at = (nuint)i * ln;
+                    var v = Vector512.Create(Unsafe.Add(ref x0, i));
+                    a0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref bq, at), a0);
+                    c0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref bq, at + 8), c0);
+                }
+                Store(a0, c0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q));
+            }
+        }
+        for (; q < active; q += 8)
+        {
+            ref double bq = ref Unsafe.Add(ref rb, q);
+            int j = 0;
+            for (; j + 8 <= n; j += 8)
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
+                    ref double xi = ref Unsafe.Add(ref x0, i);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, stride)), b, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
+                (a0 - Vector512.Create(Unsafe.Add(ref ry, j))).StoreUnsafe(ref r0);
+                (a1 - Vector512.Create(Unsafe.Add(ref ry, j + 1))).StoreUnsafe(ref r0, ln);
+                (a2 - Vector512.Create(Unsafe.Add(ref ry, j + 2))).StoreUnsafe(ref r0, 2 * ln);
+                (a3 - Vector512.Create(Unsafe.Add(ref ry, j + 3))).StoreUnsafe(ref r0, 3 * ln);
+                (a4 - Vector512.Create(Unsafe.Add(ref ry, j + 4))).StoreUnsafe(ref r0, 4 * ln);
+                (a5 - Vector512.Create(Unsafe.Add(ref ry, j + 5))).StoreUnsafe(ref r0, 5 * ln);
+                (a6 - Vector512.Create(Unsafe.Add(ref ry, j + 6))).StoreUnsafe(ref r0, 6 * ln);
+                (a7 - Vector512.Create(Unsafe.Add(ref ry, j + 7))).StoreUnsafe(ref r0, 7 * ln);
+            }
+            for (; j + 4 <= n; j += 4)
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
+                    ref double xi = ref Unsafe.Add(ref x0, i);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, stride)), b, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
+                (a0 - Vector512.Create(Unsafe.Add(ref ry, j))).StoreUnsafe(ref r0);
+                (a1 - Vector512.Create(Unsafe.Add(ref ry, j + 1))).StoreUnsafe(ref r0, ln);
+                (a2 - Vector512.Create(Unsafe.Add(ref ry, j + 2))).StoreUnsafe(ref r0, 2 * ln);
+                (a3 - Vector512.Create(Unsafe.Add(ref ry, j + 3))).StoreUnsafe(ref r0, 3 * ln);
+            }
+            for (; j < n; j++)
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                var a0 = Vector512<double>.Zero;
+                for (int i = 0; i < d; i++)
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x0, i)), Vector512.LoadUnsafe(ref bq, (nuint)i * ln), a0);
+                (a0 - Vector512.Create(Unsafe.Add(ref ry, j))).StoreUnsafe(ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q));
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector512<double> a, Vector512<double> c, double y, ref double target)
+    {
+        var vy = Vector512.Create(y);
+        (a - vy).StoreUnsafe(ref target);
+        (c - vy).StoreUnsafe(ref target, 8);
+    }
+
+    /// <summary>loss[lane] = (sum over j in order of r_j^2) / (2n), as the single run sums its squares.</summary>
+    public static void Losses(double[] residual, int n, double[] loss, int lanes, int active)
+    {
+        ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
+        for (int q = 0; q < active; q += 8)
+        {
+            var squares = Vector512<double>.Zero;
+            for (int j = 0; j < n; j++)
+            {
+                var r = Vector512.LoadUnsafe(ref rr, (nuint)(j * lanes + q));
+                squares += r * r;
+            }
+            (squares / Vector512.Create(2.0 * n)).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(loss), (nuint)q);
+        }
+    }
+}
