@@ -52,8 +52,13 @@ public static class LockstepTrainer
             {
                 var slot = slots[lane];
                 double loss = state.Loss[lane];
-                bool atCheckpoint = k == slot.Checkpoints.NextStep;
                 RunStatus? stop = slot.Monitor.Observe(loss);
+                if (stop is null && k < slot.Checkpoints.NextStep && k < slot.Options.MaxSteps)
+                {
+                    state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
+                    continue;
+                }
+                bool atCheckpoint = k == slot.Checkpoints.NextStep;
                 if (stop is null && k >= slot.Options.MaxSteps) stop = RunStatus.BudgetExhausted;
                 if (atCheckpoint || stop is not null)
                 {
