@@ -157,4 +157,83 @@ internal static class LockstepKernels
             (squares / Vector512.Create(2.0 * n)).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(loss), (nuint)q);
         }
     }
+
+    /// <summary>
+    /// gradient[i * lanes + lane] = g_i for i below d rounded up to 8: eight coordinates at a time in registers, for
+    /// one or two vectors of runs, each x_ji loaded once per tile.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Gradients(PaddedDesign design, double[] residual, double[] gradient, int lanes, int active)
+    {
+        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
+        ref double rg = ref MemoryMarshal.GetArrayDataReference(gradient);
+        nuint ln = (nuint)lanes;
+        int n = design.N, d = design.D, stride = design.Stride;
+        int q = 0;
+        for (; q + 8 < active; q += 16)
+        {
+            ref double resq = ref Unsafe.Add(ref rr, q);
+            for (int i = 0; i < d; i += 8)
+            {
+                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+                Vector512<double> h0 = default, h1 = default, h2 = default, h3 = default, h4 = default, h5 = default, h6 = default, h7 = default;
+                for (int j = 0; j < n; j++)
+                {
+                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * ln);
+                    var s = Vector512.LoadUnsafe(ref resq, (nuint)j * ln + 8);
+                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
+                    var v = Vector512.Create(x);
+                    g0 = Vector512.FusedMultiplyAdd(r, v, g0); h0 = Vector512.FusedMultiplyAdd(s, v, h0);
+                    v = Vector512.Create(Unsafe.Add(ref x, 1));
+                    g1 = Vector512.FusedMultiplyAdd(r, v, g1); h1 = Vector512.FusedMultiplyAdd(s, v, h1);
+                    v = Vector512.Create(Unsafe.Add(ref x, 2));
+                    g2 = Vector512.FusedMultiplyAdd(r, v, g2); h2 = Vector512.FusedMultiplyAdd(s, v, h2);
+                    v = Vector512.Create(Unsafe.Add(ref x, 3));
+                    g3 = Vector512.FusedMultiplyAdd(r, v, g3); h3 = Vector512.FusedMultiplyAdd(s, v, h3);
+                    v = Vector512.Create(Unsafe.Add(ref x, 4));
+                    g4 = Vector512.FusedMultiplyAdd(r, v, g4); h4 = Vector512.FusedMultiplyAdd(s, v, h4);
+                    v = Vector512.Create(Unsafe.Add(ref x, 5));
+                    g5 = Vector512.FusedMultiplyAdd(r, v, g5); h5 = Vector512.FusedMultiplyAdd(s, v, h5);
+                    v = Vector512.Create(Unsafe.Add(ref x, 6));
+                    g6 = Vector512.FusedMultiplyAdd(r, v, g6); h6 = Vector512.FusedMultiplyAdd(s, v, h6);
+                    v = Vector512.Create(Unsafe.Add(ref x, 7));
+                    g7 = Vector512.FusedMultiplyAdd(r, v, g7); h7 = Vector512.FusedMultiplyAdd(s, v, h7);
+                }
+                ref double at = ref Unsafe.Add(ref rg, (nuint)i * ln + (nuint)q);
+                Store8(ref at, ln, g0, g1, g2, g3, g4, g5, g6, g7);
+                Store8(ref Unsafe.Add(ref at, 8), ln, h0, h1, h2, h3, h4, h5, h6, h7);
+            }
+        }
+        for (; q < active; q += 8)
+        {
+            ref double resq = ref Unsafe.Add(ref rr, q);
+            for (int i = 0; i < d; i += 8)
+            {
+                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+                for (int j = 0; j < n; j++)
+                {
+                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * ln);
+                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
+                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
+                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
+                    g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
+                    g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
+                    g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
+                    g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
+                }
+                Store8(ref Unsafe.Add(ref rg, (nuint)i * ln + (nuint)q), ln, g0, g1, g2, g3, g4, g5, g6, g7);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store8(ref double at, nuint ln, Vector512<double> g0, Vector512<double> g1, Vector512<double> g2, Vector512<double> g3,
+        Vector512<double> g4, Vector512<double> g5, Vector512<double> g6, Vector512<double> g7)
+    {
+        g0.StoreUnsafe(ref at); g1.StoreUnsafe(ref at, ln); g2.StoreUnsafe(ref at, 2 * ln); g3.StoreUnsafe(ref at, 3 * ln);
+        g4.StoreUnsafe(ref at, 4 * ln); g5.StoreUnsafe(ref at, 5 * ln); g6.StoreUnsafe(ref at, 6 * ln); g7.StoreUnsafe(ref at, 7 * ln);
+    }
 }

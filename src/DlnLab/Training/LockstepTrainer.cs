@@ -41,6 +41,9 @@ public static class LockstepTrainer
         var slots = runs.Select((o, index) => new Slot(index, o, design)).ToList();
         var state = new LockstepState(slots.Select(s => s.State).ToList(), design.Stride, n);
         var metrics = new IterateMetrics(problem);
+        var quiet = new QuietLanes(state.Lanes);
+        for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Options, slots[lane].InitialLoss);
+        uint quietMask = 0;
         int active = slots.Count;
         var stopped = new List<int>();
         long k = 0;
@@ -50,14 +53,11 @@ public static class LockstepTrainer
             stopped.Clear();
             for (int lane = 0; lane < active; lane++)
             {
+                if ((lane & 7) == 0) quietMask = quiet.Quiet(lane, k, state.Loss);
+                if ((quietMask >> (lane & 7) & 1) != 0) continue;
                 var slot = slots[lane];
                 double loss = state.Loss[lane];
-                RunStatus? stop = slot.Monitor.Observe(loss);
-                if (stop is null && k < slot.Checkpoints.NextStep && k < slot.Options.MaxSteps)
-                {
-                    state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
-                    continue;
-                }
+                RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss);
                 bool atCheckpoint = k == slot.Checkpoints.NextStep;
                 if (stop is null && k >= slot.Options.MaxSteps) stop = RunStatus.BudgetExhausted;
                 if (atCheckpoint || stop is not null)
@@ -74,7 +74,11 @@ public static class LockstepTrainer
                     state.Scale[lane] = 0;
                     stopped.Add(lane);
                 }
-                else state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
+                else
+                {
+                    state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
+                    quiet.QuietUntil(lane, slot.ConstantStepsize ? Math.Min(slot.Checkpoints.NextStep, slot.Options.MaxSteps) : 0);
+                }
             }
             state.Update(design, active);
             for (int lane = 0; lane < active; lane++)
@@ -93,6 +97,7 @@ public static class LockstepTrainer
                 if (lane != last)
                 {
                     state.Move(last, lane);
+                    quiet.Move(last, lane);
                     slots[lane] = slots[last];
                 }
                 slots.RemoveAt(last);
@@ -111,7 +116,10 @@ public static class LockstepTrainer
             Options = options;
             Alpha = options.AlphaFor(design.D);
             State = new NetworkState(Alpha, design.Stride);
-            Monitor = new LossMonitor(design.Loss(State.Beta), options);
+            InitialLoss = design.Loss(State.Beta);
+            Monitor = new LossMonitor(InitialLoss, options);
+            double gamma = options.Stepsize.Initial;
+            ConstantStepsize = double.IsFinite(gamma) && gamma > 0 && options.Stepsize == StepsizeSchedule.Constant(gamma);
             Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
         }
 
@@ -119,6 +127,9 @@ public static class LockstepTrainer
         public TrainingOptions Options { get; }
         public double[] Alpha { get; }
         public NetworkState State { get; }
+        public double InitialLoss { get; }
+        /// <summary>A constant schedule: the step scale stays in its lane from one step to the next.</summary>
+        public bool ConstantStepsize { get; }
         public LossMonitor Monitor { get; }
         public CheckpointSchedule Checkpoints { get; }
         public List<Checkpoint> Trajectory { get; } = [];
