@@ -21,7 +21,9 @@ internal sealed class LockstepState
     public readonly double[] WPlus, WMinus, PlusScaleSquared, MinusScaleSquared, SumStepGradient, Beta;
     public readonly int[] PlusExponent, MinusExponent;
     /// <summary>Per lane: the training loss of the last <see cref="Residuals"/>, the step scale, the last max |t|.</summary>
-    public readonly double[] Loss, Scale, MaxAbsStep;
+    public readonly double[] Loss, Scale;
+    /// <summary>Per lane over the steps so far: the single run's MaxStepGradient, and its count of singular steps.</summary>
+    public readonly double[] MaxStepGradient, SingularSteps;
 
     private readonly double[] _residual, _gradient;
 
@@ -37,7 +39,7 @@ internal sealed class LockstepState
         PlusScaleSquared = new double[size]; MinusScaleSquared = new double[size];
         SumStepGradient = new double[size]; Beta = new double[size];
         PlusExponent = new int[size]; MinusExponent = new int[size];
-        Loss = new double[Lanes]; Scale = new double[Lanes]; MaxAbsStep = new double[Lanes];
+        Loss = new double[Lanes]; Scale = new double[Lanes]; MaxStepGradient = new double[Lanes]; SingularSteps = new double[Lanes];
         Array.Fill(WPlus, 1.0); Array.Fill(WMinus, 1.0); Array.Fill(PlusScaleSquared, 1.0); Array.Fill(MinusScaleSquared, 1.0);
         for (int lane = 0; lane < initial.Count; lane++) Load(initial[lane], lane);
     }
@@ -79,6 +81,16 @@ internal sealed class LockstepState
             SumStepGradient[b] = SumStepGradient[a]; Beta[b] = Beta[a];
         }
         Scale[to] = Scale[from];
+        MaxStepGradient[to] = MaxStepGradient[from];
+        SingularSteps[to] = SingularSteps[from];
+    }
+
+    /// <summary>The single run's rules on a step's max |t|, for eight lanes: a singular step at 1 or more; NaN sticks.</summary>
+    private void Record(int q, Vector512<double> maxAbs)
+    {
+        var largest = Vector512.Create(MaxStepGradient, q);
+        Vector512.ConditionalSelect(Vector512.GreaterThan(maxAbs, largest) | ~Vector512.Equals(maxAbs, maxAbs), maxAbs, largest).CopyTo(MaxStepGradient, q);
+        (Vector512.Create(SingularSteps, q) + (Vector512.GreaterThanOrEqual(maxAbs, Vector512<double>.One) & Vector512<double>.One)).CopyTo(SingularSteps, q);
     }
 
     /// <summary>
@@ -93,7 +105,7 @@ internal sealed class LockstepState
 
     /// <summary>
     /// The gradient sums g = sum_j r_j x_j of every active lane (<see cref="LockstepKernels.Gradients"/>), then the
-    /// rotated update with t = Scale[lane] * g, coordinate by coordinate; max |t| per lane into MaxAbsStep. Needs
+    /// rotated update with t = Scale[lane] * g, coordinate by coordinate; max |t| per lane into MaxStepGradient and SingularSteps. Needs
     /// <see cref="Residuals"/> of the same step. Padded coordinates (x = 0) get t = 0 and keep w+ = w- = 1, beta = 0.
     /// </summary>
     public void Update(PaddedDesign design, int active)
@@ -108,7 +120,7 @@ internal sealed class LockstepState
             var nan = Vector512<double>.Zero;
             for (int i = 0; i < D; i++)
                 maxT = UpdateCoordinate(ref c, i, q, scale * Vector512.LoadUnsafe(ref rg, (nuint)i * c.Lanes + (nuint)q), maxT, ref nan);
-            WithNaN(maxT, nan).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(MaxAbsStep), (nuint)q);
+            Record(q, WithNaN(maxT, nan));
         }
     }
 

@@ -70,7 +70,7 @@ public static class LockstepTrainer
                 {
                     state.Store(lane, slot.State);
                     results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, slot.Monitor,
-                        slot.SingularSteps, slot.MaxStepGradient, slot.Alpha, slot.Trajectory);
+                        (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, slot.Trajectory);
                     state.Scale[lane] = 0;
                     stopped.Add(lane);
                 }
@@ -81,13 +81,6 @@ public static class LockstepTrainer
                 }
             }
             state.Update(design, active);
-            for (int lane = 0; lane < active; lane++)
-            {
-                var slot = slots[lane];
-                double maxAbs = state.MaxAbsStep[lane];
-                if (maxAbs >= 1) slot.SingularSteps++;
-                if (maxAbs > slot.MaxStepGradient || double.IsNaN(maxAbs)) slot.MaxStepGradient = maxAbs;
-            }
             k++;
             if (k % Trainer.RenormalizeEvery == 0) state.Renormalize(active);
             // Stopped lanes are filled from the end, highest first, so no lane is moved twice.
@@ -133,7 +126,5 @@ public static class LockstepTrainer
         public LossMonitor Monitor { get; }
         public CheckpointSchedule Checkpoints { get; }
         public List<Checkpoint> Trajectory { get; } = [];
-        public long SingularSteps { get; set; }
-        public double MaxStepGradient { get; set; }
     }
 }
