@@ -117,9 +117,17 @@ internal sealed class LockstepState
         {
             var scale = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Scale), (nuint)q);
             var maxT = Vector512<double>.Zero;
-            var nan = Vector512<double>.Zero;
+            var sumT = Vector512<double>.Zero;
             for (int i = 0; i < D; i++)
-                maxT = UpdateCoordinate(ref c, i, q, scale * Vector512.LoadUnsafe(ref rg, (nuint)i * c.Lanes + (nuint)q), maxT, ref nan);
+                maxT = UpdateCoordinate(ref c, i, q, scale * Vector512.LoadUnsafe(ref rg, (nuint)i * c.Lanes + (nuint)q), maxT, ref sumT);
+            var nan = Vector512<double>.Zero;
+            // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t.
+            if (!Vector512.EqualsAll(sumT, sumT))
+                for (int i = 0; i < D; i++)
+                {
+                    var t = scale * Vector512.LoadUnsafe(ref rg, (nuint)i * c.Lanes + (nuint)q);
+                    nan |= ~Vector512.Equals(t, t);
+                }
             Record(q, WithNaN(maxT, nan));
         }
     }
@@ -148,7 +156,7 @@ internal sealed class LockstepState
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> UpdateCoordinate(scoped ref Columns c, int i, int q, Vector512<double> t, Vector512<double> maxT, ref Vector512<double> nan)
+    private static Vector512<double> UpdateCoordinate(scoped ref Columns c, int i, int q, Vector512<double> t, Vector512<double> maxT, ref Vector512<double> sumT)
     {
         nuint at = (nuint)i * c.Lanes + (nuint)q;
         var wp = Vector512.LoadUnsafe(ref c.WPlus, at) * (Vector512<double>.One - t);
@@ -157,8 +165,8 @@ internal sealed class LockstepState
         wm.StoreUnsafe(ref c.WMinus, at);
         (Vector512.LoadUnsafe(ref c.Sum, at) + t).StoreUnsafe(ref c.Sum, at);
         Kernels.Beta(wp, wm, Vector512.LoadUnsafe(ref c.PlusScale, at), Vector512.LoadUnsafe(ref c.MinusScale, at)).StoreUnsafe(ref c.Beta, at);
-        // vmaxpd (one cycle on the chain, where Max's NaN handling takes three ops); NaN lanes are kept aside.
-        nan |= ~Vector512.Equals(t, t);
+        // vmaxpd (one op on the chain, where Max's NaN handling takes three); a NaN t shows in the sum of t.
+        sumT += t;
         return Vector512.MaxNative(maxT, Vector512.Abs(t));
     }
 
