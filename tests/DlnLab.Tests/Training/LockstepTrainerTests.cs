@@ -12,7 +12,7 @@ public class LockstepTrainerTests
     private static List<TrainingOptions> Runs(int n, int d)
     {
         var runs = new List<TrainingOptions>();
-        foreach (double gamma in new[] { 1e-3, 3e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.5, 2.0 })
+        foreach (double gamma in new[] { 1e-3, 3e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.5, 2.0, 1e9 })
             runs.Add(new TrainingOptions { BatchSize = n, Stepsize = StepsizeSchedule.Constant(gamma), MaxSteps = 3000, Tolerance = 1e-4 });
         runs.Add(new TrainingOptions { BatchSize = n, Stepsize = StepsizeSchedule.StepDecay(0.04, 0.5, 200), MaxSteps = 1500, Tolerance = 0, CheckpointsPerDecade = 3 });
         runs.Add(new TrainingOptions { BatchSize = n, Alpha = 1e-3, Stepsize = StepsizeSchedule.Constant(0.02), MaxSteps = 700, Tolerance = 0 });
@@ -103,7 +103,11 @@ public class LockstepTrainerTests
     {
         Assert.Equal(expected.Status, actual.Status);
         Assert.Equal(expected.Steps, actual.Steps);
+        Assert.Equal(expected.SingularSteps, actual.SingularSteps);
+        Assert.Equal(double.IsNaN(expected.MaxStepGradient), double.IsNaN(actual.MaxStepGradient));
+        Assert.Equal(double.IsInfinity(expected.MaxStepGradient), double.IsInfinity(actual.MaxStepGradient));
         if (expected.Status == RunStatus.Diverged) return;
+        Close(expected.MaxStepGradient, actual.MaxStepGradient, expected.MaxStepGradient, what + " max step gradient");
         Close(expected.TrainLoss, actual.TrainLoss, Math.Abs(expected.TrainLoss), what + " train loss");
         Close(expected.TestLoss!.Value, actual.TestLoss!.Value, Math.Abs(expected.TestLoss.Value), what + " test loss");
         Vectors(expected.Beta, actual.Beta, what + " beta");
