@@ -114,4 +114,25 @@ public class KernelsTests
         Assert.Equal(slow.PlusScaleSquared, fast.PlusScaleSquared);
         Assert.NotEqual(0, fast.PlusExponent.Count(e => e != 0));
     }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(64)]
+    [InlineData(72)]
+    [InlineData(80)]
+    [InlineData(88)]
+    [InlineData(96)]
+    [InlineData(1000)]
+    [InlineData(1024)]
+    public void Dot4SumsEachRowInDotsOrder(int length)
+    {
+        var rng = new Xoshiro256((ulong)length);
+        double[] Vector() => Enumerable.Range(0, length).Select(_ => rng.NextGaussian() * Math.Pow(10, rng.NextDouble() * 8 - 4)).ToArray();
+        var rows = Enumerable.Range(0, 4).Select(_ => Vector()).ToArray();
+        var b = Vector();
+        var (d0, d1, d2, d3) = Kernels.Dot4(rows[0], rows[1], rows[2], rows[3], b);
+        double[] actual = [d0, d1, d2, d3];
+        for (int r = 0; r < 4; r++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Kernels.Dot(rows[r], b)), BitConverter.DoubleToInt64Bits(actual[r]));
+    }
 }
