@@ -215,13 +215,15 @@ public static class Kernels
         var vscale = Vector512.Create(scale);
         var maxT = Vector512<double>.Zero;
         nuint n = (nuint)state.Beta.Length;
+        var sumT = Vector512<double>.Zero;
         for (nuint i = 0; i < n; i += 8)
         {
             var t = vscale * Vector512.LoadUnsafe(ref rd, i);
             UpdateChunk(state, i, t);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT += t;
         }
-        return MaxLanes(maxT);
+        return Vector512.EqualsAll(sumT, sumT) ? MaxLanes(maxT) : MaxAbs(direction.Slice(0, (int)n), scale);
     }
 
     /// <summary>
@@ -239,38 +241,60 @@ public static class Kernels
         nuint n = (nuint)state.Beta.Length;
         if (n <= ShortLength)
         {
+            var sumT = Vector512<double>.Zero;
             for (nuint i = 0; i < n; i += 8)
             {
                 var t = vscale * Vector512.LoadUnsafe(ref rx, i);
                 s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), UpdateChunk(state, i, t), s0);
-                maxT = Vector512.Max(maxT, Vector512.Abs(t));
+                maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+                sumT += t;
             }
-            maxAbsStep = MaxLanes(maxT);
+            maxAbsStep = Vector512.EqualsAll(sumT, sumT) ? MaxLanes(maxT) : MaxAbs(x, scale);
             return SumLanes(s0);
         }
         var s1 = Vector512<double>.Zero;
         var s2 = Vector512<double>.Zero;
         var s3 = Vector512<double>.Zero;
+        var sumT2 = Vector512<double>.Zero;
         for (nuint k = 0; k < n; k += 32)
         {
             var t = vscale * Vector512.LoadUnsafe(ref rx, k);
             s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k), UpdateChunk(state, k, t), s0);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
             if (k + 8 >= n) break;
             t = vscale * Vector512.LoadUnsafe(ref rx, k + 8);
             s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 8), UpdateChunk(state, k + 8, t), s1);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
             if (k + 16 >= n) break;
             t = vscale * Vector512.LoadUnsafe(ref rx, k + 16);
             s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 16), UpdateChunk(state, k + 16, t), s2);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
             if (k + 24 >= n) break;
             t = vscale * Vector512.LoadUnsafe(ref rx, k + 24);
             s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 24), UpdateChunk(state, k + 24, t), s3);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
         }
-        maxAbsStep = MaxLanes(maxT);
+        maxAbsStep = Vector512.EqualsAll(sumT2, sumT2) ? MaxLanes(maxT) : MaxAbs(x, scale);
         return SumLanes((s0 + s1) + (s2 + s3));
+    }
+
+    /// <summary>
+    /// max_i |scale * direction_i|, NaN if any is NaN: the exact rule, for the rare steps whose sum of t is NaN. The
+    /// loops above keep a vmaxpd chain (one op, where Max's NaN handling takes three) and the sum of t, which is NaN
+    /// whenever some t is; without NaN both maxima are the same number.
+    /// </summary>
+    private static double MaxAbs(ReadOnlySpan<double> direction, double scale)
+    {
+        ref double rd = ref MemoryMarshal.GetReference(direction);
+        var vscale = Vector512.Create(scale);
+        var maxT = Vector512<double>.Zero;
+        for (nuint i = 0; i < (nuint)direction.Length; i += 8)
+            maxT = Vector512.Max(maxT, Vector512.Abs(vscale * Vector512.LoadUnsafe(ref rd, i)));
+        return MaxLanes(maxT);
     }
 
     /// <summary>Updates coordinates [i, i + 8) with step t and returns their new beta.</summary>
