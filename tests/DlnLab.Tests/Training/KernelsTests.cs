@@ -135,4 +135,26 @@ public class KernelsTests
         for (int r = 0; r < 4; r++)
             Assert.Equal(BitConverter.DoubleToInt64Bits(Kernels.Dot(rows[r], b)), BitConverter.DoubleToInt64Bits(actual[r]));
     }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(96)]
+    public void MaxStepIsNaNOnlyForANaNStep(int stride)
+    {
+        double Max(params double[] values)
+        {
+            var direction = new double[stride];
+            values.CopyTo(direction, 0);
+            var state = new NetworkState(Enumerable.Repeat(0.1, stride).ToArray(), stride);
+            double update = Kernels.Update(direction, 2.0, state);
+            var fresh = new NetworkState(Enumerable.Repeat(0.1, stride).ToArray(), stride);
+            Kernels.FusedSingleSampleStep(direction, 2.0, direction, fresh, out double fused);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(update), BitConverter.DoubleToInt64Bits(fused));
+            return update;
+        }
+        Assert.Equal(6.0, Max(1, -3, 2));
+        Assert.Equal(double.PositiveInfinity, Max(1, double.PositiveInfinity, double.NegativeInfinity));
+        Assert.True(double.IsNaN(Max(1, double.NaN, 4)));
+        Assert.True(double.IsNaN(Max(double.NegativeInfinity, 5, double.NaN)));
+    }
 }
