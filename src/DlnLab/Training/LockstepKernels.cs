@@ -16,9 +16,12 @@ namespace DlnLab.Training;
 /// </remarks>
 internal static class LockstepKernels
 {
-    /// <summary>residual[j * lanes + lane] = r_j of each lane below <paramref name="active"/> (rounded up to 8).</summary>
+    /// <summary>
+    /// residual[j * lanes + lane] = r_j of each lane below <paramref name="active"/> (rounded up to 8), and the loss
+    /// (sum over j in order of r_j^2) / (2n), as the single run sums its squares.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Residuals(PaddedDesign design, double[] beta, double[] residual, int lanes, int active)
+    public static void Residuals(PaddedDesign design, double[] beta, double[] residual, double[] loss, int lanes, int active)
     {
         ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
         ref double ry = ref MemoryMarshal.GetArrayDataReference(design.Y);
@@ -27,9 +30,12 @@ internal static class LockstepKernels
         nuint ln = (nuint)lanes;
         int n = design.N, d = design.D, stride = design.Stride;
         int q = 0;
+        ref double rl = ref MemoryMarshal.GetArrayDataReference(loss);
+        var half = Vector512.Create(2.0 * n);
         for (; q + 8 < active; q += 16)
         {
             ref double bq = ref Unsafe.Add(ref rb, q);
+            Vector512<double> sa = default, sc = default;
             int j = 0;
             for (; j + 4 <= n; j += 4)
             {
@@ -54,10 +60,10 @@ internal static class LockstepKernels
                     a3 = Vector512.FusedMultiplyAdd(v, b0, a3); c3 = Vector512.FusedMultiplyAdd(v, b1, c3);
                 }
                 ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                Store(a0, c0, Unsafe.Add(ref ry, j), ref r0);
-                Store(a1, c1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln));
-                Store(a2, c2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln));
-                Store(a3, c3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln));
+                Store(a0, c0, Unsafe.Add(ref ry, j), ref r0, ref sa, ref sc);
+                Store(a1, c1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln), ref sa, ref sc);
+                Store(a2, c2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sa, ref sc);
+                Store(a3, c3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sa, ref sc);
             }
             for (; j < n; j++)
             {
@@ -70,12 +76,15 @@ internal static class LockstepKernels
                     a0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref bq, at), a0);
                     c0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref bq, at + 8), c0);
                 }
-                Store(a0, c0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q));
+                Store(a0, c0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q), ref sa, ref sc);
             }
+            (sa / half).StoreUnsafe(ref rl, (nuint)q);
+            (sc / half).StoreUnsafe(ref rl, (nuint)q + 8);
         }
         for (; q < active; q += 8)
         {
             ref double bq = ref Unsafe.Add(ref rb, q);
+            var sq = Vector512<double>.Zero;
             int j = 0;
             for (; j + 8 <= n; j += 8)
             {
@@ -95,14 +104,14 @@ internal static class LockstepKernels
                     a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
                 }
                 ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                (a0 - Vector512.Create(Unsafe.Add(ref ry, j))).StoreUnsafe(ref r0);
-                (a1 - Vector512.Create(Unsafe.Add(ref ry, j + 1))).StoreUnsafe(ref r0, ln);
-                (a2 - Vector512.Create(Unsafe.Add(ref ry, j + 2))).StoreUnsafe(ref r0, 2 * ln);
-                (a3 - Vector512.Create(Unsafe.Add(ref ry, j + 3))).StoreUnsafe(ref r0, 3 * ln);
-                (a4 - Vector512.Create(Unsafe.Add(ref ry, j + 4))).StoreUnsafe(ref r0, 4 * ln);
-                (a5 - Vector512.Create(Unsafe.Add(ref ry, j + 5))).StoreUnsafe(ref r0, 5 * ln);
-                (a6 - Vector512.Create(Unsafe.Add(ref ry, j + 6))).StoreUnsafe(ref r0, 6 * ln);
-                (a7 - Vector512.Create(Unsafe.Add(ref ry, j + 7))).StoreUnsafe(ref r0, 7 * ln);
+                Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+                Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln), ref sq);
+                Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+                Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+                Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
+                Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
+                Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
+                Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
             }
             for (; j + 4 <= n; j += 4)
             {
@@ -118,10 +127,10 @@ internal static class LockstepKernels
                     a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
                 }
                 ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                (a0 - Vector512.Create(Unsafe.Add(ref ry, j))).StoreUnsafe(ref r0);
-                (a1 - Vector512.Create(Unsafe.Add(ref ry, j + 1))).StoreUnsafe(ref r0, ln);
-                (a2 - Vector512.Create(Unsafe.Add(ref ry, j + 2))).StoreUnsafe(ref r0, 2 * ln);
-                (a3 - Vector512.Create(Unsafe.Add(ref ry, j + 3))).StoreUnsafe(ref r0, 3 * ln);
+                Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+                Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln), ref sq);
+                Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+                Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
             }
             for (; j < n; j++)
             {
@@ -129,33 +138,30 @@ internal static class LockstepKernels
                 var a0 = Vector512<double>.Zero;
                 for (int i = 0; i < d; i++)
                     a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x0, i)), Vector512.LoadUnsafe(ref bq, (nuint)i * ln), a0);
-                (a0 - Vector512.Create(Unsafe.Add(ref ry, j))).StoreUnsafe(ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q));
+                Store(a0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q), ref sq);
             }
+            (sq / half).StoreUnsafe(ref rl, (nuint)q);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<double> a, Vector512<double> c, double y, ref double target)
+    private static void Store(Vector512<double> a, Vector512<double> c, double y, ref double target, ref Vector512<double> sa, ref Vector512<double> sc)
     {
         var vy = Vector512.Create(y);
-        (a - vy).StoreUnsafe(ref target);
-        (c - vy).StoreUnsafe(ref target, 8);
+        a -= vy;
+        c -= vy;
+        a.StoreUnsafe(ref target);
+        c.StoreUnsafe(ref target, 8);
+        sa += a * a;
+        sc += c * c;
     }
 
-    /// <summary>loss[lane] = (sum over j in order of r_j^2) / (2n), as the single run sums its squares.</summary>
-    public static void Losses(double[] residual, int n, double[] loss, int lanes, int active)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector512<double> a, double y, ref double target, ref Vector512<double> squares)
     {
-        ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
-        for (int q = 0; q < active; q += 8)
-        {
-            var squares = Vector512<double>.Zero;
-            for (int j = 0; j < n; j++)
-            {
-                var r = Vector512.LoadUnsafe(ref rr, (nuint)(j * lanes + q));
-                squares += r * r;
-            }
-            (squares / Vector512.Create(2.0 * n)).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(loss), (nuint)q);
-        }
+        a -= Vector512.Create(y);
+        a.StoreUnsafe(ref target);
+        squares += a * a;
     }
 
     /// <summary>

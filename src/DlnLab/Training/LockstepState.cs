@@ -99,8 +99,7 @@ internal sealed class LockstepState
     /// </summary>
     public void Residuals(PaddedDesign design, int active)
     {
-        LockstepKernels.Residuals(design, Beta, _residual, Lanes, active);
-        LockstepKernels.Losses(_residual, design.N, Loss, Lanes, active);
+        LockstepKernels.Residuals(design, Beta, _residual, Loss, Lanes, active);
     }
 
     /// <summary>
