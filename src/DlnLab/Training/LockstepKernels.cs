@@ -6,7 +6,7 @@ namespace DlnLab.Training;
 
 /// <summary>
 /// The two matrix products of a lockstep GD step, runs across the vector lanes: residuals R = B X^T - y (runs x n)
-/// and gradients G = R X (runs x d), register-blocked over rows or coordinates and over one or two vectors of runs.
+/// and gradients G = R X (runs x d), register-blocked over eight rows or coordinates and a vector of eight runs.
 /// </summary>
 /// <remarks>
 /// Every sum runs in one order per lane, whatever the tile that computes it: r_j = (FMA from +0 over i = 0, 1, ...,
@@ -32,55 +32,6 @@ internal static class LockstepKernels
         int q = 0;
         ref double rl = ref MemoryMarshal.GetArrayDataReference(loss);
         var half = Vector512.Create(2.0 * n);
-        for (; q + 8 < active; q += 16)
-        {
-            ref double bq = ref Unsafe.Add(ref rb, q);
-            Vector512<double> sa = default, sc = default;
-            int j = 0;
-            for (; j + 4 <= n; j += 4)
-            {
-                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                ref double x1 = ref Unsafe.Add(ref x0, stride);
-                ref double x2 = ref Unsafe.Add(ref x1, stride);
-                ref double x3 = ref Unsafe.Add(ref x2, stride);
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
-                for (int i = 0; i < d; i++)
-                {
-                    nuint at = (nuint)i * ln;
-                    var b0 = Vector512.LoadUnsafe(ref bq, at);
-                    var b1 = Vector512.LoadUnsafe(ref bq, at + 8);
-                    var v = Vector512.Create(Unsafe.Add(ref x0, i));
-                    a0 = Vector512.FusedMultiplyAdd(v, b0, a0); c0 = Vector512.FusedMultiplyAdd(v, b1, c0);
-                    v = Vector512.Create(Unsafe.Add(ref x1, i));
-                    a1 = Vector512.FusedMultiplyAdd(v, b0, a1); c1 = Vector512.FusedMultiplyAdd(v, b1, c1);
-                    v = Vector512.Create(Unsafe.Add(ref x2, i));
-                    a2 = Vector512.FusedMultiplyAdd(v, b0, a2); c2 = Vector512.FusedMultiplyAdd(v, b1, c2);
-                    v = Vector512.Create(Unsafe.Add(ref x3, i));
-                    a3 = Vector512.FusedMultiplyAdd(v, b0, a3); c3 = Vector512.FusedMultiplyAdd(v, b1, c3);
-                }
-                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                Store(a0, c0, Unsafe.Add(ref ry, j), ref r0, ref sa, ref sc);
-                Store(a1, c1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln), ref sa, ref sc);
-                Store(a2, c2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sa, ref sc);
-                Store(a3, c3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sa, ref sc);
-            }
-            for (; j < n; j++)
-            {
-                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                Vector512<double> a0 = default, c0 = default;
-                for (int i = 0; i < d; i++)
-                {
-                    nuint at = (nuint)i * ln;
-                    var v = Vector512.Create(Unsafe.Add(ref x0, i));
-                    a0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref bq, at), a0);
-                    c0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref bq, at + 8), c0);
-                }
-                Store(a0, c0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q), ref sa, ref sc);
-            }
-            (sa / half).StoreUnsafe(ref rl, (nuint)q);
-            (sc / half).StoreUnsafe(ref rl, (nuint)q + 8);
-        }
         for (; q < active; q += 8)
         {
             ref double bq = ref Unsafe.Add(ref rb, q);
@@ -145,18 +96,6 @@ internal static class LockstepKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<double> a, Vector512<double> c, double y, ref double target, ref Vector512<double> sa, ref Vector512<double> sc)
-    {
-        var vy = Vector512.Create(y);
-        a -= vy;
-        c -= vy;
-        a.StoreUnsafe(ref target);
-        c.StoreUnsafe(ref target, 8);
-        sa += a * a;
-        sc += c * c;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector512<double> a, double y, ref double target, ref Vector512<double> squares)
     {
         a -= Vector512.Create(y);
@@ -165,8 +104,7 @@ internal static class LockstepKernels
     }
 
     /// <summary>
-    /// gradient[i * lanes + lane] = g_i for i below d rounded up to 8: eight coordinates at a time in registers, for
-    /// one or two vectors of runs, each x_ji loaded once per tile.
+    /// gradient[i * lanes + lane] = g_i for i below d rounded up to 8: eight coordinates at a time in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gradients(PaddedDesign design, double[] residual, double[] gradient, int lanes, int active)
@@ -176,42 +114,7 @@ internal static class LockstepKernels
         ref double rg = ref MemoryMarshal.GetArrayDataReference(gradient);
         nuint ln = (nuint)lanes;
         int n = design.N, d = design.D, stride = design.Stride;
-        int q = 0;
-        for (; q + 8 < active; q += 16)
-        {
-            ref double resq = ref Unsafe.Add(ref rr, q);
-            for (int i = 0; i < d; i += 8)
-            {
-                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
-                Vector512<double> h0 = default, h1 = default, h2 = default, h3 = default, h4 = default, h5 = default, h6 = default, h7 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * ln);
-                    var s = Vector512.LoadUnsafe(ref resq, (nuint)j * ln + 8);
-                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
-                    var v = Vector512.Create(x);
-                    g0 = Vector512.FusedMultiplyAdd(r, v, g0); h0 = Vector512.FusedMultiplyAdd(s, v, h0);
-                    v = Vector512.Create(Unsafe.Add(ref x, 1));
-                    g1 = Vector512.FusedMultiplyAdd(r, v, g1); h1 = Vector512.FusedMultiplyAdd(s, v, h1);
-                    v = Vector512.Create(Unsafe.Add(ref x, 2));
-                    g2 = Vector512.FusedMultiplyAdd(r, v, g2); h2 = Vector512.FusedMultiplyAdd(s, v, h2);
-                    v = Vector512.Create(Unsafe.Add(ref x, 3));
-                    g3 = Vector512.FusedMultiplyAdd(r, v, g3); h3 = Vector512.FusedMultiplyAdd(s, v, h3);
-                    v = Vector512.Create(Unsafe.Add(ref x, 4));
-                    g4 = Vector512.FusedMultiplyAdd(r, v, g4); h4 = Vector512.FusedMultiplyAdd(s, v, h4);
-                    v = Vector512.Create(Unsafe.Add(ref x, 5));
-                    g5 = Vector512.FusedMultiplyAdd(r, v, g5); h5 = Vector512.FusedMultiplyAdd(s, v, h5);
-                    v = Vector512.Create(Unsafe.Add(ref x, 6));
-                    g6 = Vector512.FusedMultiplyAdd(r, v, g6); h6 = Vector512.FusedMultiplyAdd(s, v, h6);
-                    v = Vector512.Create(Unsafe.Add(ref x, 7));
-                    g7 = Vector512.FusedMultiplyAdd(r, v, g7); h7 = Vector512.FusedMultiplyAdd(s, v, h7);
-                }
-                ref double at = ref Unsafe.Add(ref rg, (nuint)i * ln + (nuint)q);
-                Store8(ref at, ln, g0, g1, g2, g3, g4, g5, g6, g7);
-                Store8(ref Unsafe.Add(ref at, 8), ln, h0, h1, h2, h3, h4, h5, h6, h7);
-            }
-        }
-        for (; q < active; q += 8)
+        for (int q = 0; q < active; q += 8)
         {
             ref double resq = ref Unsafe.Add(ref rr, q);
             for (int i = 0; i < d; i += 8)
