@@ -6,7 +6,7 @@ namespace DlnLab.Bench;
 
 /// <summary>
 /// (n, d, b) = (20, 30, 20) GD at <see cref="Runs"/> stepsizes, <see cref="Steps"/> steps each: the runs one after the
-/// other through the single-run Trainer, and all together through the LockstepTrainer (same results, bit for bit).
+/// other through the single-run Trainer, and all together through the LockstepTrainer (same results to rounding).
 /// </summary>
 public class LockstepBenchmarks
 {

@@ -51,6 +51,73 @@ public static class Kernels
         return SumLanes((s0 + s1) + (s2 + s3));
     }
 
+    /// <summary>
+    /// <see cref="Dot"/> of four rows with one vector b, in one pass: each chunk of b is loaded once for the four rows
+    /// (a quarter of the reads of b), and each row's sum keeps <see cref="Dot"/>'s order, so the results are the same.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double, double, double, double) Dot4(ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, ReadOnlySpan<double> x2,
+        ReadOnlySpan<double> x3, ReadOnlySpan<double> b)
+    {
+        nuint n = (nuint)b.Length;
+        if (n <= ShortLength) return (Dot(x0, b), Dot(x1, b), Dot(x2, b), Dot(x3, b));
+        ref double r0 = ref MemoryMarshal.GetReference(x0);
+        ref double r1 = ref MemoryMarshal.GetReference(x1);
+        ref double r2 = ref MemoryMarshal.GetReference(x2);
+        ref double r3 = ref MemoryMarshal.GetReference(x3);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+        Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
+        Vector512<double> e0 = default, e1 = default, e2 = default, e3 = default;
+        Vector512<double> f0 = default, f1 = default, f2 = default, f3 = default;
+        nuint k = 0;
+        for (; k + 32 <= n; k += 32)
+        {
+            var b0 = Vector512.LoadUnsafe(ref rb, k);
+            var b1 = Vector512.LoadUnsafe(ref rb, k + 8);
+            var b2 = Vector512.LoadUnsafe(ref rb, k + 16);
+            var b3 = Vector512.LoadUnsafe(ref rb, k + 24);
+            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k), b0, a0);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k), b0, c0);
+            e0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k), b0, e0);
+            f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k), b0, f0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k + 8), b1, a1);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k + 8), b1, c1);
+            e1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k + 8), b1, e1);
+            f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k + 8), b1, f1);
+            a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k + 16), b2, a2);
+            c2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k + 16), b2, c2);
+            e2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k + 16), b2, e2);
+            f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k + 16), b2, f2);
+            a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k + 24), b3, a3);
+            c3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k + 24), b3, c3);
+            e3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k + 24), b3, e3);
+            f3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k + 24), b3, f3);
+        }
+        for (nuint t = 0; t < 3 && k + 8 * t < n; t++)
+        {
+            // The tail as in Dot: chunk k + 8t goes to accumulator t.
+            nuint at = k + 8 * t;
+            var bt = Vector512.LoadUnsafe(ref rb, at);
+            if (t == 0)
+            {
+                a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, at), bt, a0); c0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, at), bt, c0);
+                e0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, at), bt, e0); f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, at), bt, f0);
+            }
+            else if (t == 1)
+            {
+                a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, at), bt, a1); c1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, at), bt, c1);
+                e1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, at), bt, e1); f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, at), bt, f1);
+            }
+            else
+            {
+                a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, at), bt, a2); c2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, at), bt, c2);
+                e2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, at), bt, e2); f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, at), bt, f2);
+            }
+        }
+        return (SumLanes((a0 + a1) + (a2 + a3)), SumLanes((c0 + c1) + (c2 + c3)), SumLanes((e0 + e1) + (e2 + e3)), SumLanes((f0 + f1) + (f2 + f3)));
+    }
+
     /// <summary>The lanes of an accumulator in the canonical order: t_l = s_l + s_(l+4), then (t0 + t1) + (t2 + t3).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SumLanes(Vector512<double> s)
@@ -95,10 +162,13 @@ public static class Kernels
             var x1 = design.Row(batch[m + 1]);
             var x2 = design.Row(batch[m + 2]);
             var x3 = design.Row(batch[m + 3]);
-            double r0 = Dot(x0, beta) - design.Y[batch[m]];
-            double r1 = Dot(x1, beta) - design.Y[batch[m + 1]];
-            double r2 = Dot(x2, beta) - design.Y[batch[m + 2]];
-            double r3 = Dot(x3, beta) - design.Y[batch[m + 3]];
+            // One pass over beta for four dots; the axpy pass then finds the four rows in cache. (Fusing this axpy into
+            // the next group's dot pass was measured slower: too many streams at once.)
+            var dots = Dot4(x0, x1, x2, x3, beta);
+            double r0 = dots.Item1 - design.Y[batch[m]];
+            double r1 = dots.Item2 - design.Y[batch[m + 1]];
+            double r2 = dots.Item3 - design.Y[batch[m + 2]];
+            double r3 = dots.Item4 - design.Y[batch[m + 3]];
             squares += r0 * r0;
             squares += r1 * r1;
             squares += r2 * r2;
@@ -145,13 +215,15 @@ public static class Kernels
         var vscale = Vector512.Create(scale);
         var maxT = Vector512<double>.Zero;
         nuint n = (nuint)state.Beta.Length;
+        var sumT = Vector512<double>.Zero;
         for (nuint i = 0; i < n; i += 8)
         {
             var t = vscale * Vector512.LoadUnsafe(ref rd, i);
             UpdateChunk(state, i, t);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT += t;
         }
-        return MaxLanes(maxT);
+        return Vector512.EqualsAll(sumT, sumT) ? MaxLanes(maxT) : MaxAbs(direction.Slice(0, (int)n), scale);
     }
 
     /// <summary>
@@ -169,38 +241,60 @@ public static class Kernels
         nuint n = (nuint)state.Beta.Length;
         if (n <= ShortLength)
         {
+            var sumT = Vector512<double>.Zero;
             for (nuint i = 0; i < n; i += 8)
             {
                 var t = vscale * Vector512.LoadUnsafe(ref rx, i);
                 s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), UpdateChunk(state, i, t), s0);
-                maxT = Vector512.Max(maxT, Vector512.Abs(t));
+                maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+                sumT += t;
             }
-            maxAbsStep = MaxLanes(maxT);
+            maxAbsStep = Vector512.EqualsAll(sumT, sumT) ? MaxLanes(maxT) : MaxAbs(x, scale);
             return SumLanes(s0);
         }
         var s1 = Vector512<double>.Zero;
         var s2 = Vector512<double>.Zero;
         var s3 = Vector512<double>.Zero;
+        var sumT2 = Vector512<double>.Zero;
         for (nuint k = 0; k < n; k += 32)
         {
             var t = vscale * Vector512.LoadUnsafe(ref rx, k);
             s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k), UpdateChunk(state, k, t), s0);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
             if (k + 8 >= n) break;
             t = vscale * Vector512.LoadUnsafe(ref rx, k + 8);
             s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 8), UpdateChunk(state, k + 8, t), s1);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
             if (k + 16 >= n) break;
             t = vscale * Vector512.LoadUnsafe(ref rx, k + 16);
             s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 16), UpdateChunk(state, k + 16, t), s2);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
             if (k + 24 >= n) break;
             t = vscale * Vector512.LoadUnsafe(ref rx, k + 24);
             s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 24), UpdateChunk(state, k + 24, t), s3);
-            maxT = Vector512.Max(maxT, Vector512.Abs(t));
+            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            sumT2 += t;
         }
-        maxAbsStep = MaxLanes(maxT);
+        maxAbsStep = Vector512.EqualsAll(sumT2, sumT2) ? MaxLanes(maxT) : MaxAbs(x, scale);
         return SumLanes((s0 + s1) + (s2 + s3));
+    }
+
+    /// <summary>
+    /// max_i |scale * direction_i|, NaN if any is NaN: the exact rule, for the rare steps whose sum of t is NaN. The
+    /// loops above keep a vmaxpd chain (one op, where Max's NaN handling takes three) and the sum of t, which is NaN
+    /// whenever some t is; without NaN both maxima are the same number.
+    /// </summary>
+    private static double MaxAbs(ReadOnlySpan<double> direction, double scale)
+    {
+        ref double rd = ref MemoryMarshal.GetReference(direction);
+        var vscale = Vector512.Create(scale);
+        var maxT = Vector512<double>.Zero;
+        for (nuint i = 0; i < (nuint)direction.Length; i += 8)
+            maxT = Vector512.Max(maxT, Vector512.Abs(vscale * Vector512.LoadUnsafe(ref rd, i)));
+        return MaxLanes(maxT);
     }
 
     /// <summary>Updates coordinates [i, i + 8) with step t and returns their new beta.</summary>

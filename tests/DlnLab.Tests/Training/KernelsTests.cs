@@ -114,4 +114,47 @@ public class KernelsTests
         Assert.Equal(slow.PlusScaleSquared, fast.PlusScaleSquared);
         Assert.NotEqual(0, fast.PlusExponent.Count(e => e != 0));
     }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(64)]
+    [InlineData(72)]
+    [InlineData(80)]
+    [InlineData(88)]
+    [InlineData(96)]
+    [InlineData(1000)]
+    [InlineData(1024)]
+    public void Dot4SumsEachRowInDotsOrder(int length)
+    {
+        var rng = new Xoshiro256((ulong)length);
+        double[] Vector() => Enumerable.Range(0, length).Select(_ => rng.NextGaussian() * Math.Pow(10, rng.NextDouble() * 8 - 4)).ToArray();
+        var rows = Enumerable.Range(0, 4).Select(_ => Vector()).ToArray();
+        var b = Vector();
+        var (d0, d1, d2, d3) = Kernels.Dot4(rows[0], rows[1], rows[2], rows[3], b);
+        double[] actual = [d0, d1, d2, d3];
+        for (int r = 0; r < 4; r++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Kernels.Dot(rows[r], b)), BitConverter.DoubleToInt64Bits(actual[r]));
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(96)]
+    public void MaxStepIsNaNOnlyForANaNStep(int stride)
+    {
+        double Max(params double[] values)
+        {
+            var direction = new double[stride];
+            values.CopyTo(direction, 0);
+            var state = new NetworkState(Enumerable.Repeat(0.1, stride).ToArray(), stride);
+            double update = Kernels.Update(direction, 2.0, state);
+            var fresh = new NetworkState(Enumerable.Repeat(0.1, stride).ToArray(), stride);
+            Kernels.FusedSingleSampleStep(direction, 2.0, direction, fresh, out double fused);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(update), BitConverter.DoubleToInt64Bits(fused));
+            return update;
+        }
+        Assert.Equal(6.0, Max(1, -3, 2));
+        Assert.Equal(double.PositiveInfinity, Max(1, double.PositiveInfinity, double.NegativeInfinity));
+        Assert.True(double.IsNaN(Max(1, double.NaN, 4)));
+        Assert.True(double.IsNaN(Max(double.NegativeInfinity, 5, double.NaN)));
+    }
 }

@@ -12,7 +12,7 @@ public class LockstepTrainerTests
     private static List<TrainingOptions> Runs(int n, int d)
     {
         var runs = new List<TrainingOptions>();
-        foreach (double gamma in new[] { 1e-3, 3e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.5, 2.0 })
+        foreach (double gamma in new[] { 1e-3, 3e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.5, 2.0, 1e9 })
             runs.Add(new TrainingOptions { BatchSize = n, Stepsize = StepsizeSchedule.Constant(gamma), MaxSteps = 3000, Tolerance = 1e-4 });
         runs.Add(new TrainingOptions { BatchSize = n, Stepsize = StepsizeSchedule.StepDecay(0.04, 0.5, 200), MaxSteps = 1500, Tolerance = 0, CheckpointsPerDecade = 3 });
         runs.Add(new TrainingOptions { BatchSize = n, Alpha = 1e-3, Stepsize = StepsizeSchedule.Constant(0.02), MaxSteps = 700, Tolerance = 0 });
@@ -25,7 +25,7 @@ public class LockstepTrainerTests
     [InlineData(10, 5)]
     [InlineData(15, 50)]
     [InlineData(30, 64)]
-    public void EveryLockstepRunIsBitIdenticalToItsSingleRun(int n, int d)
+    public void EveryLockstepRunAgreesWithItsSingleRun(int n, int d)
     {
         var p = Problem(n, d);
         var design = new PaddedDesign(p.X, p.Y);
@@ -36,7 +36,7 @@ public class LockstepTrainerTests
         for (int r = 0; r < runs.Count; r++)
         {
             var single = Trainer.Train(design, p, runs[r]);
-            AssertIdentical(single, lockstep[r], $"run {r}");
+            AssertAgree(single, lockstep[r], $"run {r}");
             statuses.Add(single.Status);
         }
         // The mix must exercise runs stopping at different steps for different reasons.
@@ -56,7 +56,7 @@ public class LockstepTrainerTests
         for (int r = 0; r < runs.Count; r++)
         {
             Assert.Equal(100 + 37 * r, lockstep[r].Steps);
-            AssertIdentical(Trainer.Train(p, runs[r]), lockstep[r], $"run {r}");
+            AssertAgree(Trainer.Train(p, runs[r]), lockstep[r], $"run {r}");
         }
     }
 
@@ -70,6 +70,69 @@ public class LockstepTrainerTests
         Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(design, p, [sgd]));
         Assert.True(LockstepTrainer.Supports(design, sgd with { BatchSize = 20 }));
     }
+
+    [Fact]
+    public void ARunsResultDoesNotDependOnItsGroup()
+    {
+        var p = Problem(20, 30);
+        var design = new PaddedDesign(p.X, p.Y);
+        var runs = Runs(20, 30);
+        var all = LockstepTrainer.Train(design, p, runs);
+        // Alone, in groups of every size from 2 to 17 (one and two vectors of lanes, partial vectors), reversed, and
+        // with copies of itself and other runs around it: bit for bit the same result.
+        for (int r = 0; r < runs.Count; r++)
+        {
+            AssertIdentical(all[r], LockstepTrainer.Train(design, p, [runs[r]])[0], $"run {r} alone");
+            for (int size = 2; size <= 17; size += 3)
+            {
+                var group = Enumerable.Range(0, size).Select(i => runs[(r + 5 * i + 1) % runs.Count]).ToList();
+                int at = (r * 7 + size) % size;
+                group[at] = runs[r];
+                AssertIdentical(all[r], LockstepTrainer.Train(design, p, group)[at], $"run {r} in a group of {size} at {at}");
+            }
+        }
+        var reversed = LockstepTrainer.Train(design, p, runs.AsEnumerable().Reverse().ToList());
+        for (int r = 0; r < runs.Count; r++) AssertIdentical(all[r], reversed[runs.Count - 1 - r], $"run {r} reversed");
+    }
+
+    /// <summary>
+    /// Lockstep sums in other orders than the single run, so numbers agree to rounding: within 1e-12 relative (beta
+    /// and gains against the largest entry, as cancellation makes tiny coordinates' relative error meaningless).
+    /// </summary>
+    private static void AssertAgree(RunResult expected, RunResult actual, string what)
+    {
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.Equal(expected.Steps, actual.Steps);
+        Assert.Equal(expected.SingularSteps, actual.SingularSteps);
+        Assert.Equal(double.IsNaN(expected.MaxStepGradient), double.IsNaN(actual.MaxStepGradient));
+        Assert.Equal(double.IsInfinity(expected.MaxStepGradient), double.IsInfinity(actual.MaxStepGradient));
+        if (expected.Status == RunStatus.Diverged) return;
+        Close(expected.MaxStepGradient, actual.MaxStepGradient, expected.MaxStepGradient, what + " max step gradient");
+        Close(expected.TrainLoss, actual.TrainLoss, Math.Abs(expected.TrainLoss), what + " train loss");
+        Close(expected.TestLoss!.Value, actual.TestLoss!.Value, Math.Abs(expected.TestLoss.Value), what + " test loss");
+        Vectors(expected.Beta, actual.Beta, what + " beta");
+        Vectors(expected.Implicit.Gain, actual.Implicit.Gain, what + " gain");
+        Vectors(expected.Implicit.LnAlphaInfSquared, actual.Implicit.LnAlphaInfSquared, what + " ln alpha_inf^2");
+        Assert.Equal(expected.SingularSteps, actual.SingularSteps);
+        Assert.Equal(expected.Bounced, actual.Bounced);
+        Close(expected.MaxLossRise, actual.MaxLossRise, expected.MaxLossRise, what + " max loss rise");
+        Assert.Equal(expected.Trajectory.Count, actual.Trajectory.Count);
+        for (int c = 0; c < expected.Trajectory.Count; c++)
+        {
+            Assert.Equal(expected.Trajectory[c].Step, actual.Trajectory[c].Step);
+            Close(expected.Trajectory[c].TrainLoss, actual.Trajectory[c].TrainLoss, Math.Abs(expected.Trajectory[c].TrainLoss), $"{what} checkpoint {c}");
+        }
+    }
+
+    private static void Vectors(double[] expected, double[] actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double scale = expected.Max(Math.Abs);
+        for (int i = 0; i < expected.Length; i++) Close(expected[i], actual[i], scale, $"{what}[{i}]");
+    }
+
+    private static void Close(double expected, double actual, double scale, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-12 * scale, $"{what}: {expected:R} vs {actual:R}");
 
     private static void AssertIdentical(RunResult expected, RunResult actual, string what)
     {

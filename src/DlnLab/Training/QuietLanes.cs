@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace DlnLab.Training;
+
+/// <summary>
+/// The lockstep trainer's fast path for the common step: eight lanes at a time, a lane whose loss is finite, at most its
+/// divergence limit, above its tolerance and at most its running minimum, with a constant stepsize and no checkpoint or
+/// budget end at this step, needs nothing of its <see cref="LossMonitor"/> but the new running minimum. Such losses are
+/// not observed one by one; the last of them (the running minimum) is observed before the lane's next ordinary step.
+/// </summary>
+/// <remarks>
+/// The catch-up leaves the monitor as observing every loss would: the skipped losses never rose above the running
+/// minimum, so no rise ratio or bounce is missed, and none converged or diverged.
+/// </remarks>
+internal sealed class QuietLanes
+{
+    private readonly double[] _runningMinimum, _tolerance, _divergenceLimit, _quietUntil, _pending;
+
+    public QuietLanes(int lanes)
+    {
+        _runningMinimum = new double[lanes];
+        Array.Fill(_runningMinimum, double.PositiveInfinity);
+        _tolerance = new double[lanes];
+        _divergenceLimit = new double[lanes];
+        _quietUntil = new double[lanes];
+        _pending = new double[lanes];
+    }
+
+    /// <summary>The rules of a lane's run; <paramref name="initialLoss"/> as its <see cref="LossMonitor"/> got it.</summary>
+    public void Set(int lane, TrainingOptions options, double initialLoss)
+    {
+        _tolerance[lane] = options.Tolerance;
+        _divergenceLimit[lane] = options.DivergenceFactor * Math.Max(initialLoss, double.Epsilon);
+    }
+
+    /// <summary>
+    /// The bit mask of lanes [q, q + 8) whose step <paramref name="k"/> is quiet; their running minima take the loss.
+    /// </summary>
+    public uint Quiet(int q, long k, double[] loss)
+    {
+        var l = Vector512.Create(loss, q);
+        var minimum = Vector512.Create(_runningMinimum, q);
+        var quiet = Vector512.LessThanOrEqual(l, minimum)
+            & Vector512.GreaterThan(l, Vector512.Create(_tolerance, q))
+            & Vector512.LessThanOrEqual(l, Vector512.Create(_divergenceLimit, q))
+            & Vector512.LessThan(l, Vector512.Create(double.PositiveInfinity))
+            & Vector512.LessThan(Vector512.Create((double)k), Vector512.Create(_quietUntil, q));
+        Vector512.ConditionalSelect(quiet, l, minimum).CopyTo(_runningMinimum, q);
+        (Vector512.Create(_pending, q).AsUInt64() | quiet.AsUInt64()).AsDouble().CopyTo(_pending, q);
+        return (uint)quiet.ExtractMostSignificantBits();
+    }
+
+    /// <summary>
+    /// Observes a lane's loss of an ordinary step (after the catch-up, if quiet steps came before) and returns the
+    /// monitor's verdict.
+    /// </summary>
+    public RunStatus? Observe(int lane, LossMonitor monitor, double loss)
+    {
+        if (BitConverter.DoubleToInt64Bits(_pending[lane]) != 0)
+        {
+            monitor.Observe(_runningMinimum[lane]);
+            _pending[lane] = 0;
+        }
+        if (loss < _runningMinimum[lane]) _runningMinimum[lane] = loss;
+        return monitor.Observe(loss);
+    }
+
+    /// <summary>Steps before <paramref name="until"/> may be quiet (0: none, for a varying stepsize).</summary>
+    public void QuietUntil(int lane, long until) => _quietUntil[lane] = until;
+
+    public void Move(int from, int to)
+    {
+        _runningMinimum[to] = _runningMinimum[from];
+        _tolerance[to] = _tolerance[from];
+        _divergenceLimit[to] = _divergenceLimit[from];
+        _quietUntil[to] = _quietUntil[from];
+        _pending[to] = _pending[from];
+    }
+}
