@@ -10,7 +10,8 @@ namespace DlnLab.Experiments.Sweeps;
 /// Runs every run of a sweep that is not yet in the store, in parallel, committing each one as soon as it ends:
 /// killing the process loses at most the runs in flight, and running again computes exactly the missing ones.
 /// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs are trained
-/// together through <see cref="LockstepTrainer"/> in chunks (see <see cref="WorkItems"/>), with bit-identical results.
+/// together through <see cref="LockstepTrainer"/> in chunks (see <see cref="WorkItems"/>). A run's stored numbers
+/// depend only on its spec: neither on the thread count, nor on which runs share its lockstep group.
 /// </summary>
 public static class SweepRunner
 {
@@ -98,7 +99,9 @@ public static class SweepRunner
                 var run = runs[item[j]];
                 (gammas[j], thresholds[j]) = Stepsize(run, data);
                 if (double.IsNaN(gammas[j])) records[j] = StoredRuns.WithoutTraining(run, keys[item[j]], thresholds[j]);
-                else if (item.Length > 1 && LockstepTrainer.Supports(data.Design, run.Options(gammas[j]))) lockstep.Add(j);
+                // Every run lockstep can take goes through it, a lone one too: its result does not depend on its group, so a
+                // resumed sweep stores the same bits whatever the grouping.
+                else if (options.Lockstep && LockstepTrainer.Supports(data.Design, run.Options(gammas[j]))) lockstep.Add(j);
             }
             if (lockstep.Count > 0)
             {

@@ -9,7 +9,9 @@ namespace DlnLab.Training;
 /// with any other runs, in any position), and agrees with
 /// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions)"/> on the same options to rounding
 /// (within 1e-12 relative, same status and steps, tested): the sums run in other orders (<see cref="LockstepKernels"/>).
-/// A loss within rounding of the tolerance could stop the two a step apart.
+/// A loss within rounding of the tolerance could stop the two a step apart, and at the edge of stability (a run that
+/// bounces, or takes a step with |gamma g| >= 1) the dynamics amplify last-bit differences, as any change of summation
+/// order would: there the two paths are different roundings of a chaotic trajectory, not the same numbers.
 /// </summary>
 public static class LockstepTrainer
 {

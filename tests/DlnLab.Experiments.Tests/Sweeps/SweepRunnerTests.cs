@@ -31,7 +31,7 @@ public class SweepRunnerTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void LockstepStoresTheSameRunsAsSingleRuns(int threads)
+    public void LockstepStoresTheSameRunsAsSingleRunsToRounding(int threads)
     {
         // Absolute and relative stepsizes, several full-batch runs per dataset so that lockstep groups form.
         var spec = TestSweeps.Small() with { Stepsize = StepsizeAxis.List(0.005, 0.01, 0.02, 0.05, 0.1) };
@@ -47,8 +47,10 @@ public class SweepRunnerTests
             using (single) using (lockstep)
             {
                 Assert.Equal(single.RunCount(), summary.Computed);
-                TestSweeps.AssertSameRuns(single.Runs(), lockstep.Runs());
+                TestSweeps.AssertSameRunsToRounding(single.Runs(), lockstep.Runs(), 1e-12);
                 Assert.Contains(lockstep.Runs(), r => r.BatchSize == r.N && r.Status == "Converged");
+                // Lockstep sums in its own order: some full-batch run differs from the single path in the last bits.
+                Assert.Contains(single.Runs().Zip(lockstep.Runs()), p => p.First.BatchSize == p.First.N && !p.First.Beta.SequenceEqual(p.Second.Beta));
             }
         }
     }
