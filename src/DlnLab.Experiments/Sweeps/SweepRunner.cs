@@ -9,9 +9,9 @@ namespace DlnLab.Experiments.Sweeps;
 /// <summary>
 /// Runs every run of a sweep that is not yet in the store, in parallel, committing each one as soon as it ends:
 /// killing the process loses at most the runs in flight, and running again computes exactly the missing ones.
-/// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs are trained
-/// together through <see cref="LockstepTrainer"/> in chunks (see <see cref="WorkItems"/>). A run's stored numbers
-/// depend only on its spec: neither on the thread count, nor on which runs share its lockstep group.
+/// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs at one stepsize
+/// are trained together through <see cref="LockstepTrainer"/> (see <see cref="WorkItems"/>). A run's stored numbers
+/// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume.
 /// </summary>
 public static class SweepRunner
 {
@@ -99,9 +99,9 @@ public static class SweepRunner
                 var run = runs[item[j]];
                 (gammas[j], thresholds[j]) = Stepsize(run, data);
                 if (double.IsNaN(gammas[j])) records[j] = StoredRuns.WithoutTraining(run, keys[item[j]], thresholds[j]);
-                // Every run lockstep can take goes through it, a lone one too: its result does not depend on its group, so a
-                // resumed sweep stores the same bits whatever the grouping.
-                else if (options.Lockstep && LockstepTrainer.Supports(data.Design, run.Options(gammas[j]))) lockstep.Add(j);
+                // A lockstep run goes through it even when it is the last of its group left after a resume: its result
+                // does not depend on its group, so the stored bits do not depend on the grouping.
+                else if (work.Lockstep && LockstepTrainer.Supports(data.Design, run.Options(gammas[j]))) lockstep.Add(j);
             }
             if (lockstep.Count > 0)
             {

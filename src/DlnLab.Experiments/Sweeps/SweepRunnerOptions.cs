@@ -10,8 +10,8 @@ public sealed record SweepRunnerOptions
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Trains the full-batch runs of one dataset together through <see cref="LockstepTrainer"/> (default) rather than
-    /// one by one. Lockstep sums in another order than the single-run trainer, so the two agree within 1e-12 relative
+    /// Trains the full-batch runs of one dataset at one stepsize (different alphas, tolerances, budgets) together through
+    /// <see cref="LockstepTrainer"/> (default) rather than one by one. Lockstep sums in another order than the single-run trainer, so the two agree within 1e-12 relative
     /// (same status and steps), not bit for bit; with either setting results are bit-identical across thread counts
     /// and resumes.
     /// </summary>

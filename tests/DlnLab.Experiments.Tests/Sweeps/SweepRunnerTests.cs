@@ -33,14 +33,15 @@ public class SweepRunnerTests
     [InlineData(2)]
     public void LockstepStoresTheSameRunsAsSingleRunsToRounding(int threads)
     {
-        // Absolute and relative stepsizes, several full-batch runs per dataset so that lockstep groups form.
-        var spec = TestSweeps.Small() with { Stepsize = StepsizeAxis.List(0.005, 0.01, 0.02, 0.05, 0.1) };
-        var relative = TestSweeps.Small() with { Name = "relative", Stepsize = StepsizeAxis.Relative(0.25, 0.5, 0.9, 1.5) };
+        // Absolute and relative stepsizes, several alphas per stepsize so that lockstep groups form.
+        var spec = TestSweeps.Small() with { Alpha = [0.1, 0.3, 1], Stepsize = StepsizeAxis.List(0.005, 0.01, 0.02, 0.05, 0.1) };
+        var relative = TestSweeps.Small() with { Name = "relative", Alpha = [0.1, 0.3], Stepsize = StepsizeAxis.Relative(0.25, 0.5, 0.9, 1.5) };
         foreach (var s in new[] { spec, relative })
         {
             var runs = s.Expand();
             var plan = WorkItems.Plan(runs, Enumerable.Range(0, runs.Count).ToArray(), new SweepRunnerOptions { MaxDegreeOfParallelism = threads });
-            Assert.Contains(plan, item => item.Runs.Length > 1);
+            Assert.Contains(plan, item => item.Lockstep && item.Runs.Length > 1);
+            Assert.All(plan.Where(item => item.Lockstep).SelectMany(item => item.Runs), i => Assert.Equal(runs[i].N, runs[i].BatchSize));
             Assert.Equal(Enumerable.Range(0, runs.Count), plan.Where(item => !item.Threshold).SelectMany(item => item.Runs).Order());
             var (single, _) = RunFresh(s, threads, new SweepRunnerOptions { Lockstep = false });
             var (lockstep, summary) = RunFresh(s, threads);
@@ -67,6 +68,27 @@ public class SweepRunnerTests
             Assert.Equal(first.Computed, again.AlreadyStored);
             Assert.Equal(12, store.RunCount());
         }
+    }
+
+    [Fact]
+    public void CancelledLockstepSweepResumesToTheSameStore()
+    {
+        // Groups cut by the cancellation leave lone lockstep runs behind: they must still take the lockstep path.
+        var spec = TestSweeps.Small() with { Alpha = [0.1, 0.3], BatchSize = [SweepSpec.FullBatch] };
+        var (reference, _) = RunFresh(spec, 1);
+        using var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
+        using var cts = new CancellationTokenSource();
+        int stored = 0;
+        var options = new SweepRunnerOptions
+        {
+            MaxDegreeOfParallelism = 2,
+            RunStored = _ => { if (Interlocked.Increment(ref stored) == 3) cts.Cancel(); },
+        };
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, store, options, null, cts.Token));
+        var resumed = SweepRunner.Run(spec, store, new SweepRunnerOptions { MaxDegreeOfParallelism = 2 });
+        Assert.Equal(12 - stored, resumed.Computed);
+        TestSweeps.AssertSameRuns(reference.Runs(), store.Runs());
+        reference.Dispose();
     }
 
     [Fact]
