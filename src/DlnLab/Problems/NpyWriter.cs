@@ -53,50 +53,30 @@ public static class NpyWriter
     }
 
     /// <summary>Writes a float64 array of the given shape (rank 0, 1 or 2; C order) at the stream's position.</summary>
-    public static void WriteTo(Stream stream, ReadOnlySpan<double> data, ReadOnlySpan<int> shape)
-    {
-        CheckShape(data.Length, shape);
-        WriteHeader(stream, "<f8", shape);
-        if (BitConverter.IsLittleEndian)
-        {
-            for (int i = 0; i < data.Length; i += ChunkElements)
-                stream.Write(MemoryMarshal.AsBytes(data.Slice(i, Math.Min(ChunkElements, data.Length - i))));
-            return;
-        }
-        Span<byte> b = stackalloc byte[8];
-        foreach (double v in data)
-        {
-            BinaryPrimitives.WriteDoubleLittleEndian(b, v);
-            stream.Write(b);
-        }
-    }
+    public static void WriteTo(Stream stream, ReadOnlySpan<double> data, ReadOnlySpan<int> shape) =>
+        WriteEightByte(stream, "<f8", MemoryMarshal.Cast<double, ulong>(data), shape);
 
     /// <summary>Writes an int64 array of the given shape (rank 0, 1 or 2; C order) at the stream's position.</summary>
-    public static void WriteTo(Stream stream, ReadOnlySpan<long> data, ReadOnlySpan<int> shape)
+    public static void WriteTo(Stream stream, ReadOnlySpan<long> data, ReadOnlySpan<int> shape) =>
+        WriteEightByte(stream, "<i8", MemoryMarshal.Cast<long, ulong>(data), shape);
+
+    /// <summary>Writes a uint64 array (seeds) of the given shape at the stream's position.</summary>
+    public static void WriteTo(Stream stream, ReadOnlySpan<ulong> data, ReadOnlySpan<int> shape) =>
+        WriteEightByte(stream, "<u8", data, shape);
+
+    // Every numeric type written here is eight bytes wide: the bits go out little-endian whatever the machine's order.
+    private static void WriteEightByte(Stream stream, string descr, ReadOnlySpan<ulong> bits, ReadOnlySpan<int> shape)
     {
-        CheckShape(data.Length, shape);
-        WriteHeader(stream, "<i8", shape);
+        CheckShape(bits.Length, shape);
+        WriteHeader(stream, descr, shape);
         if (BitConverter.IsLittleEndian)
         {
-            for (int i = 0; i < data.Length; i += ChunkElements)
-                stream.Write(MemoryMarshal.AsBytes(data.Slice(i, Math.Min(ChunkElements, data.Length - i))));
+            for (int i = 0; i < bits.Length; i += ChunkElements)
+                stream.Write(MemoryMarshal.AsBytes(bits.Slice(i, Math.Min(ChunkElements, bits.Length - i))));
             return;
         }
         Span<byte> b = stackalloc byte[8];
-        foreach (long v in data)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(b, v);
-            stream.Write(b);
-        }
-    }
-
-    /// <summary>Writes a uint64 array (seeds) of the given shape at the stream's position.</summary>
-    public static void WriteTo(Stream stream, ReadOnlySpan<ulong> data, ReadOnlySpan<int> shape)
-    {
-        CheckShape(data.Length, shape);
-        WriteHeader(stream, "<u8", shape);
-        Span<byte> b = stackalloc byte[8];
-        foreach (ulong v in data)
+        foreach (ulong v in bits)
         {
             BinaryPrimitives.WriteUInt64LittleEndian(b, v);
             stream.Write(b);
