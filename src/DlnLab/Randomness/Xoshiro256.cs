@@ -43,18 +43,14 @@ public struct Xoshiro256
     public int NextBelow(int bound)
     {
         ulong s = (ulong)bound;
-        UInt128 m = (UInt128)NextUInt64() * s;
-        ulong low = (ulong)m;
+        ulong high = Math.BigMul(NextUInt64(), s, out ulong low);
         if (low < s)
         {
             ulong threshold = (0UL - s) % s;
             while (low < threshold)
-            {
-                m = (UInt128)NextUInt64() * s;
-                low = (ulong)m;
-            }
+                high = Math.BigMul(NextUInt64(), s, out low);
         }
-        return (int)(m >> 64);
+        return (int)high;
     }
 
     /// <summary>A standard normal draw (Marsaglia's polar method; pairs are cached).</summary>
