@@ -29,6 +29,7 @@ public sealed class BatchSampler
     public bool IsFullBatch => _batchSize == _permutation.Length;
 
     /// <summary>The single index of the next batch when b = 1 &lt; n: the same draws as <see cref="Next"/>, without a span.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal int NextSingle()
     {
         if (_mode != BatchMode.Uniform) return Next()[0];
