@@ -319,17 +319,18 @@ public static class Kernels
             ref double rn = ref Unsafe.Add(ref rX, (nuint)next * stride);
             var vscale = Vector512.Create(scale);
             var s0 = Vector512<double>.Zero;
-            for (nuint i = 0; i < stride; i += 8)
+            if (stride == 32)
             {
-                var t = vscale * Vector512.LoadUnsafe(ref rx, i);
-                var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
-                var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
-                wp.StoreUnsafe(ref rp, i);
-                wm.StoreUnsafe(ref rm, i);
-                (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
-                var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref rpl, i), Vector512.LoadUnsafe(ref rmi, i));
-                beta.StoreUnsafe(ref rb, i);
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), beta, s0);
+                // The common padded length unrolled: the same chunks in the same order.
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 0, s0);
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 8, s0);
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 16, s0);
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 24, s0);
+            }
+            else
+            {
+                for (nuint i = 0; i < stride; i += 8)
+                    s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, s0);
             }
             dot = SumLanes(s0);
             double m1 = double.IsFinite(scale) ? Math.Abs(scale) * Unsafe.Add(ref rMax, cur)
@@ -345,6 +346,22 @@ public static class Kernels
         singularSteps = singular;
         maxStepGradient = maxStep;
         return k;
+    }
+
+    /// <summary>One chunk of <see cref="SingleSampleSteps"/>: the update of coordinates [i, i + 8) and their part of the next dot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> SingleSampleChunk(Vector512<double> vscale, ref double rx, ref double rn, ref double rp,
+        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, Vector512<double> s0)
+    {
+        var t = vscale * Vector512.LoadUnsafe(ref rx, i);
+        var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
+        var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
+        wp.StoreUnsafe(ref rp, i);
+        wm.StoreUnsafe(ref rm, i);
+        (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
+        var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref rpl, i), Vector512.LoadUnsafe(ref rmi, i));
+        beta.StoreUnsafe(ref rb, i);
+        return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), beta, s0);
     }
 
     /// <summary>max_i |x_i| of each row, or null if some entry is not finite (then the b = 1 loop takes the general path).</summary>
