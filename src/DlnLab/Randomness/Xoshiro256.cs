@@ -23,6 +23,7 @@ public struct Xoshiro256
     }
 
     /// <summary>The next 64 uniformly random bits.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
@@ -40,21 +41,18 @@ public struct Xoshiro256
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>A uniform integer in [0, <paramref name="bound"/>), without modulo bias (Lemire 2019).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int NextBelow(int bound)
     {
         ulong s = (ulong)bound;
-        UInt128 m = (UInt128)NextUInt64() * s;
-        ulong low = (ulong)m;
+        ulong high = Math.BigMul(NextUInt64(), s, out ulong low);
         if (low < s)
         {
             ulong threshold = (0UL - s) % s;
             while (low < threshold)
-            {
-                m = (UInt128)NextUInt64() * s;
-                low = (ulong)m;
-            }
+                high = Math.BigMul(NextUInt64(), s, out low);
         }
-        return (int)(m >> 64);
+        return (int)high;
     }
 
     /// <summary>A standard normal draw (Marsaglia's polar method; pairs are cached).</summary>

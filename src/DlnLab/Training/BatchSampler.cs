@@ -28,6 +28,19 @@ public sealed class BatchSampler
     public int BatchSize => _batchSize;
     public bool IsFullBatch => _batchSize == _permutation.Length;
 
+    /// <summary>The single index of the next batch when b = 1 &lt; n: the same draws as <see cref="Next"/>, without a span.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal int NextSingle()
+    {
+        if (_mode != BatchMode.Uniform) return Next()[0];
+        var permutation = _permutation;
+        int j = _rng.NextBelow(permutation.Length);
+        int drawn = permutation[j];
+        permutation[j] = permutation[0];
+        permutation[0] = drawn;
+        return drawn;
+    }
+
     /// <summary>The next batch B_k: a view valid until the next call.</summary>
     public ReadOnlySpan<int> Next()
     {

@@ -283,6 +283,105 @@ public static class Kernels
     }
 
     /// <summary>
+    /// The b = 1 steps k, k + 1, ... up to <paramref name="until"/> (at least one) as one loop: each step is
+    /// <see cref="FusedSingleSampleStep"/> on the row drawn one step ahead, with the same operations in the same order,
+    /// so the iterates are bit-identical; the padded length must be at most <see cref="ShortLength"/>. max_i |gamma r x_i|
+    /// is |gamma r| * max_i |x_i| (<paramref name="rowMaxAbs"/>, finite rows): rounding is monotone and sign-symmetric,
+    /// so this is exactly the maximum of the rounded products; a non-finite gamma r takes the exact rule instead.
+    /// Returns the new step count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long SingleSampleSteps(PaddedDesign design, NetworkState state, BatchSampler sampler, StepsizeSchedule schedule,
+        double constantGamma, double[] rowMaxAbs, long k, long until, ref int current, ref double dotCurrent, ref long singularSteps,
+        ref double maxStepGradient)
+    {
+        nuint stride = (nuint)design.Stride;
+        ref double rX = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rY = ref MemoryMarshal.GetArrayDataReference(design.Y);
+        ref double rMax = ref MemoryMarshal.GetArrayDataReference(rowMaxAbs);
+        ref double rp = ref MemoryMarshal.GetArrayDataReference(state.WPlus);
+        ref double rm = ref MemoryMarshal.GetArrayDataReference(state.WMinus);
+        ref double rs = ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient);
+        ref double rpl = ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared);
+        ref double rmi = ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared);
+        ref double rb = ref MemoryMarshal.GetArrayDataReference(state.Beta);
+        bool constant = constantGamma > 0;
+        int cur = current;
+        double dot = dotCurrent;
+        long singular = singularSteps;
+        double maxStep = maxStepGradient;
+        do
+        {
+            double gamma = constant ? constantGamma : schedule.At(k);
+            int next = sampler.NextSingle();
+            double scale = gamma * (dot - Unsafe.Add(ref rY, cur));
+            ref double rx = ref Unsafe.Add(ref rX, (nuint)cur * stride);
+            ref double rn = ref Unsafe.Add(ref rX, (nuint)next * stride);
+            var vscale = Vector512.Create(scale);
+            var s0 = Vector512<double>.Zero;
+            if (stride == 32)
+            {
+                // The common padded length unrolled: the same chunks in the same order.
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 0, s0);
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 8, s0);
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 16, s0);
+                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 24, s0);
+            }
+            else
+            {
+                for (nuint i = 0; i < stride; i += 8)
+                    s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, s0);
+            }
+            dot = SumLanes(s0);
+            double m1 = double.IsFinite(scale) ? Math.Abs(scale) * Unsafe.Add(ref rMax, cur)
+                : MaxAbs(MemoryMarshal.CreateReadOnlySpan(ref rx, (int)stride), scale);
+            cur = next;
+            if (m1 >= 1) singular++;
+            if (m1 > maxStep || double.IsNaN(m1)) maxStep = m1;
+            k++;
+            if ((k & (Trainer.RenormalizeEvery - 1)) == 0) state.Renormalize();
+        } while (k < until);
+        current = cur;
+        dotCurrent = dot;
+        singularSteps = singular;
+        maxStepGradient = maxStep;
+        return k;
+    }
+
+    /// <summary>One chunk of <see cref="SingleSampleSteps"/>: the update of coordinates [i, i + 8) and their part of the next dot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> SingleSampleChunk(Vector512<double> vscale, ref double rx, ref double rn, ref double rp,
+        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, Vector512<double> s0)
+    {
+        var t = vscale * Vector512.LoadUnsafe(ref rx, i);
+        var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
+        var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
+        wp.StoreUnsafe(ref rp, i);
+        wm.StoreUnsafe(ref rm, i);
+        (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
+        var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref rpl, i), Vector512.LoadUnsafe(ref rmi, i));
+        beta.StoreUnsafe(ref rb, i);
+        return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), beta, s0);
+    }
+
+    /// <summary>max_i |x_i| of each row, or null if some entry is not finite (then the b = 1 loop takes the general path).</summary>
+    internal static double[]? RowMaxAbs(PaddedDesign design)
+    {
+        var result = new double[design.N];
+        for (int j = 0; j < design.N; j++)
+        {
+            double m = 0;
+            foreach (double v in design.Row(j))
+            {
+                if (!double.IsFinite(v)) return null;
+                m = Math.Max(m, Math.Abs(v));
+            }
+            result[j] = m;
+        }
+        return result;
+    }
+
+    /// <summary>
     /// max_i |scale * direction_i|, NaN if any is NaN: the exact rule, for the rare steps whose sum of t is NaN. The
     /// loops above keep a vmaxpd chain (one op, where Max's NaN handling takes three) and the sum of t, which is NaN
     /// whenever some t is; without NaN both maxima are the same number.

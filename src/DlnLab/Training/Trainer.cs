@@ -47,6 +47,16 @@ public static class Trainer
         // b = 1 draws one batch ahead, so each update also computes the next sample's <x, beta'> (same sequence).
         int current = -1;
         double dotCurrent = 0;
+        // The b = 1 loop in one kernel call per stretch of steps, where the row maxima make max |t| one product; a
+        // constant schedule's stepsize is read once (a record equal to Constant(gamma0) is one).
+        double[]? rowMaxAbs = null;
+        double constantGamma = 0;
+        if (b == 1 && !fullBatch && design.Stride <= Kernels.ShortLength)
+        {
+            rowMaxAbs = Kernels.RowMaxAbs(design);
+            double gamma0 = options.Stepsize.At(0);
+            if (gamma0 > 0 && options.Stepsize.Equals(StepsizeSchedule.Constant(gamma0))) constantGamma = gamma0;
+        }
         if (b == 1 && !fullBatch)
         {
             current = sampler.Next()[0];
@@ -90,6 +100,12 @@ public static class Trainer
                 // Steps before the next loss check, checkpoint or budget end need none of the checks above: run
                 // them in a tight loop (the same steps in the same order).
                 long until = Math.Min(Math.Min(nextLossCheck, checkpoints.NextStep), options.MaxSteps);
+                if (rowMaxAbs is not null)
+                {
+                    k = Kernels.SingleSampleSteps(design, state, sampler, options.Stepsize, constantGamma, rowMaxAbs, k, until,
+                        ref current, ref dotCurrent, ref singularSteps, ref maxStepGradient);
+                    continue;
+                }
                 do
                 {
                     double g1 = options.Stepsize.At(k);
