@@ -109,24 +109,94 @@ internal sealed class LockstepState
     /// </summary>
     public void Update(PaddedDesign design, int active)
     {
-        LockstepKernels.Gradients(design, _residual, _gradient, Lanes, active);
-        ref double rg = ref MemoryMarshal.GetArrayDataReference(_gradient);
+        // Each block of coordinates' gradient sums stay in registers and go straight into the update (the sums and the
+        // updates in the same orders as computing all of g first: g_i in j order from +0, the updates in i order).
+        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rr = ref MemoryMarshal.GetArrayDataReference(_residual);
+        int n = design.N, stride = design.Stride;
         var c = Start();
         for (int q = 0; q < active; q += Block)
         {
+            ref double resq = ref Unsafe.Add(ref rr, q);
             var scale = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Scale), (nuint)q);
             var maxT = Vector512<double>.Zero;
             var sumT = Vector512<double>.Zero;
-            for (int i = 0; i < D; i++)
-                maxT = UpdateCoordinate(ref c, i, q, scale * Vector512.LoadUnsafe(ref rg, (nuint)i * c.Lanes + (nuint)q), maxT, ref sumT);
-            var nan = Vector512<double>.Zero;
-            // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t.
-            if (!Vector512.EqualsAll(sumT, sumT))
-                for (int i = 0; i < D; i++)
+            int i = 0;
+            for (; i + 8 <= D; i += 8)
+            {
+                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+                for (int j = 0; j < n; j++)
                 {
-                    var t = scale * Vector512.LoadUnsafe(ref rg, (nuint)i * c.Lanes + (nuint)q);
+                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
+                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
+                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
+                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
+                    g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
+                    g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
+                    g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
+                    g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
+                }
+                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 2, q, scale * g2, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 3, q, scale * g3, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 4, q, scale * g4, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 5, q, scale * g5, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 6, q, scale * g6, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 7, q, scale * g7, maxT, ref sumT);
+            }
+            for (; i + 4 <= D; i += 4)
+            {
+                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default;
+                for (int j = 0; j < n; j++)
+                {
+                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
+                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
+                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
+                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
+                }
+                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 2, q, scale * g2, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 3, q, scale * g3, maxT, ref sumT);
+            }
+            for (; i + 2 <= D; i += 2)
+            {
+                Vector512<double> g0 = default, g1 = default;
+                for (int j = 0; j < n; j++)
+                {
+                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
+                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
+                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                }
+                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+            }
+            for (; i < D; i++)
+            {
+                var g0 = Vector512<double>.Zero;
+                for (int j = 0; j < n; j++)
+                    g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes), Vector512.Create(Unsafe.Add(ref rx, j * stride + i)), g0);
+                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
+            }
+            var nan = Vector512<double>.Zero;
+            // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t,
+            // from the same gradient sums computed again (the residuals are unchanged).
+            if (!Vector512.EqualsAll(sumT, sumT))
+            {
+                LockstepKernels.Gradients(design, _residual, _gradient, Lanes, active);
+                ref double rg = ref MemoryMarshal.GetArrayDataReference(_gradient);
+                for (int k = 0; k < D; k++)
+                {
+                    var t = scale * Vector512.LoadUnsafe(ref rg, (nuint)k * c.Lanes + (nuint)q);
                     nan |= ~Vector512.Equals(t, t);
                 }
+            }
             Record(q, WithNaN(maxT, nan));
         }
     }

@@ -56,7 +56,6 @@ public static class LockstepTrainer
         var state = new LockstepState(slots.Select(s => s.State).ToList(), design.Stride, n);
         var quiet = new QuietLanes(state.Lanes);
         for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Options, slots[lane].InitialLoss);
-        uint quietMask = 0;
         int active = slots.Count;
         var stopped = new List<int>();
         long k = 0;
@@ -64,33 +63,40 @@ public static class LockstepTrainer
         {
             state.Residuals(design, active);
             stopped.Clear();
-            for (int lane = 0; lane < active; lane++)
+            for (int q = 0; q < active; q += LockstepState.Block)
             {
-                if ((lane & 7) == 0) quietMask = quiet.Quiet(lane, k, state.Loss);
-                if ((quietMask >> (lane & 7) & 1) != 0) continue;
-                var slot = slots[lane];
-                double loss = state.Loss[lane];
-                RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss);
-                bool atCheckpoint = k == slot.Checkpoints.NextStep;
-                if (stop is null && k >= slot.Options.MaxSteps) stop = RunStatus.BudgetExhausted;
-                if (atCheckpoint || stop is not null)
+                uint quietMask = quiet.Quiet(q, k, state.Loss);
+                int end = Math.Min(q + LockstepState.Block, active);
+                uint all = (1u << (end - q)) - 1;
+                // The common step: every active lane of the block quiet, nothing to do per lane.
+                if ((quietMask & all) == all) continue;
+                for (int lane = q; lane < end; lane++)
                 {
-                    state.Store(lane, slot.State);
-                    slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State));
-                    if (atCheckpoint) slot.Checkpoints.Advance();
-                }
-                if (stop is RunStatus status)
-                {
-                    state.Store(lane, slot.State);
-                    results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, slot.Monitor,
-                        (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, slot.Trajectory);
-                    state.Scale[lane] = 0;
-                    stopped.Add(lane);
-                }
-                else
-                {
-                    state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
-                    quiet.QuietUntil(lane, slot.ConstantStepsize ? Math.Min(slot.Checkpoints.NextStep, slot.Options.MaxSteps) : 0);
+                    if ((quietMask >> (lane - q) & 1) != 0) continue;
+                    var slot = slots[lane];
+                    double loss = state.Loss[lane];
+                    RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss);
+                    bool atCheckpoint = k == slot.Checkpoints.NextStep;
+                    if (stop is null && k >= slot.Options.MaxSteps) stop = RunStatus.BudgetExhausted;
+                    if (atCheckpoint || stop is not null)
+                    {
+                        state.Store(lane, slot.State);
+                        slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State));
+                        if (atCheckpoint) slot.Checkpoints.Advance();
+                    }
+                    if (stop is RunStatus status)
+                    {
+                        state.Store(lane, slot.State);
+                        results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, slot.Monitor,
+                            (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, slot.Trajectory);
+                        state.Scale[lane] = 0;
+                        stopped.Add(lane);
+                    }
+                    else
+                    {
+                        state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
+                        quiet.QuietUntil(lane, slot.ConstantStepsize ? Math.Min(slot.Checkpoints.NextStep, slot.Options.MaxSteps) : 0);
+                    }
                 }
             }
             state.Update(design, active);
