@@ -6,7 +6,7 @@ namespace DlnLab.Training;
 
 /// <summary>
 /// The two matrix products of a lockstep GD step, runs across the vector lanes: residuals R = B X^T - y (runs x n)
-/// and gradients G = R X (runs x d), register-blocked over eight rows or coordinates and a vector of eight runs.
+/// and gradients G = R X (runs x d), register-blocked over 8 to 12 rows or eight coordinates and a vector of eight runs.
 /// </summary>
 /// <remarks>
 /// Every sum runs in one order per lane, whatever the tile that computes it: r_j = (FMA from +0 over i = 0, 1, ...,
@@ -37,32 +37,106 @@ internal static class LockstepKernels
             ref double bq = ref Unsafe.Add(ref rb, q);
             var sq = Vector512<double>.Zero;
             int j = 0;
-            for (; j + 8 <= n; j += 8)
+            // Row tiles of 8 to 12 (fewer beta passes than tiles of 8 alone); each r_j's sum is the same whatever its tile.
+            while (n - j >= 8)
             {
-                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                for (int i = 0; i < d; i++)
+                int m = n - j;
+                if (m >= 24 || (m >= 12 && m < 16))
                 {
-                    var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
-                    ref double xi = ref Unsafe.Add(ref x0, i);
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
-                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, stride)), b, a1);
-                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
-                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
-                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
-                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
-                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
-                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                    ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                    Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default;
+                    for (int i = 0; i < d; i++)
+                    {
+                        var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
+                        ref double xi = ref Unsafe.Add(ref x0, i);
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                        a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                        a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                        a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                        a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                        a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                        a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                        a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                        a8 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
+                        a9 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
+                        a10 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 10 * stride)), b, a10);
+                        a11 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 11 * stride)), b, a11);
+                    }
+                    ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
+                    Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+                    Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
+                    Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+                    Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+                    Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
+                    Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
+                    Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
+                    Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
+                    Store(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
+                    Store(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
+                    Store(a10, Unsafe.Add(ref ry, j + 10), ref Unsafe.Add(ref r0, 10 * ln), ref sq);
+                    Store(a11, Unsafe.Add(ref ry, j + 11), ref Unsafe.Add(ref r0, 11 * ln), ref sq);
+                    j += 12;
                 }
-                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln), ref sq);
-                Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
-                Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
-                Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
-                Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
-                Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
-                Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
+                else if (m >= 20 || (m >= 10 && m < 12))
+                {
+                    ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                    Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default;
+                    for (int i = 0; i < d; i++)
+                    {
+                        var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
+                        ref double xi = ref Unsafe.Add(ref x0, i);
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                        a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                        a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                        a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                        a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                        a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                        a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                        a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                        a8 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
+                        a9 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
+                    }
+                    ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
+                    Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+                    Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
+                    Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+                    Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+                    Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
+                    Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
+                    Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
+                    Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
+                    Store(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
+                    Store(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
+                    j += 10;
+                }
+                else
+                {
+                    ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                    Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+                    for (int i = 0; i < d; i++)
+                    {
+                        var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
+                        ref double xi = ref Unsafe.Add(ref x0, i);
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                        a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                        a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                        a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                        a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                        a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                        a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                        a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                    }
+                    ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
+                    Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+                    Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
+                    Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+                    Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+                    Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
+                    Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
+                    Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
+                    Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
+                    j += 8;
+                }
             }
             for (; j + 4 <= n; j += 4)
             {

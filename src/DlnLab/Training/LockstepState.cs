@@ -147,6 +147,29 @@ internal sealed class LockstepState
                 maxT = UpdateCoordinate(ref c, i + 6, q, scale * g6, maxT, ref sumT);
                 maxT = UpdateCoordinate(ref c, i + 7, q, scale * g7, maxT, ref sumT);
             }
+            // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
+            if (D - i >= 6)
+            {
+                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
+                for (int j = 0; j < n; j++)
+                {
+                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
+                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
+                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
+                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
+                    g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
+                    g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
+                }
+                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 2, q, scale * g2, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 3, q, scale * g3, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 4, q, scale * g4, maxT, ref sumT);
+                maxT = UpdateCoordinate(ref c, i + 5, q, scale * g5, maxT, ref sumT);
+                i += 6;
+            }
             for (; i + 4 <= D; i += 4)
             {
                 Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default;
