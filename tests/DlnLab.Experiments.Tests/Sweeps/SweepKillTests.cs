@@ -25,18 +25,20 @@ public class SweepKillTests
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, "300" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, "1000" }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
         child.ErrorDataReceived += (_, _) => { };
         child.BeginErrorReadLine();
         var seen = new List<string>();
         var clock = Stopwatch.StartNew();
-        // Read the child's "stored KEY" lines on another thread; kill once three runs are committed.
-        var reader = Task.Run(() =>
+        // Read the child's "stored KEY" lines on a thread of its own (the pool may be busy with other tests' sweeps);
+        // kill once three runs are committed. The child sleeps a second after each run, so it cannot finish first.
+        var reader = new Thread(() =>
         {
             while (child.StandardOutput.ReadLine() is { } line)
                 if (line.StartsWith("stored ", StringComparison.Ordinal)) lock (seen) seen.Add(line[7..]);
-        });
+        }) { IsBackground = true };
+        reader.Start();
         while (true)
         {
             lock (seen) if (seen.Count >= 3) break;
@@ -46,7 +48,7 @@ public class SweepKillTests
         }
         child.Kill(); // SIGKILL on Linux: no cleanup, no finally blocks
         child.WaitForExit();
-        reader.Wait();
+        reader.Join();
 
         using var store = ResultStore.Open(storePath);
         var survived = store.RunKeys();
