@@ -25,7 +25,7 @@ internal sealed class ProblemOptions
     public Option<int> NTest { get; } = CliOption.Int("--n-test", Defaults.NTest, "Size of the held-out test set (> 0).");
     public Option<ulong> DataSeed { get; } = CliOption.Seed("--data-seed", Defaults.Seed, "Seed of the data: X, beta*, noise and test set.");
     public Option<string?> Data { get; } = CliOption.OptionalText("--data",
-        "Load the problem from files instead of generating it; the generator options above are then ignored. [default: none, the problem is generated]", "PATH");
+        "Load the problem from files instead of generating it (a folder, an .npz, or X=path,y=path,...); the generator options above cannot be combined with it. [default: none, the problem is generated]", "PATH");
 
     public ProblemOptions()
     {
@@ -33,7 +33,10 @@ internal sealed class ProblemOptions
         Scale.Aliases.Add("--nonzero-scale");
     }
 
-    public IEnumerable<Option> All => [N, D, S, Nonzeros, Scale, Support, Noise, NTest, DataSeed, Data];
+    public IEnumerable<Option> All => [.. Generator, Data];
+
+    /// <summary>The options of the generated problem, which --data replaces.</summary>
+    public IEnumerable<Option> Generator => [N, D, S, Nonzeros, Scale, Support, Noise, NTest, DataSeed];
 
     public void AddTo(Command command)
     {

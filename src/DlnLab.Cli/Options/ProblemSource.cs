@@ -15,6 +15,9 @@ internal static class ProblemSource
     {
         if (options.DataPath(parsed) is string path)
         {
+            // A loaded problem has its own shape and data: a generator option beside --data is a mistake to report.
+            if (options.Generator.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false }) is { } given)
+                throw new InvalidInputException(given.Name, "cannot be combined with --data; the problem comes from the files");
             var loaded = Load(path).Validated();
             validateFirst?.Invoke(loaded.N, loaded.D);
             return (loaded, new ProblemDescription(null, path, loaded.N, loaded.D));

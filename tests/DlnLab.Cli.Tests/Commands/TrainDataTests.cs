@@ -69,6 +69,18 @@ public class TrainDataTests
     }
 
     [Fact]
+    public void GeneratorOptionsBesideDataAreRefused()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("X.csv"), "1,2\n3,4\n");
+        File.WriteAllText(folder.File("y.csv"), "1\n2\n");
+        var run = CliRunner.Run("train", "--data", folder.Path, "--n", "50");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--n", run.Err);
+        Assert.Contains("--data", run.Err);
+    }
+
+    [Fact]
     public void MissingDataFolderIsAClearError()
     {
         var run = CliRunner.Run("train", "--data", "/no/such/folder/X.npy,y=/no/y.npy");
