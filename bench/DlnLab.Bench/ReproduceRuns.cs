@@ -26,11 +26,7 @@ public static class ReproduceRuns
         var datasets = trained.GroupBy(r => r.DatasetKey).ToDictionary(g => g.Key, g =>
         {
             var r = g.First();
-            var problem = SparseRegression.Generate(new SparseRegressionSpec
-            {
-                N = r.N, D = r.D, S = r.S, Noise = r.Noise, Nonzeros = Enum.Parse<NonzeroDistribution>(r.Nonzeros),
-                NonzeroScale = r.NonzeroScale, Support = Enum.Parse<SupportPlacement>(r.Support), NTest = r.NTest, Seed = r.DataSeed,
-            });
+            var problem = SparseRegression.Generate(r.ProblemSpec());
             return new { x = Enumerable.Range(0, problem.N).Select(i => problem.X.Row(i).ToArray()).ToArray(), y = problem.Y };
         });
         var first = trained[0];
@@ -62,27 +58,12 @@ public static class ReproduceRuns
         {
             var problem = SparseRegression.Generate(run.Problem());
             var design = new PaddedDesign(problem.X, problem.Y);
-            var t = run.Threshold ?? new ThresholdSettings();
-            bool Converges(double gamma)
+            LargestConvergentStepsize.Search(gamma =>
             {
                 var result = Trainer.Train(design, problem, run.Options(gamma));
                 trials.Add(new { b = run.BatchSize, gamma, seed = run.BatchSeed, steps = result.Steps, dataset = run.DatasetKey });
                 return result.Status == RunStatus.Converged;
-            }
-            if (Converges(t.High)) return;
-            double hi = t.High, lo = hi / 2;
-            while (!Converges(lo))
-            {
-                hi = lo;
-                lo /= 2;
-                if (lo < t.Low) return;
-            }
-            while (hi / lo > 1 + t.Precision)
-            {
-                double mid = Math.Sqrt(lo * hi);
-                if (mid <= lo || mid >= hi) break;
-                if (Converges(mid)) lo = mid; else hi = mid;
-            }
+            }, run.Threshold ?? new ThresholdSettings());
         });
         return trials.ToArray();
     }

@@ -76,12 +76,8 @@ public sealed record Findings
 
     private static double[] GradientFlowBeta(StoredRun r)
     {
-        var problem = SparseRegression.Generate(new SparseRegressionSpec
-        {
-            N = r.N, D = r.D, S = r.S, Noise = r.Noise, NTest = 1, Seed = r.DataSeed,
-            Nonzeros = Enum.Parse<NonzeroDistribution>(r.Nonzeros), NonzeroScale = r.NonzeroScale,
-            Support = Enum.Parse<SupportPlacement>(r.Support),
-        });
+        // The test set is not needed, and its size does not change X or y (they come from sub-streams of the seed).
+        var problem = SparseRegression.Generate(r.ProblemSpec() with { NTest = 1 });
         return Interpolators.GradientFlow(problem.X, problem.Y, Enumerable.Repeat(r.Alpha, r.D).ToArray()).Beta;
     }
 

@@ -58,4 +58,12 @@ public sealed record StoredRun
     public required double[] BetaTilde0 { get; init; }
     /// <summary>The run's canonical JSON (its full spec).</summary>
     public required string SpecJson { get; init; }
+
+    /// <summary>The generator spec of the run's dataset: generating it gives back the run's problem exactly.</summary>
+    public Problems.SparseRegressionSpec ProblemSpec() => new()
+    {
+        N = N, D = D, S = S, Noise = Noise, NTest = NTest, Seed = DataSeed,
+        Nonzeros = Enum.Parse<Problems.NonzeroDistribution>(Nonzeros), NonzeroScale = NonzeroScale,
+        Support = Enum.Parse<Problems.SupportPlacement>(Support),
+    };
 }

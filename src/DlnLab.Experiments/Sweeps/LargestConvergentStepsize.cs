@@ -22,15 +22,22 @@ public sealed record ThresholdResult(double Stepsize, bool Found, bool HitCap, i
 public static class LargestConvergentStepsize
 {
     /// <summary>Bisects on <paramref name="options"/> with only the stepsize varied (its batch seed is kept).</summary>
-    public static ThresholdResult Find(PaddedDesign design, RegressionProblem problem, TrainingOptions options, ThresholdSettings settings)
+    public static ThresholdResult Find(PaddedDesign design, RegressionProblem problem, TrainingOptions options, ThresholdSettings settings) =>
+        Search(gamma => Trainer.Train(design, problem, options with { Stepsize = StepsizeSchedule.Constant(gamma), CheckpointsPerDecade = 0 })
+            .Status == RunStatus.Converged, settings);
+
+    /// <summary>
+    /// The search itself, on any test of convergence: the cap, then halving down to a convergent stepsize, then
+    /// bisection in log scale. Benchmarks replay a sweep's trials through it.
+    /// </summary>
+    public static ThresholdResult Search(Func<double, bool> converges, ThresholdSettings settings)
     {
         settings.Validate();
         int evaluations = 0;
         bool Converges(double gamma)
         {
             evaluations++;
-            var o = options with { Stepsize = StepsizeSchedule.Constant(gamma), CheckpointsPerDecade = 0 };
-            return Trainer.Train(design, problem, o).Status == RunStatus.Converged;
+            return converges(gamma);
         }
 
         if (Converges(settings.High)) return new ThresholdResult(settings.High, true, true, evaluations, double.NaN);

@@ -9,8 +9,9 @@ namespace DlnLab.Training;
 /// have the padded length (a multiple of <see cref="PaddedDesign.Lanes"/>), so the vector loops have no tail.
 /// </summary>
 /// <remarks>
-/// Every dot product is summed in one fixed order (<see cref="Dot"/>), whichever kernel computes it, so the fused,
-/// register-blocked and lockstep paths give bit-identical iterates. Elementwise updates round the same everywhere.
+/// Every dot product is summed in one fixed order (<see cref="Dot"/>), whichever kernel computes it, so the fused and
+/// register-blocked paths give bit-identical iterates; elementwise updates round the same everywhere. The lockstep
+/// trainer sums in its own order (<see cref="LockstepKernels"/>) and agrees with these to rounding.
 /// </remarks>
 public static class Kernels
 {
