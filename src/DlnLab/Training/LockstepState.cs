@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using DlnLab.LinearAlgebra;
 
 namespace DlnLab.Training;
 
@@ -26,22 +27,29 @@ internal sealed class LockstepState
     public readonly double[] MaxStepGradient, SingularSteps;
 
     private readonly double[] _residual, _gradient;
+    // Per block of eight lanes: every PlusScaleSquared and MinusScaleSquared of its lanes is 1 (no exponent moved yet).
+    private readonly bool[] _unitScales;
 
-    public LockstepState(IReadOnlyList<NetworkState> initial, int stride, int n)
+    public LockstepState(IReadOnlyList<NetworkState> initial, PaddedDesign design)
     {
-        _residual = new double[n * ((initial.Count + Block - 1) / Block * Block)];
+        int stride = design.Stride, n = design.N;
+        _residual = CacheAligned.Doubles(n * ((initial.Count + Block - 1) / Block * Block));
         D = initial[0].D;
-        _gradient = new double[stride * ((initial.Count + Block - 1) / Block * Block)];
+        _gradient = CacheAligned.Doubles(stride * ((initial.Count + Block - 1) / Block * Block));
         Stride = stride;
         Lanes = (initial.Count + Block - 1) / Block * Block;
         int size = stride * Lanes;
-        WPlus = new double[size]; WMinus = new double[size];
-        PlusScaleSquared = new double[size]; MinusScaleSquared = new double[size];
-        SumStepGradient = new double[size]; Beta = new double[size];
+        WPlus = CacheAligned.Doubles(size); WMinus = CacheAligned.Doubles(size);
+        PlusScaleSquared = CacheAligned.Doubles(size); MinusScaleSquared = CacheAligned.Doubles(size);
+        SumStepGradient = CacheAligned.Doubles(size); Beta = CacheAligned.Doubles(size);
         PlusExponent = new int[size]; MinusExponent = new int[size];
-        Loss = new double[Lanes]; Scale = new double[Lanes]; MaxStepGradient = new double[Lanes]; SingularSteps = new double[Lanes];
+        Loss = CacheAligned.Doubles(Lanes); Scale = CacheAligned.Doubles(Lanes); MaxStepGradient = CacheAligned.Doubles(Lanes); SingularSteps = CacheAligned.Doubles(Lanes);
         Array.Fill(WPlus, 1.0); Array.Fill(WMinus, 1.0); Array.Fill(PlusScaleSquared, 1.0); Array.Fill(MinusScaleSquared, 1.0);
         for (int lane = 0; lane < initial.Count; lane++) Load(initial[lane], lane);
+        _unitScales = new bool[Lanes / Block];
+        Array.Fill(_unitScales, true);
+        for (int lane = 0; lane < Lanes; lane++)
+            if (!HasUnitScales(lane)) _unitScales[lane / Block] = false;
     }
 
     private void Load(NetworkState s, int lane)
@@ -83,6 +91,14 @@ internal sealed class LockstepState
         Scale[to] = Scale[from];
         MaxStepGradient[to] = MaxStepGradient[from];
         SingularSteps[to] = SingularSteps[from];
+        if (!HasUnitScales(to)) _unitScales[to / Block] = false;
+    }
+
+    private bool HasUnitScales(int lane)
+    {
+        for (int i = 0; i < Stride; i++)
+            if (PlusScaleSquared[i * Lanes + lane] != 1 || MinusScaleSquared[i * Lanes + lane] != 1) return false;
+        return true;
     }
 
     /// <summary>The single run's rules on a step's max |t|, for eight lanes: a singular step at 1 or more; NaN sticks.</summary>
@@ -109,119 +125,153 @@ internal sealed class LockstepState
     /// </summary>
     public void Update(PaddedDesign design, int active)
     {
+        for (int q = 0; q < active; q += Block)
+            if (_unitScales[q / Block]) UpdateBlock<UnitScales>(design, q, active);
+            else UpdateBlock<StoredScales>(design, q, active);
+    }
+
+    /// <summary><see cref="Update"/> of the eight lanes from <paramref name="q"/>, beta by <typeparamref name="TScales"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateBlock<TScales>(PaddedDesign design, int q, int active) where TScales : struct, IScales
+    {
+        var c = Start();
         // Each block of coordinates' gradient sums stay in registers and go straight into the update (the sums and the
         // updates in the same orders as computing all of g first: g_i in j order from +0, the updates in i order).
         ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
-        ref double rr = ref MemoryMarshal.GetArrayDataReference(_residual);
         int n = design.N, stride = design.Stride;
-        var c = Start();
-        for (int q = 0; q < active; q += Block)
+        ref double resq = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_residual), q);
+        var scale = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Scale), (nuint)q);
+        var maxT = Vector512<double>.Zero;
+        var sumT = Vector512<double>.Zero;
+        int i = 0;
+        for (; i + 8 <= D; i += 8)
         {
-            ref double resq = ref Unsafe.Add(ref rr, q);
-            var scale = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Scale), (nuint)q);
-            var maxT = Vector512<double>.Zero;
-            var sumT = Vector512<double>.Zero;
-            int i = 0;
-            for (; i + 8 <= D; i += 8)
+            Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
             {
-                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
-                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
-                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-                    g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
-                    g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
-                    g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
-                    g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
-                }
-                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 2, q, scale * g2, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 3, q, scale * g3, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 4, q, scale * g4, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 5, q, scale * g5, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 6, q, scale * g6, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 7, q, scale * g7, maxT, ref sumT);
+                var r = Vector512.LoadUnsafe(ref rj);
+                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
+                g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
+                g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
+                g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
+                g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
             }
-            // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
-            if (D - i >= 6)
-            {
-                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
-                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
-                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-                    g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
-                    g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
-                }
-                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 2, q, scale * g2, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 3, q, scale * g3, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 4, q, scale * g4, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 5, q, scale * g5, maxT, ref sumT);
-                i += 6;
-            }
-            for (; i + 4 <= D; i += 4)
-            {
-                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
-                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
-                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-                }
-                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 2, q, scale * g2, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 3, q, scale * g3, maxT, ref sumT);
-            }
-            for (; i + 2 <= D; i += 2)
-            {
-                Vector512<double> g0 = default, g1 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes);
-                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
-                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                }
-                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
-                maxT = UpdateCoordinate(ref c, i + 1, q, scale * g1, maxT, ref sumT);
-            }
-            for (; i < D; i++)
-            {
-                var g0 = Vector512<double>.Zero;
-                for (int j = 0; j < n; j++)
-                    g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes), Vector512.Create(Unsafe.Add(ref rx, j * stride + i)), g0);
-                maxT = UpdateCoordinate(ref c, i, q, scale * g0, maxT, ref sumT);
-            }
-            var nan = Vector512<double>.Zero;
-            // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t,
-            // from the same gradient sums computed again (the residuals are unchanged).
-            if (!Vector512.EqualsAll(sumT, sumT))
-            {
-                LockstepKernels.Gradients(design, _residual, _gradient, Lanes, active);
-                ref double rg = ref MemoryMarshal.GetArrayDataReference(_gradient);
-                for (int k = 0; k < D; k++)
-                {
-                    var t = scale * Vector512.LoadUnsafe(ref rg, (nuint)k * c.Lanes + (nuint)q);
-                    nan |= ~Vector512.Equals(t, t);
-                }
-            }
-            Record(q, WithNaN(maxT, nan));
+            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 2, q, scale * g2, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 3, q, scale * g3, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 4, q, scale * g4, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 5, q, scale * g5, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 6, q, scale * g6, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 7, q, scale * g7, maxT, ref sumT);
         }
+        // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
+        if (D - i >= 6)
+        {
+            Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
+            {
+                var r = Vector512.LoadUnsafe(ref rj);
+                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
+                g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
+                g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
+            }
+            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 2, q, scale * g2, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 3, q, scale * g3, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 4, q, scale * g4, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 5, q, scale * g5, maxT, ref sumT);
+            i += 6;
+        }
+        for (; i + 4 <= D; i += 4)
+        {
+            Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
+            {
+                var r = Vector512.LoadUnsafe(ref rj);
+                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
+            }
+            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 2, q, scale * g2, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 3, q, scale * g3, maxT, ref sumT);
+        }
+        for (; i + 2 <= D; i += 2)
+        {
+            Vector512<double> g0 = default, g1 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
+            {
+                var r = Vector512.LoadUnsafe(ref rj);
+                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
+                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
+            }
+            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+        }
+        for (; i < D; i++)
+        {
+            var g0 = Vector512<double>.Zero;
+            for (int j = 0; j < n; j++)
+                g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes), Vector512.Create(Unsafe.Add(ref rx, j * stride + i)), g0);
+            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
+        }
+        var nan = Vector512<double>.Zero;
+        // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t,
+        // from the same gradient sums computed again (the residuals are unchanged).
+        if (!Vector512.EqualsAll(sumT, sumT))
+        {
+            LockstepKernels.Gradients(design, _residual, _gradient, Lanes, active);
+            ref double rg = ref MemoryMarshal.GetArrayDataReference(_gradient);
+            for (int k = 0; k < D; k++)
+            {
+                var t = scale * Vector512.LoadUnsafe(ref rg, (nuint)k * c.Lanes + (nuint)q);
+                nan |= ~Vector512.Equals(t, t);
+            }
+        }
+        Record(q, WithNaN(maxT, nan));
+    }
+
+    /// <summary>How <see cref="UpdateBlock"/> forms beta from the updated w+ and w-.</summary>
+    private interface IScales
+    {
+        static abstract Vector512<double> Beta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm);
+    }
+
+    /// <summary><see cref="Kernels.Beta"/> with the stored PlusScaleSquared and MinusScaleSquared.</summary>
+    private readonly struct StoredScales : IScales
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Beta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
+            Kernels.Beta(wp, wm, Vector512.LoadUnsafe(ref c.PlusScale, at), Vector512.LoadUnsafe(ref c.MinusScale, at));
+    }
+
+    /// <summary>
+    /// <see cref="Kernels.Beta"/> where both scales are 1: the same bits (a product by 1 is exact) without the two loads
+    /// and two products.
+    /// </summary>
+    private readonly struct UnitScales : IScales
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Beta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
+            Vector512.Create(0.5) * (wp * wp - wm * wm);
     }
 
     /// <summary>The state arrays' starts, taken once per step rather than once per coordinate.</summary>
@@ -248,7 +298,8 @@ internal sealed class LockstepState
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> UpdateCoordinate(scoped ref Columns c, int i, int q, Vector512<double> t, Vector512<double> maxT, ref Vector512<double> sumT)
+    private static Vector512<double> UpdateCoordinate<TScales>(scoped ref Columns c, int i, int q, Vector512<double> t, Vector512<double> maxT, ref Vector512<double> sumT)
+        where TScales : struct, IScales
     {
         nuint at = (nuint)i * c.Lanes + (nuint)q;
         var wp = Vector512.LoadUnsafe(ref c.WPlus, at) * (Vector512<double>.One - t);
@@ -256,7 +307,7 @@ internal sealed class LockstepState
         wp.StoreUnsafe(ref c.WPlus, at);
         wm.StoreUnsafe(ref c.WMinus, at);
         (Vector512.LoadUnsafe(ref c.Sum, at) + t).StoreUnsafe(ref c.Sum, at);
-        Kernels.Beta(wp, wm, Vector512.LoadUnsafe(ref c.PlusScale, at), Vector512.LoadUnsafe(ref c.MinusScale, at)).StoreUnsafe(ref c.Beta, at);
+        TScales.Beta(ref c, at, wp, wm).StoreUnsafe(ref c.Beta, at);
         // vmaxpd (one op on the chain, where Max's NaN handling takes three); a NaN t shows in the sum of t.
         sumT += t;
         return Vector512.MaxNative(maxT, Vector512.Abs(t));
@@ -279,6 +330,7 @@ internal sealed class LockstepState
                 {
                     NetworkState.Renormalize(ref WPlus[lane], ref PlusExponent[lane], ref PlusScaleSquared[lane]);
                     NetworkState.Renormalize(ref WMinus[lane], ref MinusExponent[lane], ref MinusScaleSquared[lane]);
+                    if (PlusScaleSquared[lane] != 1 || MinusScaleSquared[lane] != 1) _unitScales[q / Block] = false;
                 }
             }
     }

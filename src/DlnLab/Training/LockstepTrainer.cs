@@ -53,7 +53,7 @@ public static class LockstepTrainer
     {
         int n = design.N;
         var slots = Enumerable.Range(first, count).Select(index => new Slot(index, runs[index], design)).ToList();
-        var state = new LockstepState(slots.Select(s => s.State).ToList(), design.Stride, n);
+        var state = new LockstepState(slots.Select(s => s.State).ToList(), design);
         var quiet = new QuietLanes(state.Lanes);
         for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Options, slots[lane].InitialLoss);
         int active = slots.Count;

@@ -1,3 +1,5 @@
+using DlnLab.LinearAlgebra;
+
 namespace DlnLab.Training;
 
 /// <summary>
@@ -35,8 +37,8 @@ public sealed class NetworkState
         MinusExponent = new int[stride];
         PlusScaleSquared = Filled(stride, 1);
         MinusScaleSquared = Filled(stride, 1);
-        SumStepGradient = new double[stride];
-        Beta = new double[stride];
+        SumStepGradient = CacheAligned.Doubles(stride);
+        Beta = CacheAligned.Doubles(stride);
         LnAlphaSquared = new double[D];
         for (int i = 0; i < D; i++)
         {
@@ -49,7 +51,7 @@ public sealed class NetworkState
 
     private static double[] Filled(int length, double value)
     {
-        var a = new double[length];
+        var a = CacheAligned.Doubles(length);
         Array.Fill(a, value);
         return a;
     }

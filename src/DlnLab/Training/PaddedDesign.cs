@@ -23,8 +23,7 @@ public sealed class PaddedDesign
         N = x.Rows;
         D = x.Cols;
         Stride = PaddedLength(D);
-        X = GC.AllocateUninitializedArray<double>(N * Stride, pinned: true);
-        Array.Clear(X);
+        X = CacheAligned.Doubles(N * Stride);
         for (int i = 0; i < N; i++) x.Row(i).CopyTo(X.AsSpan(i * Stride, D));
         Y = (double[])y.Clone();
     }

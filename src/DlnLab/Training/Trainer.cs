@@ -1,3 +1,4 @@
+using DlnLab.LinearAlgebra;
 using DlnLab.Problems;
 
 namespace DlnLab.Training;
@@ -27,7 +28,7 @@ public static class Trainer
         var alpha = options.AlphaFor(d);
         var state = new NetworkState(alpha, design.Stride);
         var sampler = new BatchSampler(n, options.BatchSize, options.BatchMode, options.Seed);
-        var gradient = new double[design.Stride];
+        var gradient = CacheAligned.Doubles(design.Stride);
         bool fullBatch = sampler.IsFullBatch;
         int b = options.BatchSize;
         long checkInterval = fullBatch ? 1

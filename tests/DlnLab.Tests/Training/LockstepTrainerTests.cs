@@ -95,6 +95,28 @@ public class LockstepTrainerTests
         for (int r = 0; r < runs.Count; r++) AssertIdentical(all[r], reversed[runs.Count - 1 - r], $"run {r} reversed");
     }
 
+    [Fact]
+    public void ARunWithMovedExponentsSharesAVectorWithOrdinaryRuns()
+    {
+        // alpha = 1e-40 lies below 2^-127: its w+ and w- start with exponents moved, so the vector of lanes it shares
+        // takes beta with the stored scales, where a vector of ordinary runs skips the products by 1. Results stay the
+        // bits of each run alone.
+        var p = Problem(20, 30);
+        var design = new PaddedDesign(p.X, p.Y);
+        var tiny = new TrainingOptions { BatchSize = 20, Alpha = 1e-40, Stepsize = StepsizeSchedule.Constant(0.05), MaxSteps = 900, Tolerance = 0 };
+        Assert.NotEqual(1.0, new NetworkState(tiny.AlphaFor(30), design.Stride).PlusScaleSquared[0]);
+        var runs = Enumerable.Range(0, 7).Select(i => new TrainingOptions
+        {
+            BatchSize = 20, Stepsize = StepsizeSchedule.Constant(0.004 * (i + 1)), MaxSteps = 50 + 20 * i, Tolerance = 0,
+        }).Append(tiny).ToList();
+        var group = LockstepTrainer.Train(design, p, runs);
+        for (int r = 0; r < runs.Count; r++)
+        {
+            AssertIdentical(LockstepTrainer.Train(design, p, [runs[r]])[0], group[r], $"run {r}");
+            AssertAgree(Trainer.Train(design, p, runs[r]), group[r], $"run {r} against its single run");
+        }
+    }
+
     /// <summary>
     /// Lockstep sums in other orders than the single run, so numbers agree to rounding: within 1e-12 relative (beta
     /// and gains against the largest entry, as cancellation makes tiny coordinates' relative error meaningless).

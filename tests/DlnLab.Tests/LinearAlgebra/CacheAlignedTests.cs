@@ -1,0 +1,36 @@
+using DlnLab.LinearAlgebra;
+
+namespace DlnLab.Tests.LinearAlgebra;
+
+public class CacheAlignedTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(256)]
+    [InlineData(CacheAligned.LargestRetried + 8)]
+    public void ArraysHaveTheLengthAskedAndStartAtZero(int length)
+    {
+        var a = CacheAligned.Doubles(length);
+        Assert.Equal(length, a.Length);
+        Assert.All(a, x => Assert.Equal(0.0, x));
+        Assert.Equal(0, CacheAligned.Offset(a) % sizeof(double));
+    }
+
+    [Fact]
+    public void MostArraysStartACacheLine()
+    {
+        // The kernels' lengths: a state of d = 30 (stride 32), a design of 20 x 32, eight lanes of it. Other tests
+        // allocate on other threads meanwhile, so a few tries may miss; most must not.
+        var kept = new List<double[]>();
+        int aligned = 0;
+        foreach (int length in new[] { 32, 640, 256 })
+            for (int k = 0; k < 32; k++)
+            {
+                var a = CacheAligned.Doubles(length);
+                kept.Add(a);
+                if (CacheAligned.Offset(a) == 0) aligned++;
+            }
+        Assert.True(aligned >= kept.Count / 2, $"{aligned} of {kept.Count} arrays start a cache line");
+    }
+}
