@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using DlnLab.LinearAlgebra;
 
 namespace DlnLab.Training;
 
@@ -19,12 +20,12 @@ internal sealed class QuietLanes
 
     public QuietLanes(int lanes)
     {
-        _runningMinimum = new double[lanes];
+        _runningMinimum = CacheAligned.Doubles(lanes);
         Array.Fill(_runningMinimum, double.PositiveInfinity);
-        _tolerance = new double[lanes];
-        _divergenceLimit = new double[lanes];
-        _quietUntil = new double[lanes];
-        _pending = new double[lanes];
+        _tolerance = CacheAligned.Doubles(lanes);
+        _divergenceLimit = CacheAligned.Doubles(lanes);
+        _quietUntil = CacheAligned.Doubles(lanes);
+        _pending = CacheAligned.Doubles(lanes);
     }
 
     /// <summary>The rules of a lane's run; <paramref name="initialLoss"/> as its <see cref="LossMonitor"/> got it.</summary>
