@@ -7,8 +7,9 @@ namespace DlnLab.Bench;
 
 /// <summary>
 /// What one core of this machine can do at best: a STREAM-like read (sum of a 256 MiB array) and triad
-/// (a = b + s c over three 64 MiB arrays), and FMA throughput from enough independent chains to hide the latency.
-/// The units per invocation are in <see cref="ReadBytes"/>, <see cref="TriadBytes"/>, <see cref="PeakFlops"/>.
+/// (a = b + s c over three 64 MiB arrays), FMA throughput from enough independent chains to hide the latency, and
+/// 512-bit stores into a buffer that stays in the first-level cache. The units per invocation are in
+/// <see cref="ReadBytes"/>, <see cref="TriadBytes"/>, <see cref="PeakFlops"/>, <see cref="Stores"/>.
 /// </summary>
 public class MachineProbes
 {
@@ -16,13 +17,17 @@ public class MachineProbes
     public const int TriadLength = 8 << 20;   // doubles per array: 64 MiB
     public const long FmaIterations = 10_000_000;
     public const int FmaChains = 12;
+    public const long StoreIterations = 2_000_000;
+    /// <summary>512-bit stores per iteration: a 2 KiB buffer, aligned to a cache line.</summary>
+    public const int StoresPerIteration = 32;
 
     public static double ReadBytes => 8.0 * ReadLength;
     /// <summary>Triad traffic counted as STREAM does: two reads and one write (no write-allocate).</summary>
     public static double TriadBytes => 24.0 * TriadLength;
     public static double PeakFlops => 2.0 * FmaIterations * FmaChains * Vector512<double>.Count;
+    public static double Stores => (double)StoreIterations * StoresPerIteration;
 
-    private double[] _read = null!, _a = null!, _b = null!, _c = null!;
+    private double[] _read = null!, _a = null!, _b = null!, _c = null!, _stored = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +40,7 @@ public class MachineProbes
         Array.Fill(_a, 0.0);
         Array.Fill(_b, 1.0);
         Array.Fill(_c, 2.0);
+        _stored = DlnLab.LinearAlgebra.CacheAligned.Doubles(StoresPerIteration * Vector512<double>.Count);
     }
 
     [Benchmark]
@@ -87,5 +93,22 @@ public class MachineProbes
             c10 = Vector512.FusedMultiplyAdd(c10, x, a); c11 = Vector512.FusedMultiplyAdd(c11, x, a);
         }
         return Vector512.Sum(c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10 + c11);
+    }
+
+    [Benchmark]
+    public double Store512()
+    {
+        ref double r = ref MemoryMarshal.GetArrayDataReference(_stored);
+        var v = Vector512.Create(1.0);
+        var w = Vector512.Create(2.0);
+        for (long k = 0; k < StoreIterations; k++)
+            for (nuint i = 0; i < StoresPerIteration * 8; i += 32)
+            {
+                v.StoreUnsafe(ref r, i);
+                w.StoreUnsafe(ref r, i + 8);
+                v.StoreUnsafe(ref r, i + 16);
+                w.StoreUnsafe(ref r, i + 24);
+            }
+        return _stored[^1];
     }
 }

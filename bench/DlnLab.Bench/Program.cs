@@ -108,6 +108,7 @@ public static class Program
             case nameof(MachineProbes.Read): return new() { ["bytes"] = MachineProbes.ReadBytes };
             case nameof(MachineProbes.Triad): return new() { ["bytes"] = MachineProbes.TriadBytes };
             case nameof(MachineProbes.PeakFma): return new() { ["flops"] = MachineProbes.PeakFlops };
+            case nameof(MachineProbes.Store512): return new() { ["stores"] = MachineProbes.Stores };
         }
         if (method is nameof(LockstepBenchmarks.SingleRuns) or nameof(LockstepBenchmarks.Lockstep))
             return new() { ["steps"] = LockstepBenchmarks.Steps * double.Parse(parameters["Runs"]!, CultureInfo.InvariantCulture) };
