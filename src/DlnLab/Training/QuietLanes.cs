@@ -32,7 +32,8 @@ internal sealed class QuietLanes
     public void Set(int lane, TrainingOptions options, double initialLoss)
     {
         _tolerance[lane] = options.Tolerance;
-        _divergenceLimit[lane] = options.DivergenceFactor * Math.Max(initialLoss, double.Epsilon);
+        // At most the largest double, so a loss at or below it is finite as well.
+        _divergenceLimit[lane] = Math.Min(options.DivergenceFactor * Math.Max(initialLoss, double.Epsilon), double.MaxValue);
     }
 
     /// <summary>
@@ -42,10 +43,9 @@ internal sealed class QuietLanes
     {
         var l = Vector512.Create(loss, q);
         var minimum = Vector512.Create(_runningMinimum, q);
-        var quiet = Vector512.LessThanOrEqual(l, minimum)
+        // A NaN loss fails every comparison (and a NaN limit, from a NaN initial loss, every lane).
+        var quiet = Vector512.LessThanOrEqual(l, Vector512.MinNative(minimum, Vector512.Create(_divergenceLimit, q)))
             & Vector512.GreaterThan(l, Vector512.Create(_tolerance, q))
-            & Vector512.LessThanOrEqual(l, Vector512.Create(_divergenceLimit, q))
-            & Vector512.LessThan(l, Vector512.Create(double.PositiveInfinity))
             & Vector512.LessThan(Vector512.Create((double)k), Vector512.Create(_quietUntil, q));
         Vector512.ConditionalSelect(quiet, l, minimum).CopyTo(_runningMinimum, q);
         (Vector512.Create(_pending, q).AsUInt64() | quiet.AsUInt64()).AsDouble().CopyTo(_pending, q);
