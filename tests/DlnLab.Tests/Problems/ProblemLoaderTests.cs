@@ -25,9 +25,9 @@ public class ProblemLoaderTests
         Assert.Equal((3, 2), (p.N, p.D));
         Assert.Equal(X.Data, p.X.Data);
         Assert.Equal(Y, p.Y);
-        Assert.Equal([0.5, -0.5], p.BetaStar);
+        Assert.Equal([0.5, -0.5], p.BetaStar!);
         Assert.Equal([7.0, 8], p.XTest!.Data);
-        Assert.Equal([2.0], p.YTest);
+        Assert.Equal([2.0], p.YTest!);
         Assert.False(p.IsIsotropicGaussian);
         Assert.Equal(0, p.NoiseStd);
     }
@@ -59,7 +59,7 @@ public class ProblemLoaderTests
     public void NumpyArchiveGivesTheProblemNumpySaved()
     {
         var p = ProblemLoader.LoadNpz(FixtureFiles.Path("problem.npz"));
-        Assert.Equal([1.0, 0, -2], p.BetaStar);
+        Assert.Equal([1.0, 0, -2], p.BetaStar!);
         var fitted = p.X.Multiply(p.BetaStar);
         for (int i = 0; i < p.N; i++) Assert.Equal(fitted[i], p.Y[i], 1e-12);
         var fittedTest = p.XTest!.Multiply(p.BetaStar);
@@ -89,8 +89,8 @@ public class ProblemLoaderTests
             Assert.Equal(Y, p.Y);
         }
         Assert.Null(fromFolder.BetaStar);
-        Assert.Equal([1.0, 1], fromNpz.BetaStar);
-        Assert.Equal([2.0, 3], fromList.BetaStar);
+        Assert.Equal([1.0, 1], fromNpz.BetaStar!);
+        Assert.Equal([2.0, 3], fromList.BetaStar!);
     }
 
     [Theory]
