@@ -106,6 +106,7 @@ def main():
     w("| (n, d, b) | C# steps/s | numpy steps/s | ratio | C# GFLOP/s | C# GB/s of X | fraction of peak |")
     w("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     ratios = {}
+    step_rates = {}
     for r in [r for r in results if r["method"] == "Train"]:
         name = r["parameters"]["Case"]
         n, d, b = (int(t) for t in name.strip("()").split(","))
@@ -118,6 +119,7 @@ def main():
             numpy_rate = match[0]["stepsPerSecond"] if match else None
         ratio = steps / numpy_rate if numpy_rate else None
         ratios[(n, d, b)] = ratio
+        step_rates[(n, d, b)] = steps
         memory_bound = 8 * n * d > L3_BYTES and b == n
         fraction = (f"{100 * bytes_ / bandwidth:.0f}% of read bandwidth" if memory_bound and bandwidth
                     else f"{100 * flops / peak:.0f}% of FMA peak" if peak else "n/a")
@@ -318,11 +320,11 @@ def main():
     sgd = ratios.get((20, 30, 1))
     if sgd is not None and sgd < 500:
         w(f"- SGD b = 1 at (20, 30) below 500x ({sgd:.0f}x here): a step is a serial chain (the next sample's dot "
-          "product needs the updated beta, then an 8-lane reduction) of about 33 ns.")
+          f"product needs the updated beta, then an 8-lane reduction) of {1e9 / step_rates[(20, 30, 1)]:.0f} ns here.")
     w("- The numpy yardstick runs on Debian's numpy with the BLAS listed above (the reference BLAS, not OpenBLAS, "
       "is what this machine has); at (20, 30) the Python interpreter's per-call cost dominates whichever BLAS it is.")
-    w("- Ratios are from one run of bench/run.sh, both sides measured minutes apart on the same machine; other "
-      "work on the machine moves single figures by 10-30%, which the ± column shows.")
+    w("- Ratios are from one run of bench/run.sh, both sides measured minutes apart on the same machine. The machine "
+      "is shared: the ± column is the spread within this run, and a repeated run can differ by more.")
     print("\n".join(out))
 
 
