@@ -76,9 +76,7 @@ public static class Program
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["results"] = rows,
         };
-        string temp = output + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, output, overwrite: true);
+        AtomicFile.WriteAllText(output, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"wrote {rows.Count} results to {output}");
         return 0;
     }

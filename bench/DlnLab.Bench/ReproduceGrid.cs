@@ -67,6 +67,6 @@ public static class ReproduceGrid
             y = problem.Y,
             runs = runs.Select((o, i) => new { b = o.BatchSize, gamma = o.Stepsize.Initial, seed = o.Seed, index = i, steps = Trainer.Train(design, problem, o).Steps }).ToArray(),
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(document));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document));
     }
 }

@@ -40,7 +40,7 @@ public static class ReproduceRuns
         };
         if (trained.Any(r => r.Alpha != first.Alpha || r.Tolerance != first.Tolerance || r.MaxSteps != first.MaxSteps))
             throw new InvalidOperationException("the yardstick's grid mode takes one alpha, tolerance and step budget");
-        File.WriteAllText(path, JsonSerializer.Serialize(document));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document));
     }
 
     /// <summary>
