@@ -6,8 +6,8 @@ using DlnLab.Training;
 namespace DlnLab.Bench;
 
 /// <summary>
-/// A grid shaped like the report's first figure, standing in for the default `dln reproduce` until it exists:
-/// (n, d, s, alpha) = (20, 30, 3, 0.1), 16 stepsizes from 1e-3 to 0.02 (below SGD's divergence), GD once and SGD (b = 1) with 3 batch seeds,
+/// A fixed grid shaped like the report's first figure, on one dataset (the default `dln reproduce` itself is measured
+/// by bench/run.sh): (n, d, s, alpha) = (20, 30, 3, 0.1), 16 stepsizes from 1e-3 to 0.02 (below SGD's divergence), GD once and SGD (b = 1) with 3 batch seeds,
 /// tolerance 1e-5, at most 1e5 steps. Runs the way a sweep would: the GD runs in one lockstep group, the SGD runs
 /// spread over the cores.
 /// </summary>

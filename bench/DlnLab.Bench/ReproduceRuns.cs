@@ -44,8 +44,8 @@ public static class ReproduceRuns
     }
 
     /// <summary>
-    /// The trial runs of every bisection of the default reproduce, as LargestConvergentStepsize.Find makes them (same
-    /// order of trials), with their step counts.
+    /// The trial runs of every bisection of the default reproduce, as LargestConvergentStepsize.Search makes them, with
+    /// their step counts (in no particular order: only their sums are used).
     /// </summary>
     private static object[] ThresholdTrials()
     {
