@@ -113,8 +113,7 @@ public static class DualNewtonSolver
             for (int i = 0; i < n; i++) direction[i] *= scale[i];
 
             x.MultiplyTransposed(direction, dz);
-            double maxChange = 2 * TensorPrimitives.MaxMagnitude<double>(dz);
-            maxChange = Math.Abs(maxChange);
+            double maxChange = 2 * MatrixOperations.MaxAbs(dz);
             double t = maxChange > options.MaxArgumentStep ? options.MaxArgumentStep / maxChange : 1;
             double slope = TensorPrimitives.Dot<double>(residual, direction);
             double phi0 = Phi(lnA, arg, lambda, y, out double phiScale);

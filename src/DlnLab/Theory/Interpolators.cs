@@ -25,11 +25,8 @@ public static class Interpolators
         DualNewtonSolver.Solve(x, y, implicitBias.LnAlphaInfSquared, implicitBias.Delta, options);
 
     /// <summary>||run.Beta - predicted|| / max(||predicted||, tiny), predicted by <see cref="Theorem22"/> from the run's own gains.</summary>
-    public static double Theorem22Residual(Matrix x, double[] y, RunResult run)
-    {
-        var predicted = Theorem22(x, y, run.Implicit).Beta;
-        return MatrixOperations.Distance(run.Beta, predicted) / Math.Max(MatrixOperations.Norm2(predicted), 1e-300);
-    }
+    public static double Theorem22Residual(Matrix x, double[] y, RunResult run) =>
+        MatrixOperations.RelativeDistance(run.Beta, Theorem22(x, y, run.Implicit).Beta);
 
     /// <summary>The minimum-l2 interpolator X^T (X X^T)^{-1} y, with one step of iterative refinement.</summary>
     public static double[] MinimumL2(Matrix x, double[] y)

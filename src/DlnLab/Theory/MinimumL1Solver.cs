@@ -38,7 +38,7 @@ public static class MinimumL1Solver
     // close to the minimum-l1 one) make a basis that is nearly optimal, and phase 2 then needs few pivots.
     private static int[] CrashColumns(Matrix x, double[] y)
     {
-        double scale = Math.Max(TensorPrimitives.MaxMagnitude<double>(y) is var m ? Math.Abs(m) : 0, 1e-300);
+        double scale = Math.Max(MatrixOperations.MaxAbs(y), 1e-300);
         var lnA = Enumerable.Repeat(Math.Log(1e-12 * scale), x.Cols).ToArray();
         DualNewtonSolver.TrySolve(x, y, lnA, new double[x.Cols], out var guess, new DualNewtonOptions { Tolerance = 1e-10, MaxIterations = 100 });
         return Enumerable.Range(0, x.Cols).OrderByDescending(j => Math.Abs(guess.Beta[j])).ThenBy(j => j).Take(x.Rows).ToArray();
@@ -162,7 +162,7 @@ public static class MinimumL1Solver
 
                 Column(entering, _column);
                 _binv.Multiply(_column, _w);
-                double wMax = Math.Abs(TensorPrimitives.MaxMagnitude<double>(_w));
+                double wMax = MatrixOperations.MaxAbs(_w);
                 int leaving = -1;
                 double ratio = double.PositiveInfinity, pivot = 0;
                 for (int r = 0; r < _n; r++)
@@ -261,7 +261,7 @@ public static class MinimumL1Solver
 
             double l1 = TensorPrimitives.SumOfMagnitudes<double>(beta);
             var xtl = _x.MultiplyTransposed(lambda);
-            double dualInf = Math.Max(0, Math.Abs(TensorPrimitives.MaxMagnitude<double>(xtl)) - 1);
+            double dualInf = Math.Max(0, MatrixOperations.MaxAbs(xtl) - 1);
             double gap = (l1 - TensorPrimitives.Dot<double>(_y, lambda)) / Math.Max(l1, 1e-300);
             double rel = MatrixOperations.Norm2(MatrixOperations.Residual(_x, beta, _y)) / Math.Max(MatrixOperations.Norm2(_y), 1e-300);
             bool ok = simplexOk && dualInf <= 1e-9 && Math.Abs(gap) <= 1e-8 && rel <= 1e-9;
