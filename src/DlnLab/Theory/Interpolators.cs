@@ -13,8 +13,7 @@ public static class Interpolators
     public static InterpolatorSolution GradientFlow(Matrix x, double[] y, double[] alpha, DualNewtonOptions? options = null)
     {
         if (alpha.Length != x.Cols) throw new ArgumentException($"alpha has {alpha.Length} entries but X has {x.Cols} columns", nameof(alpha));
-        var lnA = alpha.Select(a => 2 * Math.Log(a)).ToArray();
-        return DualNewtonSolver.Solve(x, y, lnA, new double[x.Cols], options);
+        return DualNewtonSolver.Solve(x, y, Hyperentropy.LnSquares(alpha), new double[x.Cols], options);
     }
 
     /// <summary>
