@@ -106,16 +106,13 @@ public static class MinimumL1Solver
         public bool TryCrashStart(int[] columns)
         {
             Array.Copy(columns, _basis, _n);
-            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu) || lu is null || lu.PivotRatio < 1e-10) return false;
+            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu) || lu.PivotRatio < 1e-10) return false;
             var xb = lu.Solve(_ys);
             for (int r = 0; r < _n; r++)
                 if (xb[r] < 0) _basis[r] += _d;
             Array.Clear(_isBasic);
             foreach (int j in _basis) _isBasic[j] = true;
-            if (!LuDecomposition.TryFactor(BasisMatrix(), out lu) || lu is null) return false;
-            _binv = lu.Inverse();
-            _xb = lu.Solve(_ys);
-            return true;
+            return TryRefactor();
         }
 
         public double ArtificialSum()
@@ -133,7 +130,7 @@ public static class MinimumL1Solver
             for (int local = 0; ; local++)
             {
                 if (Iterations >= maxIterations) return false;
-                if (local % RefactorEvery == 0 && local > 0) Refactor();
+                if (local % RefactorEvery == 0 && local > 0) TryRefactor(); // on failure the updated inverse stays
                 // lambda = B^{-T} c_B; reduced costs r_j = c_j - lambda^T A_j.
                 Array.Clear(_lambda);
                 for (int r = 0; r < _n; r++)
@@ -216,11 +213,13 @@ public static class MinimumL1Solver
             return b;
         }
 
-        private void Refactor()
+        // B^{-1} and x_B afresh from the current basis, shedding the rounding the pivots' updates accumulate.
+        private bool TryRefactor()
         {
-            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu) || lu is null) return;
+            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu)) return false;
             _binv = lu.Inverse();
             _xb = lu.Solve(_ys);
+            return true;
         }
 
         /// <summary>Replaces artificial basics (at level 0 after a feasible phase 1) by columns of X where possible.</summary>
@@ -245,7 +244,7 @@ public static class MinimumL1Solver
             var xb = _xb;
             var lambda = (double[])_lambda.Clone();
             var costs = _basis.Select(j => j >= 2 * _d ? 0.0 : 1.0).ToArray();
-            if (LuDecomposition.TryFactor(BasisMatrix(), out var lu) && lu is not null)
+            if (LuDecomposition.TryFactor(BasisMatrix(), out var lu))
             {
                 xb = lu.Solve(_ys);
                 lambda = lu.SolveTransposed(costs);
