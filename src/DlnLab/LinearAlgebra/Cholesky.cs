@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics.Tensors;
 
 namespace DlnLab.LinearAlgebra;
@@ -29,7 +30,7 @@ public sealed class Cholesky
     }
 
     /// <summary>Factors A exactly as given (only its lower triangle is read); false when A is not numerically positive definite.</summary>
-    public static bool TryFactor(Matrix a, out Cholesky? factor)
+    public static bool TryFactor(Matrix a, [NotNullWhen(true)] out Cholesky? factor)
     {
         RequireSquare(a);
         var l = new double[a.Data.Length];

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace DlnLab.LinearAlgebra;
 
 /// <summary>
@@ -24,7 +25,7 @@ public sealed class LuDecomposition
     }
 
     /// <summary>Factors A; false when a pivot is exactly zero or not finite.</summary>
-    public static bool TryFactor(Matrix a, out LuDecomposition? factor)
+    public static bool TryFactor(Matrix a, [NotNullWhen(true)] out LuDecomposition? factor)
     {
         if (a.Rows != a.Cols) throw new ArgumentException($"matrix is {a.Rows} x {a.Cols}; LU needs a square one", nameof(a));
         int n = a.Rows;

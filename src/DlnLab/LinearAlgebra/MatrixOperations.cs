@@ -46,11 +46,13 @@ public static class MatrixOperations
         return t;
     }
 
+    /// <summary>max_i |x_i| (the infinity norm); 0 for an empty vector, NaN if any entry is NaN.</summary>
+    public static double MaxAbs(ReadOnlySpan<double> x) => x.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(x));
+
     /// <summary>The Euclidean norm, without overflow for large entries.</summary>
     public static double Norm2(ReadOnlySpan<double> x)
     {
-        double scale = TensorPrimitives.MaxMagnitude(x.Length == 0 ? [0.0] : x);
-        scale = Math.Abs(scale);
+        double scale = MaxAbs(x);
         if (scale == 0 || !double.IsFinite(scale)) return scale;
         double s = 0;
         foreach (double v in x) s += (v / scale) * (v / scale);
@@ -65,6 +67,10 @@ public static class MatrixOperations
         TensorPrimitives.Subtract(a, b, diff);
         return Norm2(diff);
     }
+
+    /// <summary>||a - reference||_2 / ||reference||_2, the denominator floored at 1e-300 so a zero reference gives no NaN.</summary>
+    public static double RelativeDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> reference) =>
+        Distance(a, reference) / Math.Max(Norm2(reference), 1e-300);
 
     /// <summary>r = X beta - y.</summary>
     public static double[] Residual(Matrix x, ReadOnlySpan<double> beta, ReadOnlySpan<double> y)

@@ -10,19 +10,11 @@ namespace DlnLab.Problems;
 public static class CsvMatrix
 {
     /// <summary>Reads the file; any failure is an <see cref="InvalidInputException"/> for <paramref name="field"/> naming the file and line.</summary>
-    public static DenseArray Read(string path, string field = "file")
+    public static DenseArray Read(string path, string field = "file") => InputFile.Read(path, field, stream =>
     {
-        using var stream = InputFile.OpenRead(path, field);
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        try
-        {
-            return Parse(reader, path, field);
-        }
-        catch (IOException e)
-        {
-            throw InputFile.ReadFailed(path, field, e);
-        }
-    }
+        return Parse(reader, path, field);
+    });
 
     /// <summary>Parses text already open; <paramref name="source"/> names it in messages.</summary>
     public static DenseArray Parse(TextReader reader, string source, string field = "file")

@@ -15,14 +15,7 @@ public sealed class DenseArray
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(shape);
-        if (shape.Length > 2) throw new ArgumentException($"rank {shape.Length} is not supported; at most 2", nameof(shape));
-        long count = 1;
-        foreach (int s in shape)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(s, nameof(shape));
-            count *= s;
-        }
-        if (count != data.Length) throw new ArgumentException($"data has {data.Length} entries but shape {FormatShape(shape)} needs {count}", nameof(data));
+        RequireShape(data.Length, shape);
         Data = data;
         Shape = (int[])shape.Clone();
     }
@@ -41,6 +34,22 @@ public sealed class DenseArray
     /// or () for a single number.
     /// </summary>
     public bool IsVectorLike => Rank < 2 || Shape[0] == 1 || Shape[1] == 1;
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="shape"/> has rank at most 2, no negative
+    /// dimension, and <paramref name="length"/> entries in all.
+    /// </summary>
+    internal static void RequireShape(int length, ReadOnlySpan<int> shape)
+    {
+        if (shape.Length > 2) throw new ArgumentException($"rank {shape.Length} is not supported; at most 2", nameof(shape));
+        long count = 1;
+        foreach (int s in shape)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(s, nameof(shape));
+            count *= s;
+        }
+        if (count != length) throw new ArgumentException($"data has {length} entries but shape {FormatShape(shape.ToArray())} needs {count}", "data");
+    }
 
     public static string FormatShape(IReadOnlyList<int> shape) => shape.Count switch
     {

@@ -3,7 +3,24 @@ namespace DlnLab.Problems;
 /// <summary>Opens a user-named input file, turning every way it can fail into one <see cref="InvalidInputException"/>.</summary>
 internal static class InputFile
 {
-    public static FileStream OpenRead(string path, string field)
+    /// <summary>
+    /// Opens the file and hands it to <paramref name="read"/>; an I/O failure in the middle of reading also becomes an
+    /// <see cref="InvalidInputException"/>, so the CLI still prints one line and no stack trace.
+    /// </summary>
+    public static T Read<T>(string path, string field, Func<FileStream, T> read)
+    {
+        using var stream = OpenRead(path, field);
+        try
+        {
+            return read(stream);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidInputException(field, $"cannot read '{path}': {e.Message}");
+        }
+    }
+
+    private static FileStream OpenRead(string path, string field)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new InvalidInputException(field, "no file given; need a path");
         if (Directory.Exists(path)) throw new InvalidInputException(field, $"'{path}' is a folder, not a file");
@@ -17,8 +34,4 @@ internal static class InputFile
             throw new InvalidInputException(field, $"cannot read '{path}': {e.Message}");
         }
     }
-
-    /// <summary>Wraps an I/O failure in the middle of reading, so the CLI still prints one line and no stack trace.</summary>
-    public static InvalidInputException ReadFailed(string path, string field, Exception e) =>
-        new(field, $"cannot read '{path}': {e.Message}");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace DlnLab.Problems;
 
@@ -33,17 +32,8 @@ internal sealed record NpyHeader(NpyDtype Dtype, bool FortranOrder, int[] Shape)
     }
 
     /// <summary>The header numpy itself writes for a C-order array.</summary>
-    public static string Format(string descr, ReadOnlySpan<int> shape)
-    {
-        var sb = new StringBuilder("{'descr': '").Append(descr).Append("', 'fortran_order': False, 'shape': (");
-        for (int i = 0; i < shape.Length; i++)
-        {
-            if (i > 0) sb.Append(", ");
-            sb.Append(shape[i].ToString(CultureInfo.InvariantCulture));
-        }
-        if (shape.Length == 1) sb.Append(',');
-        return sb.Append("), }").ToString();
-    }
+    public static string Format(string descr, ReadOnlySpan<int> shape) =>
+        $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {DenseArray.FormatShape(shape.ToArray())}, }}";
 
     /// <summary>A recursive-descent reader for the few Python literals a header contains: str, bool, int tuples, dicts.</summary>
     private ref struct Parser(string text)

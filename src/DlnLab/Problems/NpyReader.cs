@@ -14,18 +14,8 @@ public static class NpyReader
     private const int ChunkElements = 1 << 14;
 
     /// <summary>Reads the file; any failure is an <see cref="InvalidInputException"/> for <paramref name="field"/> naming the file.</summary>
-    public static DenseArray Read(string path, string field = "file")
-    {
-        using var stream = InputFile.OpenRead(path, field);
-        try
-        {
-            return Read(stream, path, field);
-        }
-        catch (IOException e)
-        {
-            throw InputFile.ReadFailed(path, field, e);
-        }
-    }
+    public static DenseArray Read(string path, string field = "file") =>
+        InputFile.Read(path, field, stream => Read(stream, path, field));
 
     /// <summary>
     /// Reads one array from the stream's current position (which need not be seekable: .npz entries are deflate

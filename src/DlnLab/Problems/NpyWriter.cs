@@ -33,7 +33,7 @@ public static class NpyWriter
     public static void Write(string path, double[] data, int rows, int cols)
     {
         ArgumentNullException.ThrowIfNull(data);
-        CheckShape(data.Length, [rows, cols]);
+        DenseArray.RequireShape(data.Length, [rows, cols]);
         AtomicFile.Write(path, s => WriteTo(s, data, [rows, cols]));
     }
 
@@ -48,7 +48,7 @@ public static class NpyWriter
     public static void Write(string path, long[] data, int rows, int cols)
     {
         ArgumentNullException.ThrowIfNull(data);
-        CheckShape(data.Length, [rows, cols]);
+        DenseArray.RequireShape(data.Length, [rows, cols]);
         AtomicFile.Write(path, s => WriteTo(s, data, [rows, cols]));
     }
 
@@ -67,7 +67,7 @@ public static class NpyWriter
     // Every numeric type written here is eight bytes wide: the bits go out little-endian whatever the machine's order.
     private static void WriteEightByte(Stream stream, string descr, ReadOnlySpan<ulong> bits, ReadOnlySpan<int> shape)
     {
-        CheckShape(bits.Length, shape);
+        DenseArray.RequireShape(bits.Length, shape);
         WriteHeader(stream, descr, shape);
         if (BitConverter.IsLittleEndian)
         {
@@ -117,17 +117,5 @@ public static class NpyWriter
         header.AsSpan(prefix + dict.Length, padded - prefix - dict.Length - 1).Fill((byte)' ');
         header[^1] = (byte)'\n';
         stream.Write(header);
-    }
-
-    private static void CheckShape(int length, ReadOnlySpan<int> shape)
-    {
-        if (shape.Length > 2) throw new ArgumentException($"rank {shape.Length} is not supported; at most 2", nameof(shape));
-        long count = 1;
-        foreach (int s in shape)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(s, nameof(shape));
-            count *= s;
-        }
-        if (count != length) throw new ArgumentException($"data has {length} entries but shape {DenseArray.FormatShape(shape.ToArray())} needs {count}");
     }
 }

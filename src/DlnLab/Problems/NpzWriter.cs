@@ -14,9 +14,6 @@ public sealed class NpzWriter
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly List<(string Name, Action<Stream> Write)> _entries = [];
 
-    /// <summary>The names added so far, in order.</summary>
-    public IReadOnlyList<string> Names => _entries.Select(e => e.Name).ToList();
-
     /// <summary>Adds a 1-D float64 array of shape (n,).</summary>
     public NpzWriter Add(string name, double[] values)
     {
@@ -35,8 +32,7 @@ public sealed class NpzWriter
     public NpzWriter Add(string name, double[] data, int rows, int cols)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if ((long)rows * cols != data.Length || rows < 0 || cols < 0)
-            throw new ArgumentException($"data has {data.Length} entries but shape ({rows}, {cols}) needs {(long)rows * cols}");
+        DenseArray.RequireShape(data.Length, [rows, cols]);
         return AddEntry(name, s => NpyWriter.WriteTo(s, data, [rows, cols]));
     }
 
@@ -51,8 +47,7 @@ public sealed class NpzWriter
     public NpzWriter Add(string name, long[] data, int rows, int cols)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if ((long)rows * cols != data.Length || rows < 0 || cols < 0)
-            throw new ArgumentException($"data has {data.Length} entries but shape ({rows}, {cols}) needs {(long)rows * cols}");
+        DenseArray.RequireShape(data.Length, [rows, cols]);
         return AddEntry(name, s => NpyWriter.WriteTo(s, data, [rows, cols]));
     }
 

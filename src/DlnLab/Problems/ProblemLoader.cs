@@ -85,12 +85,7 @@ public static class ProblemLoader
         foreach (string required in new[] { "X", "y" })
             if (!found.ContainsKey(required))
                 throw new InvalidInputException(required, $"folder '{directory}' has no {required}.npy or {required}.csv");
-        return Load(new ProblemFiles
-        {
-            X = found["X"], Y = found["y"],
-            BetaStar = found.GetValueOrDefault("beta_star"),
-            XTest = found.GetValueOrDefault("X_test"), YTest = found.GetValueOrDefault("y_test"),
-        });
+        return Load(FilesByRole(found));
     }
 
     /// <summary>Loads an .npz archive with arrays named X, y and optionally beta_star, X_test, y_test (names case-insensitive; others ignored).</summary>
@@ -150,13 +145,16 @@ public static class ProblemLoader
         foreach (string required in new[] { "X", "y" })
             if (!paths.ContainsKey(required))
                 throw new InvalidInputException("data", value, $"needs {required}=path; " + DataForms);
-        return new ProblemFiles
-        {
-            X = paths["X"], Y = paths["y"],
-            BetaStar = paths.GetValueOrDefault("beta_star"),
-            XTest = paths.GetValueOrDefault("X_test"), YTest = paths.GetValueOrDefault("y_test"),
-        };
+        return FilesByRole(paths);
     }
+
+    // Paths keyed by array name (X and y known to be present).
+    private static ProblemFiles FilesByRole(IReadOnlyDictionary<string, string> paths) => new()
+    {
+        X = paths["X"], Y = paths["y"],
+        BetaStar = paths.GetValueOrDefault("beta_star"),
+        XTest = paths.GetValueOrDefault("X_test"), YTest = paths.GetValueOrDefault("y_test"),
+    };
 
     private static bool IsArrayFile(string file, string name)
     {

@@ -113,11 +113,10 @@ public static class DualNewtonSolver
             for (int i = 0; i < n; i++) direction[i] *= scale[i];
 
             x.MultiplyTransposed(direction, dz);
-            double maxChange = 2 * TensorPrimitives.MaxMagnitude<double>(dz);
-            maxChange = Math.Abs(maxChange);
+            double maxChange = 2 * MatrixOperations.MaxAbs(dz);
             double t = maxChange > options.MaxArgumentStep ? options.MaxArgumentStep / maxChange : 1;
             double slope = TensorPrimitives.Dot<double>(residual, direction);
-            double phi0 = Phi(lnA, arg, lambda, y, out double phiScale);
+            double phi0 = Phi(weight, lambda, y, out double phiScale);
 
             bool accepted = false;
             for (int h = 0; h < MaxHalvings && !accepted; h++, t /= 2)
@@ -125,9 +124,9 @@ public static class DualNewtonSolver
                 for (int i = 0; i < n; i++) trialLambda[i] = lambda[i] + t * direction[i];
                 x.MultiplyTransposed(trialLambda, trialArg);
                 for (int j = 0; j < d; j++) trialArg[j] = c[j] + 2 * trialArg[j];
-                double phi = Phi(lnA, trialArg, trialLambda, y, out _);
-                if (!double.IsFinite(phi)) continue;
                 Evaluate(x, y, lnA, trialArg, trialBeta, trialWeight, trialResidual);
+                double phi = Phi(trialWeight, trialLambda, y, out _);
+                if (!double.IsFinite(phi)) continue;
                 double trialNorm = MatrixOperations.Norm2(trialResidual);
                 if (!double.IsFinite(trialNorm)) continue;
                 // Armijo on Phi, with slack at its rounding level (near the solution Phi stops resolving the decrease),
@@ -162,10 +161,11 @@ public static class DualNewtonSolver
         TensorPrimitives.Subtract(residual, y, residual);
     }
 
-    private static double Phi(double[] lnA, double[] arg, double[] lambda, double[] y, out double scale)
+    // Phi from the weights A cosh(arg) that Evaluate already holds for the same arguments.
+    private static double Phi(double[] weight, double[] lambda, double[] y, out double scale)
     {
         double coshPart = 0;
-        for (int j = 0; j < arg.Length; j++) coshPart += EffectiveInitialization.ScaledCosh(lnA[j], arg[j]);
+        foreach (double w in weight) coshPart += w;
         double linear = TensorPrimitives.Dot<double>(lambda, y);
         scale = 0.5 * coshPart + Math.Abs(linear);
         return 0.5 * coshPart - linear;

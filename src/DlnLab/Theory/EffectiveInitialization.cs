@@ -64,7 +64,7 @@ public sealed record EffectiveInitialization
     {
         if (double.IsNaN(z)) return double.NaN; // a diverged run: NaN is its result, not an exception
         double a = Math.Abs(z);
-        if (!(a >= 20)) return Math.Exp(lnA) * Math.Sinh(z); // also passes NaN through (a diverged run)
+        if (!(a >= 20)) return Math.Exp(lnA) * Math.Sinh(z);
         // sinh(a) = e^a / 2 * (1 - e^{-2a}); the bracket is 1 to double precision here.
         return Math.CopySign(Math.Exp(lnA + a - Math.Log(2)), z);
     }

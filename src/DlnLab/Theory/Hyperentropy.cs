@@ -90,7 +90,8 @@ public static class Hyperentropy
         return Math.Log(Math.Exp(t) - 1 - t);
     }
 
-    private static double[] LnSquares(ReadOnlySpan<double> a)
+    /// <summary>ln(A) = 2 ln(a) per coordinate: the log-domain scale the *Log functions and the dual solver take.</summary>
+    internal static double[] LnSquares(ReadOnlySpan<double> a)
     {
         var ln = new double[a.Length];
         for (int i = 0; i < a.Length; i++) ln[i] = 2 * Math.Log(a[i]);

@@ -13,8 +13,7 @@ public static class Interpolators
     public static InterpolatorSolution GradientFlow(Matrix x, double[] y, double[] alpha, DualNewtonOptions? options = null)
     {
         if (alpha.Length != x.Cols) throw new ArgumentException($"alpha has {alpha.Length} entries but X has {x.Cols} columns", nameof(alpha));
-        var lnA = alpha.Select(a => 2 * Math.Log(a)).ToArray();
-        return DualNewtonSolver.Solve(x, y, lnA, new double[x.Cols], options);
+        return DualNewtonSolver.Solve(x, y, Hyperentropy.LnSquares(alpha), new double[x.Cols], options);
     }
 
     /// <summary>
@@ -25,11 +24,8 @@ public static class Interpolators
         DualNewtonSolver.Solve(x, y, implicitBias.LnAlphaInfSquared, implicitBias.Delta, options);
 
     /// <summary>||run.Beta - predicted|| / max(||predicted||, tiny), predicted by <see cref="Theorem22"/> from the run's own gains.</summary>
-    public static double Theorem22Residual(Matrix x, double[] y, RunResult run)
-    {
-        var predicted = Theorem22(x, y, run.Implicit).Beta;
-        return MatrixOperations.Distance(run.Beta, predicted) / Math.Max(MatrixOperations.Norm2(predicted), 1e-300);
-    }
+    public static double Theorem22Residual(Matrix x, double[] y, RunResult run) =>
+        MatrixOperations.RelativeDistance(run.Beta, Theorem22(x, y, run.Implicit).Beta);
 
     /// <summary>The minimum-l2 interpolator X^T (X X^T)^{-1} y, with one step of iterative refinement.</summary>
     public static double[] MinimumL2(Matrix x, double[] y)

@@ -38,7 +38,7 @@ public static class MinimumL1Solver
     // close to the minimum-l1 one) make a basis that is nearly optimal, and phase 2 then needs few pivots.
     private static int[] CrashColumns(Matrix x, double[] y)
     {
-        double scale = Math.Max(TensorPrimitives.MaxMagnitude<double>(y) is var m ? Math.Abs(m) : 0, 1e-300);
+        double scale = Math.Max(MatrixOperations.MaxAbs(y), 1e-300);
         var lnA = Enumerable.Repeat(Math.Log(1e-12 * scale), x.Cols).ToArray();
         DualNewtonSolver.TrySolve(x, y, lnA, new double[x.Cols], out var guess, new DualNewtonOptions { Tolerance = 1e-10, MaxIterations = 100 });
         return Enumerable.Range(0, x.Cols).OrderByDescending(j => Math.Abs(guess.Beta[j])).ThenBy(j => j).Take(x.Rows).ToArray();
@@ -106,16 +106,13 @@ public static class MinimumL1Solver
         public bool TryCrashStart(int[] columns)
         {
             Array.Copy(columns, _basis, _n);
-            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu) || lu is null || lu.PivotRatio < 1e-10) return false;
+            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu) || lu.PivotRatio < 1e-10) return false;
             var xb = lu.Solve(_ys);
             for (int r = 0; r < _n; r++)
                 if (xb[r] < 0) _basis[r] += _d;
             Array.Clear(_isBasic);
             foreach (int j in _basis) _isBasic[j] = true;
-            if (!LuDecomposition.TryFactor(BasisMatrix(), out lu) || lu is null) return false;
-            _binv = lu.Inverse();
-            _xb = lu.Solve(_ys);
-            return true;
+            return TryRefactor();
         }
 
         public double ArtificialSum()
@@ -133,7 +130,7 @@ public static class MinimumL1Solver
             for (int local = 0; ; local++)
             {
                 if (Iterations >= maxIterations) return false;
-                if (local % RefactorEvery == 0 && local > 0) Refactor();
+                if (local % RefactorEvery == 0 && local > 0) TryRefactor(); // on failure the updated inverse stays
                 // lambda = B^{-T} c_B; reduced costs r_j = c_j - lambda^T A_j.
                 Array.Clear(_lambda);
                 for (int r = 0; r < _n; r++)
@@ -162,7 +159,7 @@ public static class MinimumL1Solver
 
                 Column(entering, _column);
                 _binv.Multiply(_column, _w);
-                double wMax = Math.Abs(TensorPrimitives.MaxMagnitude<double>(_w));
+                double wMax = MatrixOperations.MaxAbs(_w);
                 int leaving = -1;
                 double ratio = double.PositiveInfinity, pivot = 0;
                 for (int r = 0; r < _n; r++)
@@ -216,11 +213,13 @@ public static class MinimumL1Solver
             return b;
         }
 
-        private void Refactor()
+        // B^{-1} and x_B afresh from the current basis, shedding the rounding the pivots' updates accumulate.
+        private bool TryRefactor()
         {
-            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu) || lu is null) return;
+            if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu)) return false;
             _binv = lu.Inverse();
             _xb = lu.Solve(_ys);
+            return true;
         }
 
         /// <summary>Replaces artificial basics (at level 0 after a feasible phase 1) by columns of X where possible.</summary>
@@ -245,7 +244,7 @@ public static class MinimumL1Solver
             var xb = _xb;
             var lambda = (double[])_lambda.Clone();
             var costs = _basis.Select(j => j >= 2 * _d ? 0.0 : 1.0).ToArray();
-            if (LuDecomposition.TryFactor(BasisMatrix(), out var lu) && lu is not null)
+            if (LuDecomposition.TryFactor(BasisMatrix(), out var lu))
             {
                 xb = lu.Solve(_ys);
                 lambda = lu.SolveTransposed(costs);
@@ -261,7 +260,7 @@ public static class MinimumL1Solver
 
             double l1 = TensorPrimitives.SumOfMagnitudes<double>(beta);
             var xtl = _x.MultiplyTransposed(lambda);
-            double dualInf = Math.Max(0, Math.Abs(TensorPrimitives.MaxMagnitude<double>(xtl)) - 1);
+            double dualInf = Math.Max(0, MatrixOperations.MaxAbs(xtl) - 1);
             double gap = (l1 - TensorPrimitives.Dot<double>(_y, lambda)) / Math.Max(l1, 1e-300);
             double rel = MatrixOperations.Norm2(MatrixOperations.Residual(_x, beta, _y)) / Math.Max(MatrixOperations.Norm2(_y), 1e-300);
             bool ok = simplexOk && dualInf <= 1e-9 && Math.Abs(gap) <= 1e-8 && rel <= 1e-9;

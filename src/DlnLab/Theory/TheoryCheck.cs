@@ -33,7 +33,7 @@ public sealed record TheoryCheck
             check = check with
             {
                 GradientFlowBeta = gf.Beta,
-                DistanceToGradientFlow = RelativeDistance(run.Beta, gf.Beta),
+                DistanceToGradientFlow = MatrixOperations.RelativeDistance(run.Beta, gf.Beta),
             };
         if (run.Status != RunStatus.Converged) return check;
 
@@ -42,7 +42,7 @@ public sealed record TheoryCheck
         return check with
         {
             PredictedBeta = predicted?.Beta,
-            Theorem22Residual = predicted is null ? null : RelativeDistance(run.Beta, predicted.Beta),
+            Theorem22Residual = predicted is null ? null : MatrixOperations.RelativeDistance(run.Beta, predicted.Beta),
             Sharpness = sharpness,
             GdStabilityThreshold = Stability.GdStabilityThreshold(sharpness),
         };
@@ -60,7 +60,4 @@ public sealed record TheoryCheck
             return null;
         }
     }
-
-    private static double RelativeDistance(double[] a, double[] reference) =>
-        MatrixOperations.Distance(a, reference) / Math.Max(MatrixOperations.Norm2(reference), 1e-300);
 }
