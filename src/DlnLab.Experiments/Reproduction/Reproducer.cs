@@ -91,7 +91,7 @@ public static class Reproducer
             Seeds = [settings.Seed, .. all.Select(r => r.DataSeed).Distinct().Order()],
             SoftwareVersion = typeof(Reproducer).Assembly.GetName().Version?.ToString(3) ?? "unknown",
             WallTime = clock.Elapsed,
-            LargestTheoremResidual = all.Where(RunGroups.Converged).Select(r => r.Theorem22Residual).Where(r => r is not null).Max(),
+            LargestTheoremResidual = RunGroups.LargestTheorem22Residual(all),
             Figures = reportFigures,
             DistinctRuns = all.Length,
         };
