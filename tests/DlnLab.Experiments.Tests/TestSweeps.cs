@@ -54,8 +54,8 @@ internal static class TestSweeps
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, sleepMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(a);
+        string sleep = sleepMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, sleep }) start.ArgumentList.Add(a);
         return Process.Start(start)!;
     }
 

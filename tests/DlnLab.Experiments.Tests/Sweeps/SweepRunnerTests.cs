@@ -12,7 +12,10 @@ public class SweepRunnerTests
         return (store, summary);
     }
 
-    /// <summary>Runs the sweep on two threads into a fresh store, cancelled once <paramref name="cancelAfter"/> runs are stored; <paramref name="stored"/>: runs stored in all.</summary>
+    /// <summary>
+    /// Runs the sweep on two threads into a fresh store, cancelled once <paramref name="cancelAfter"/> runs are stored;
+    /// <paramref name="stored"/>: the runs stored in all.
+    /// </summary>
     private static ResultStore RunCancelled(SweepSpec spec, int cancelAfter, out int stored)
     {
         var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
