@@ -4,7 +4,7 @@ using DlnLab.Experiments.Sweeps;
 namespace DlnLab.Experiments.Tests;
 
 /// <summary>
-/// Entry point used only as a child process by <see cref="Sweeps.SweepKillTests"/>: "sweep SPEC STORE SLEEP_MS"
+/// Entry point used only as a child process (<see cref="TestSweeps.StartChildSweep"/>): "sweep SPEC STORE SLEEP_MS"
 /// runs the sweep on one thread, printing "stored KEY" after each committed run and then sleeping, so the parent can
 /// kill it midway. The test host never calls it.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DlnLab.Experiments.Storage;
 using DlnLab.Experiments.Sweeps;
 
@@ -32,6 +33,30 @@ internal static class TestSweeps
         var dir = Path.Combine(Path.GetTempPath(), "dlnlab-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
+    }
+
+    /// <summary>Writes <see cref="Toml"/> to small.toml in <paramref name="dir"/>; returns its path.</summary>
+    public static string WriteToml(string dir)
+    {
+        var path = Path.Combine(dir, "small.toml");
+        File.WriteAllText(path, Toml);
+        return path;
+    }
+
+    /// <summary>
+    /// Starts this assembly's <see cref="Program"/> in a child process that runs the sweep of <paramref name="specPath"/>
+    /// into <paramref name="storePath"/>, sleeping <paramref name="sleepMilliseconds"/> after each stored run; its
+    /// standard output and error are redirected.
+    /// </summary>
+    public static Process StartChildSweep(string specPath, string storePath, int sleepMilliseconds)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        string sleep = sleepMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, sleep }) start.ArgumentList.Add(a);
+        return Process.Start(start)!;
     }
 
     /// <summary>Equal keys, and every stored field bit-identical except the wall time.</summary>

@@ -24,17 +24,12 @@ public static class StoreExporter
 
         AtomicFile.WriteText(P("runs.csv"), w => WriteCsv(w, runs));
         var npz = new NpzWriter();
-        foreach (var c in RunColumns.All) AddColumn(npz, c, runs);
-        var gain = Matrix(runs, r => r.Gain);
-        var beta = Matrix(runs, r => r.Beta);
-        npz.Add("gain", gain.Data, gain.Rows, gain.Cols).Add("beta", beta.Data, beta.Rows, beta.Cols);
-        var lnAlphaInf = Matrix(runs, r => r.LnAlphaInfSquared);
-        var betaTilde0 = Matrix(runs, r => r.BetaTilde0);
-        npz.Add("ln_alpha_inf_squared", lnAlphaInf.Data, lnAlphaInf.Rows, lnAlphaInf.Cols)
-           .Add("beta_tilde0", betaTilde0.Data, betaTilde0.Rows, betaTilde0.Cols);
+        foreach (var c in RunColumns.Scalars) AddColumn(npz, c, runs);
+        var vectors = RunColumns.Vectors.Select(v => (v.Name, Matrix: Matrix(runs, v.Get))).ToArray();
+        foreach (var (name, m) in vectors) npz.Add(name, m.Data, m.Rows, m.Cols);
         npz.Save(P("runs.npz"), compress: true);
-        NpyWriter.Write(P("gain.npy"), gain.Data, gain.Rows, gain.Cols);
-        NpyWriter.Write(P("beta.npy"), beta.Data, beta.Rows, beta.Cols);
+        foreach (var (name, m) in vectors.Where(v => v.Name is "gain" or "beta"))
+            NpyWriter.Write(P(name + ".npy"), m.Data, m.Rows, m.Cols);
         AtomicFile.WriteText(P("thresholds.csv"), w => WriteThresholds(w, store.Thresholds()));
         return new ExportSummary(runs.Count, files);
     }
@@ -62,16 +57,14 @@ public static class StoreExporter
 
     private static void WriteCsv(TextWriter w, IReadOnlyList<StoredRun> runs)
     {
-        w.Write(string.Join(',', RunColumns.All.Select(c => c.Name)) + "\n");
-        foreach (var r in runs) w.Write(string.Join(',', RunColumns.All.Select(c => Cell(c.Get(r)))) + "\n");
+        w.Write(string.Join(',', RunColumns.Scalars.Select(c => c.Name)) + "\n");
+        foreach (var r in runs) w.Write(string.Join(',', RunColumns.Scalars.Select(c => Cell(c.Get(r)))) + "\n");
     }
 
     private static void WriteThresholds(TextWriter w, IReadOnlyList<StoredThreshold> thresholds)
     {
-        w.Write("key,dataset_key,alpha,batch_size,batch_seed,low,high,precision,stepsize,found,hit_cap,evaluations,smallest_failure\n");
-        foreach (var t in thresholds)
-            w.Write(string.Join(',', new object?[] { t.Key, t.DatasetKey, t.Alpha, (long)t.BatchSize, t.BatchSeed, t.Low, t.High,
-                t.Precision, t.Stepsize, t.Found ? 1L : 0L, t.HitCap ? 1L : 0L, (long)t.Evaluations, t.SmallestFailure }.Select(Cell)) + "\n");
+        w.Write(string.Join(',', StoreRows.ThresholdColumns) + "\n");
+        foreach (var t in thresholds) w.Write(string.Join(',', StoreRows.ThresholdValues(t).Select(Cell)) + "\n");
     }
 
     internal static string Cell(object? value) => value switch

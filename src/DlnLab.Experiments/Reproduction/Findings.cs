@@ -61,7 +61,7 @@ public sealed record Findings
             SgdTestLossAtLargest = AtFraction(sgd, largest, r => r.TestLoss ?? double.NaN),
             GdGainSupportRatio = AtFraction(gd, settings.ShapeFraction, r => SupportRatio(r, settings.S)),
             SgdGainSupportRatio = AtFraction(sgd, settings.ShapeFraction, r => SupportRatio(r, settings.S)),
-            LargestTheorem22Residual = converged.Select(r => r.Theorem22Residual).Where(x => x is not null).Max(),
+            LargestTheorem22Residual = RunGroups.LargestTheorem22Residual(runs),
             Runs = runs.Count,
             ConvergedRuns = converged.Length,
         };

@@ -48,7 +48,7 @@ public static class Reproducer
         var references = store.References();
         var outputs = new List<FigureOutput>();
         var reportFigures = new List<ReportFigure>();
-        void Draw(string name, FigureSpec spec, IReadOnlyList<StoredRun> runs, string caption, string what)
+        void Draw(FigureSpec spec, IReadOnlyList<StoredRun> runs, string caption, string what)
         {
             var output = FigureRenderer.Render(spec, outputDirectory);
             outputs.Add(output);
@@ -59,22 +59,22 @@ public static class Reproducer
             switch (f)
             {
                 case "fig1":
-                    Draw(f, PaperFigureData.Figure1(stepsizeRuns, references, settings), stepsizeRuns,
+                    Draw(PaperFigureData.Figure1(stepsizeRuns, references, settings), stepsizeRuns,
                         "Test loss at convergence against stepsize, GD and SGD (b = 1): median and interquartile band over datasets.",
                         "Both start at the gradient-flow interpolator's test loss (dashed) for small stepsizes; as the stepsize grows SGD's test loss falls while GD's does not improve, up to each one's largest convergent stepsize (dotted).");
                     break;
                 case "fig2":
-                    Draw(f, PaperFigureData.Figure2(stepsizeRuns, settings), stepsizeRuns,
+                    Draw(PaperFigureData.Figure2(stepsizeRuns, settings), stepsizeRuns,
                         "Shape of Gain_γ at the largest convergent stepsize (per-coordinate mean ± one standard deviation over datasets; support of β* shaded) and its scale ‖Gain_γ‖₁ against stepsize.",
                         "GD's gain concentrates on the support of β*, which penalises exactly the coordinates to recover; SGD's is nearly uniform. The scale grows with the stepsize, fastest near the edge of stability.");
                     break;
                 case "fig3":
-                    Draw(f, PaperFigureData.Figure3(stepsizeRuns, settings), stepsizeRuns,
+                    Draw(PaperFigureData.Figure3(stepsizeRuns, settings), stepsizeRuns,
                         "‖β∞ − β*‖₂ against stepsize for GD and SGD (b = 1): median and interquartile band over datasets.",
                         "At macroscopic stepsizes SGD recovers β* better while GD does not benefit.");
                     break;
                 case "fig4":
-                    Draw(f, PaperFigureData.Figure4(batchRuns, settings), batchRuns,
+                    Draw(PaperFigureData.Figure4(batchRuns, settings), batchRuns,
                         "Test loss against batch size b at matched relative stepsizes γ/γ_max, and the shape of the gain (divided by its mean) for each b at the largest.",
                         "New: the report states no result for 1 < b < n. Here the test loss at matched relative stepsizes and the shape of the gain move from SGD's to GD's as b grows.");
                     break;
@@ -91,7 +91,7 @@ public static class Reproducer
             Seeds = [settings.Seed, .. all.Select(r => r.DataSeed).Distinct().Order()],
             SoftwareVersion = typeof(Reproducer).Assembly.GetName().Version?.ToString(3) ?? "unknown",
             WallTime = clock.Elapsed,
-            LargestTheoremResidual = all.Where(RunGroups.Converged).Select(r => r.Theorem22Residual).Where(r => r is not null).Max(),
+            LargestTheoremResidual = RunGroups.LargestTheorem22Residual(all),
             Figures = reportFigures,
             DistinctRuns = all.Length,
         };

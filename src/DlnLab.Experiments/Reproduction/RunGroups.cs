@@ -67,6 +67,9 @@ public static class RunGroups
         return new SeriesSpec(name, xs, ys) { PaletteIndex = palette }.WithBand(lo, hi);
     }
 
+    /// <summary>The largest Theorem 2.2 residual of the converged runs; null when none has one.</summary>
+    public static double? LargestTheorem22Residual(IEnumerable<StoredRun> runs) => runs.Where(Converged).Max(r => r.Theorem22Residual);
+
     /// <summary>Median over datasets of each configuration's largest convergent stepsize.</summary>
     public static double MedianLargestConvergentStepsize(IEnumerable<StoredRun> runs) =>
         Quantiles.Median(runs.GroupBy(r => r.DatasetKey).Select(g => g.First().LargestConvergentStepsize ?? double.NaN));

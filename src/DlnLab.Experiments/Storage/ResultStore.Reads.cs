@@ -7,19 +7,13 @@ public sealed partial class ResultStore
     private const string RunOrder = " ORDER BY sweep, n, d, s, noise, data_index, alpha, batch_size, repeat, stepsize_fraction, stepsize, key";
 
     /// <summary>All runs of one sweep (or of all sweeps when null), ordered by their grid coordinates.</summary>
-    public IReadOnlyList<StoredRun> Runs(string? sweep = null) => sweep is null
-        ? Read(StoreRows.RunSelect + RunOrder, StoreRows.ReadRun)
-        : Read(StoreRows.RunSelect + " WHERE sweep = $s" + RunOrder, StoreRows.ReadRun, ("$s", sweep));
+    public IReadOnlyList<StoredRun> Runs(string? sweep = null) => ReadRuns(StoreRows.RunSelect, sweep, RunOrder, StoreRows.ReadRun);
 
     /// <summary>The keys of the runs already stored for a sweep (all sweeps when null).</summary>
-    public IReadOnlySet<string> RunKeys(string? sweep = null) => (sweep is null
-        ? Read("SELECT key FROM runs", x => x.GetString(0))
-        : Read("SELECT key FROM runs WHERE sweep = $s", x => x.GetString(0), ("$s", sweep))).ToHashSet();
+    public IReadOnlySet<string> RunKeys(string? sweep = null) => ReadRuns("SELECT key FROM runs", sweep, "", x => x.GetString(0)).ToHashSet();
 
     /// <summary>Number of stored runs of a sweep (all sweeps when null).</summary>
-    public long RunCount(string? sweep = null) => sweep is null
-        ? Read("SELECT COUNT(*) FROM runs", x => x.GetInt64(0))[0]
-        : Read("SELECT COUNT(*) FROM runs WHERE sweep = $s", x => x.GetInt64(0), ("$s", sweep))[0];
+    public long RunCount(string? sweep = null) => ReadRuns("SELECT COUNT(*) FROM runs", sweep, "", x => x.GetInt64(0))[0];
 
     /// <summary>The registered sweep specs, oldest first.</summary>
     public IReadOnlyList<StoredSweep> Sweeps() => Read(
@@ -40,6 +34,11 @@ public sealed partial class ResultStore
     /// <summary>The stored threshold with this key, if any.</summary>
     public StoredThreshold? Threshold(string key) =>
         Read(StoreRows.ThresholdSelect + " WHERE key = $k", StoreRows.ReadThreshold, ("$k", key)).FirstOrDefault();
+
+    /// <summary>A query on the runs table, restricted to one sweep unless <paramref name="sweep"/> is null.</summary>
+    private List<T> ReadRuns<T>(string select, string? sweep, string order, Func<SqliteDataReader, T> map) => sweep is null
+        ? Read(select + order, map)
+        : Read(select + " WHERE sweep = $s" + order, map, ("$s", sweep));
 
     private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
     {

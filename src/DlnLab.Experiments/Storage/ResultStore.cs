@@ -83,7 +83,6 @@ public sealed partial class ResultStore : IDisposable
     {
         StoreRows.InsertDataset(_connection, tx, dataset);
         foreach (var r in references) StoreRows.InsertReference(_connection, tx, r);
-        return true;
     });
 
     /// <summary>Stores a bisection result (INSERT OR IGNORE on its key).</summary>
@@ -102,7 +101,7 @@ public sealed partial class ResultStore : IDisposable
 
     private void Write(Action<SqliteTransaction> body) => Write(tx => { body(tx); return true; });
 
-    internal void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    private void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command(sql, tx, parameters);
         cmd.ExecuteNonQuery();
@@ -114,7 +113,7 @@ public sealed partial class ResultStore : IDisposable
         return cmd.ExecuteScalar();
     }
 
-    internal SqliteCommand Command(string sql, SqliteTransaction? tx, params (string Name, object? Value)[] parameters)
+    private SqliteCommand Command(string sql, SqliteTransaction? tx, params (string Name, object? Value)[] parameters)
     {
         var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;

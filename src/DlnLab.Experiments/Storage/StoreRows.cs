@@ -5,47 +5,33 @@ namespace DlnLab.Experiments.Storage;
 /// <summary>Mapping between the stored records and table rows.</summary>
 internal static class StoreRows
 {
-    // Unsigned seeds are kept bit for bit in SQLite's signed 64-bit integers.
-    private static long Signed(ulong x) => unchecked((long)x);
-    private static ulong Unsigned(long x) => unchecked((ulong)x);
+    // Each table's columns are listed once: its INSERT and SELECT are built from the list, and reads go by position.
+    private static readonly string[] RunColumnNames =
+        [.. RunColumns.Scalars.Select(c => c.Name), .. RunColumns.Vectors.Select(v => v.Name), "spec_json"];
 
-    // SQLite stores NaN as NULL; write it so explicitly and read NULL back as NaN (or null where optional).
-    private static object Real(double x) => double.IsNaN(x) ? DBNull.Value : x;
-    private static object Real(double? x) => x is double v ? Real(v) : DBNull.Value;
+    private static readonly string[] DatasetColumns =
+        ["key", "n", "d", "s", "noise", "nonzeros", "nonzero_scale", "support", "n_test", "data_seed", "beta_star"];
 
-    private static readonly string[] RunColumns =
+    private static readonly string[] ReferenceColumns = ["dataset_key", "alpha", "name", "value"];
+
+    /// <summary>The columns of the thresholds table, also those of the exported thresholds.csv.</summary>
+    public static readonly string[] ThresholdColumns =
     [
-        "key", "sweep", "dataset_key", "n", "d", "s", "noise", "nonzeros", "nonzero_scale", "support", "n_test",
-        "data_index", "data_seed", "alpha", "batch_size", "batch_mode", "stepsize", "stepsize_fraction",
-        "largest_convergent_stepsize", "repeat", "batch_seed", "tolerance", "max_steps", "status", "steps",
-        "train_loss", "test_loss", "population_loss", "distance_to_beta_star", "gain_l1", "bounced", "max_loss_rise",
-        "singular_steps", "max_step_gradient", "theorem22_residual", "wall_seconds", "gain", "beta",
-        "ln_alpha_inf_squared", "beta_tilde0", "spec_json",
+        "key", "dataset_key", "alpha", "batch_size", "batch_seed", "low", "high", "precision", "stepsize", "found",
+        "hit_cap", "evaluations", "smallest_failure",
     ];
 
-    public static readonly string RunSelect = "SELECT " + string.Join(", ", RunColumns) + " FROM runs";
+    public static readonly string RunSelect = Select("runs", RunColumnNames);
+    public static readonly string DatasetSelect = Select("datasets", DatasetColumns);
+    public static readonly string ReferenceSelect = Select("dataset_references", ReferenceColumns);
+    public static readonly string ThresholdSelect = Select("thresholds", ThresholdColumns);
 
-    private static readonly string RunInsert =
-        $"INSERT OR IGNORE INTO runs({string.Join(", ", RunColumns)}) VALUES ({string.Join(", ", RunColumns.Select(c => "$" + c))})";
-
-    public static int InsertRun(SqliteConnection c, SqliteTransaction tx, StoredRun r)
-    {
-        object[] values =
-        [
-            r.Key, r.Sweep, r.DatasetKey, r.N, r.D, r.S, r.Noise, r.Nonzeros, r.NonzeroScale, r.Support, r.NTest,
-            r.DataIndex, Signed(r.DataSeed), r.Alpha, r.BatchSize, r.BatchMode, Real(r.Stepsize), Real(r.StepsizeFraction),
-            Real(r.LargestConvergentStepsize), r.Repeat, Signed(r.BatchSeed), r.Tolerance, r.MaxSteps, r.Status, r.Steps,
-            Real(r.TrainLoss), Real(r.TestLoss), Real(r.PopulationLoss), Real(r.DistanceToBetaStar), Real(r.GainL1),
-            r.Bounced ? 1 : 0, Real(r.MaxLossRise), r.SingularSteps, Real(r.MaxStepGradient), Real(r.Theorem22Residual),
-            r.WallSeconds, DoubleBlob.ToBytes(r.Gain), DoubleBlob.ToBytes(r.Beta), DoubleBlob.ToBytes(r.LnAlphaInfSquared),
-            DoubleBlob.ToBytes(r.BetaTilde0), r.SpecJson,
-        ];
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = RunInsert;
-        cmd.Transaction = tx;
-        for (int i = 0; i < RunColumns.Length; i++) cmd.Parameters.AddWithValue("$" + RunColumns[i], values[i]);
-        return cmd.ExecuteNonQuery();
-    }
+    public static int InsertRun(SqliteConnection c, SqliteTransaction tx, StoredRun r) => Insert(c, tx, "runs", RunColumnNames,
+    [
+        .. RunColumns.Scalars.Select(column => column.Get(r)),
+        .. RunColumns.Vectors.Select(v => DoubleBlob.ToBytes(v.Get(r))),
+        r.SpecJson,
+    ]);
 
     public static StoredRun ReadRun(SqliteDataReader x) => new()
     {
@@ -62,44 +48,56 @@ internal static class StoreRows
         BetaTilde0 = Blob(x, 39), SpecJson = x.GetString(40),
     };
 
-    public static int InsertDataset(SqliteConnection c, SqliteTransaction tx, StoredDataset d) => Run(c, tx,
-        "INSERT OR IGNORE INTO datasets(key, n, d, s, noise, nonzeros, nonzero_scale, support, n_test, data_seed, beta_star) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        d.Key, d.N, d.D, d.S, d.Noise, d.Nonzeros, d.NonzeroScale, d.Support, d.NTest, Signed(d.DataSeed), DoubleBlob.ToBytes(d.BetaStar));
-
-    public const string DatasetSelect = "SELECT key, n, d, s, noise, nonzeros, nonzero_scale, support, n_test, data_seed, beta_star FROM datasets";
+    public static int InsertDataset(SqliteConnection c, SqliteTransaction tx, StoredDataset d) => Insert(c, tx, "datasets", DatasetColumns,
+        [d.Key, d.N, d.D, d.S, d.Noise, d.Nonzeros, d.NonzeroScale, d.Support, d.NTest, d.DataSeed, DoubleBlob.ToBytes(d.BetaStar)]);
 
     public static StoredDataset ReadDataset(SqliteDataReader x) => new(
         x.GetString(0), x.GetInt32(1), x.GetInt32(2), x.GetInt32(3), x.GetDouble(4), x.GetString(5), x.GetDouble(6),
         x.GetString(7), x.GetInt32(8), Unsigned(x.GetInt64(9)), Blob(x, 10));
 
-    public static int InsertReference(SqliteConnection c, SqliteTransaction tx, StoredReference r) => Run(c, tx,
-        "INSERT OR IGNORE INTO dataset_references(dataset_key, alpha, name, value) VALUES ($1, $2, $3, $4)",
-        r.DatasetKey, r.Alpha, r.Name, Real(r.Value));
-
-    public const string ReferenceSelect = "SELECT dataset_key, alpha, name, value FROM dataset_references";
+    public static int InsertReference(SqliteConnection c, SqliteTransaction tx, StoredReference r) =>
+        Insert(c, tx, "dataset_references", ReferenceColumns, [r.DatasetKey, r.Alpha, r.Name, r.Value]);
 
     public static StoredReference ReadReference(SqliteDataReader x) => new(x.GetString(0), x.GetDouble(1), x.GetString(2), Nan(x, 3));
 
-    public static int InsertThreshold(SqliteConnection c, SqliteTransaction tx, StoredThreshold t) => Run(c, tx,
-        "INSERT OR IGNORE INTO thresholds(key, dataset_key, alpha, batch_size, batch_seed, low, high, precision, stepsize, found, hit_cap, evaluations, smallest_failure) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        t.Key, t.DatasetKey, t.Alpha, t.BatchSize, Signed(t.BatchSeed), t.Low, t.High, t.Precision, Real(t.Stepsize),
-        t.Found ? 1 : 0, t.HitCap ? 1 : 0, t.Evaluations, Real(t.SmallestFailure));
+    /// <summary>A threshold's values in <see cref="ThresholdColumns"/> order (flags as 0 or 1), for the table and the export.</summary>
+    public static object?[] ThresholdValues(StoredThreshold t) =>
+    [
+        t.Key, t.DatasetKey, t.Alpha, (long)t.BatchSize, t.BatchSeed, t.Low, t.High, t.Precision, t.Stepsize,
+        t.Found ? 1L : 0L, t.HitCap ? 1L : 0L, (long)t.Evaluations, t.SmallestFailure,
+    ];
 
-    public const string ThresholdSelect = "SELECT key, dataset_key, alpha, batch_size, batch_seed, low, high, precision, stepsize, found, hit_cap, evaluations, smallest_failure FROM thresholds";
+    public static int InsertThreshold(SqliteConnection c, SqliteTransaction tx, StoredThreshold t) =>
+        Insert(c, tx, "thresholds", ThresholdColumns, ThresholdValues(t));
 
     public static StoredThreshold ReadThreshold(SqliteDataReader x) => new(
         x.GetString(0), x.GetString(1), x.GetDouble(2), x.GetInt32(3), Unsigned(x.GetInt64(4)), x.GetDouble(5),
         x.GetDouble(6), x.GetDouble(7), Nan(x, 8), x.GetInt64(9) != 0, x.GetInt64(10) != 0, x.GetInt32(11), Nan(x, 12));
 
-    private static int Run(SqliteConnection c, SqliteTransaction tx, string sql, params object[] values)
+    private static string Select(string table, string[] columns) => $"SELECT {string.Join(", ", columns)} FROM {table}";
+
+    private static int Insert(SqliteConnection c, SqliteTransaction tx, string table, string[] columns, object?[] values)
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = $"INSERT OR IGNORE INTO {table}({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(n => "$" + n))})";
         cmd.Transaction = tx;
-        for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue("$" + (i + 1), values[i]);
+        for (int i = 0; i < columns.Length; i++) cmd.Parameters.AddWithValue("$" + columns[i], Value(values[i]));
         return cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// A value as SQLite keeps it: unsigned seeds bit for bit in its signed 64-bit integers, and NaN
+    /// (which it has not) as NULL, like a missing optional value; reads turn NULL back into NaN, or null where optional.
+    /// </summary>
+    private static object Value(object? x) => x switch
+    {
+        null => DBNull.Value,
+        double v when double.IsNaN(v) => DBNull.Value,
+        ulong u => unchecked((long)u),
+        _ => x,
+    };
+
+    private static ulong Unsigned(long x) => unchecked((ulong)x);
     private static double Nan(SqliteDataReader x, int i) => x.IsDBNull(i) ? double.NaN : x.GetDouble(i);
     private static double? Opt(SqliteDataReader x, int i) => x.IsDBNull(i) ? null : x.GetDouble(i);
     private static double[] Blob(SqliteDataReader x, int i) => DoubleBlob.FromBytes((byte[])x.GetValue(i));

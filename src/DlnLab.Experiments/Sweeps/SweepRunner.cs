@@ -54,8 +54,7 @@ public static class SweepRunner
                 if (progress is not null)
                 {
                     var elapsed = clock.Elapsed;
-                    TimeSpan? eta = done == 0 ? null : elapsed * ((double)(todo.Length - done) / done);
-                    progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, eta));
+                    progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, elapsed * ((double)(todo.Length - done) / done)));
                 }
             }
         });
@@ -155,9 +154,8 @@ public static class SweepRunner
                 foreach (double alpha in spec.Alpha.Where(a => !stored.Contains(a)))
                     foreach (var (name, value) in reference(problem, alpha).OrderBy(p => p.Key, StringComparer.Ordinal))
                         references.Add(new StoredReference(run.DatasetKey, alpha, name, value));
-            var p = run.Problem();
-            store.AddDataset(new StoredDataset(run.DatasetKey, p.N, p.D, p.S, p.Noise, p.Nonzeros.ToString(), p.NonzeroScale,
-                p.Support.ToString(), p.NTest, p.Seed, problem.BetaStar ?? []), references);
+            store.AddDataset(new StoredDataset(run.DatasetKey, run.N, run.D, run.S, run.Noise, run.Nonzeros.ToString(), run.NonzeroScale,
+                run.Support.ToString(), run.NTest, run.DataSeed, problem.BetaStar ?? []), references);
             return new Dataset(problem, new PaddedDesign(problem.X, problem.Y));
         }
 

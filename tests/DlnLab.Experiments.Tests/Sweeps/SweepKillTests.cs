@@ -15,18 +15,12 @@ public class SweepKillTests
     public void KilledSweepResumesToTheSameStore()
     {
         var dir = TestSweeps.TempDir();
-        var specPath = Path.Combine(dir, "small.toml");
-        File.WriteAllText(specPath, TestSweeps.Toml);
+        var specPath = TestSweeps.WriteToml(dir);
         var storePath = Path.Combine(dir, "killed.db");
         var spec = SweepSpecToml.Load(specPath);
         int total = spec.Expand().Count;
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, "1000" }) start.ArgumentList.Add(a);
-        using var child = Process.Start(start)!;
+        using var child = TestSweeps.StartChildSweep(specPath, storePath, 1000);
         child.ErrorDataReceived += (_, _) => { };
         child.BeginErrorReadLine();
         var seen = new List<string>();

@@ -12,6 +12,25 @@ public class SweepRunnerTests
         return (store, summary);
     }
 
+    /// <summary>
+    /// Runs the sweep on two threads into a fresh store, cancelled once <paramref name="cancelAfter"/> runs are stored;
+    /// <paramref name="stored"/>: the runs stored in all.
+    /// </summary>
+    private static ResultStore RunCancelled(SweepSpec spec, int cancelAfter, out int stored)
+    {
+        var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
+        using var cts = new CancellationTokenSource();
+        int count = 0;
+        var options = new SweepRunnerOptions
+        {
+            MaxDegreeOfParallelism = 2,
+            RunStored = _ => { if (Interlocked.Increment(ref count) == cancelAfter) cts.Cancel(); },
+        };
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, store, options, null, cts.Token));
+        stored = count;
+        return store;
+    }
+
     [Fact]
     public void ResultsDoNotDependOnTheNumberOfThreads()
     {
@@ -76,15 +95,7 @@ public class SweepRunnerTests
         // Groups cut by the cancellation leave lone lockstep runs behind: they must still take the lockstep path.
         var spec = TestSweeps.Small() with { Alpha = [0.1, 0.3], BatchSize = [SweepSpec.FullBatch] };
         var (reference, _) = RunFresh(spec, 1);
-        using var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
-        using var cts = new CancellationTokenSource();
-        int stored = 0;
-        var options = new SweepRunnerOptions
-        {
-            MaxDegreeOfParallelism = 2,
-            RunStored = _ => { if (Interlocked.Increment(ref stored) == 3) cts.Cancel(); },
-        };
-        Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, store, options, null, cts.Token));
+        using var store = RunCancelled(spec, cancelAfter: 3, out int stored);
         var resumed = SweepRunner.Run(spec, store, new SweepRunnerOptions { MaxDegreeOfParallelism = 2 });
         Assert.Equal(12 - stored, resumed.Computed);
         TestSweeps.AssertSameRuns(reference.Runs(), store.Runs());
@@ -96,15 +107,7 @@ public class SweepRunnerTests
     {
         var spec = TestSweeps.Small();
         var (reference, _) = RunFresh(spec, 2);
-        using var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
-        using var cts = new CancellationTokenSource();
-        int stored = 0;
-        var options = new SweepRunnerOptions
-        {
-            MaxDegreeOfParallelism = 2,
-            RunStored = _ => { if (Interlocked.Increment(ref stored) == 5) cts.Cancel(); },
-        };
-        Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, store, options, null, cts.Token));
+        using var store = RunCancelled(spec, cancelAfter: 5, out _);
         long afterCancel = store.RunCount();
         Assert.InRange(afterCancel, 5, 11);
         var resumed = SweepRunner.Run(spec, store, new SweepRunnerOptions { MaxDegreeOfParallelism = 2 });

@@ -14,8 +14,7 @@ public class TwoProcessTests
     public void TwoProcessesOnOneStoreLeaveItWhole()
     {
         var dir = TestSweeps.TempDir();
-        var specPath = Path.Combine(dir, "small.toml");
-        File.WriteAllText(specPath, TestSweeps.Toml);
+        var specPath = TestSweeps.WriteToml(dir);
         var storePath = Path.Combine(dir, "shared.db");
         var children = Enumerable.Range(0, 2).Select(_ => Start(specPath, storePath)).ToArray();
         foreach (var child in children)
@@ -36,12 +35,7 @@ public class TwoProcessTests
 
     private static Process Start(string specPath, string storePath)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var a in new[] { typeof(Program).Assembly.Location, "sweep", specPath, storePath, "0" }) start.ArgumentList.Add(a);
-        var child = Process.Start(start)!;
+        var child = TestSweeps.StartChildSweep(specPath, storePath, 0);
         child.OutputDataReceived += (_, _) => { };
         child.ErrorDataReceived += (_, _) => { };
         child.BeginOutputReadLine();

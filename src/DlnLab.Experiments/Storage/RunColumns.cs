@@ -1,15 +1,16 @@
-using DlnLab.Experiments.Storage;
+namespace DlnLab.Experiments.Storage;
 
-namespace DlnLab.Experiments.Export;
-
-/// <summary>The scalar columns of an exported run, in order, each with its numpy type.</summary>
+/// <summary>
+/// The columns of a stored run, in the order of the runs table: the scalars, each with its numpy type (also the
+/// columns of an export), then the vectors, then spec_json.
+/// </summary>
 internal static class RunColumns
 {
     public enum Kind { Text, Integer, Unsigned, Real }
 
     public sealed record Column(string Name, Kind Type, Func<StoredRun, object?> Get);
 
-    public static readonly Column[] All =
+    public static readonly Column[] Scalars =
     [
         new("key", Kind.Text, r => r.Key),
         new("sweep", Kind.Text, r => r.Sweep),
@@ -47,5 +48,11 @@ internal static class RunColumns
         new("max_step_gradient", Kind.Real, r => r.MaxStepGradient),
         new("theorem22_residual", Kind.Real, r => r.Theorem22Residual),
         new("wall_seconds", Kind.Real, r => r.WallSeconds),
+    ];
+
+    /// <summary>The per-coordinate vectors, stored as BLOBs and exported as runs x d matrices.</summary>
+    public static readonly (string Name, Func<StoredRun, double[]> Get)[] Vectors =
+    [
+        ("gain", r => r.Gain), ("beta", r => r.Beta), ("ln_alpha_inf_squared", r => r.LnAlphaInfSquared), ("beta_tilde0", r => r.BetaTilde0),
     ];
 }
