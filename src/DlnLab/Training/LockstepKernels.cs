@@ -5,8 +5,9 @@ using System.Runtime.Intrinsics;
 namespace DlnLab.Training;
 
 /// <summary>
-/// The two matrix products of a lockstep GD step, runs across the vector lanes: residuals R = B X^T - y (runs x n)
-/// and gradients G = R X (runs x d), register-blocked over 8 to 12 rows or eight coordinates and a vector of eight runs.
+/// The two matrix products of a lockstep GD step, runs across the vector lanes: residuals R = B X^T - y (runs x n),
+/// register-blocked over 8 to 12 rows and a vector of eight runs, and gradients G = R X (runs x d), which
+/// <see cref="LockstepState.Update"/> sums in registers and feeds straight into the update.
 /// </summary>
 /// <remarks>
 /// Every sum runs in one order per lane, whatever the tile that computes it: r_j = (FMA from +0 over i = 0, 1, ...,
@@ -175,48 +176,5 @@ internal static class LockstepKernels
         a -= Vector512.Create(y);
         a.StoreUnsafe(ref target);
         squares += a * a;
-    }
-
-    /// <summary>
-    /// gradient[i * lanes + lane] = g_i for i below d rounded up to 8: eight coordinates at a time in registers.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Gradients(PaddedDesign design, double[] residual, double[] gradient, int lanes, int active)
-    {
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
-        ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
-        ref double rg = ref MemoryMarshal.GetArrayDataReference(gradient);
-        nuint ln = (nuint)lanes;
-        int n = design.N, d = design.D, stride = design.Stride;
-        for (int q = 0; q < active; q += 8)
-        {
-            ref double resq = ref Unsafe.Add(ref rr, q);
-            for (int i = 0; i < d; i += 8)
-            {
-                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * ln);
-                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
-                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-                    g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
-                    g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
-                    g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
-                    g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
-                }
-                Store8(ref Unsafe.Add(ref rg, (nuint)i * ln + (nuint)q), ln, g0, g1, g2, g3, g4, g5, g6, g7);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store8(ref double at, nuint ln, Vector512<double> g0, Vector512<double> g1, Vector512<double> g2, Vector512<double> g3,
-        Vector512<double> g4, Vector512<double> g5, Vector512<double> g6, Vector512<double> g7)
-    {
-        g0.StoreUnsafe(ref at); g1.StoreUnsafe(ref at, ln); g2.StoreUnsafe(ref at, 2 * ln); g3.StoreUnsafe(ref at, 3 * ln);
-        g4.StoreUnsafe(ref at, 4 * ln); g5.StoreUnsafe(ref at, 5 * ln); g6.StoreUnsafe(ref at, 6 * ln); g7.StoreUnsafe(ref at, 7 * ln);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class LockstepState
     /// <summary>Per lane over the steps so far: the single run's MaxStepGradient, and its count of singular steps.</summary>
     public readonly double[] MaxStepGradient, SingularSteps;
 
-    private readonly double[] _residual, _gradient;
+    private readonly double[] _residual;
     // Per block of eight lanes: every PlusScaleSquared and MinusScaleSquared of its lanes is 1 (no exponent moved yet).
     private readonly bool[] _unitScales;
 
@@ -35,7 +35,6 @@ internal sealed class LockstepState
         int stride = design.Stride, n = design.N;
         _residual = CacheAligned.Doubles(n * ((initial.Count + Block - 1) / Block * Block));
         D = initial[0].D;
-        _gradient = CacheAligned.Doubles(stride * ((initial.Count + Block - 1) / Block * Block));
         Stride = stride;
         Lanes = (initial.Count + Block - 1) / Block * Block;
         int size = stride * Lanes;
@@ -119,7 +118,7 @@ internal sealed class LockstepState
     }
 
     /// <summary>
-    /// The gradient sums g = sum_j r_j x_j of every active lane (<see cref="LockstepKernels.Gradients"/>), then the
+    /// The gradient sums g = sum_j r_j x_j of every active lane (in j order from +0), then the
     /// rotated update with t = Scale[lane] * g, coordinate by coordinate; max |t| per lane into MaxStepGradient and SingularSteps. Needs
     /// <see cref="Residuals"/> of the same step. Padded coordinates (x = 0) get t = 0 and keep w+ = w- = 1, beta = 0.
     /// </summary>
@@ -227,26 +226,27 @@ internal sealed class LockstepState
             maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
         }
         for (; i < D; i++)
-        {
-            var g0 = Vector512<double>.Zero;
-            for (int j = 0; j < n; j++)
-                g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes), Vector512.Create(Unsafe.Add(ref rx, j * stride + i)), g0);
-            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
-        }
+            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * GradientSum(ref Unsafe.Add(ref rx, i), ref resq, n, stride, c.Lanes), maxT, ref sumT);
         var nan = Vector512<double>.Zero;
         // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t,
         // from the same gradient sums computed again (the residuals are unchanged).
         if (!Vector512.EqualsAll(sumT, sumT))
-        {
-            LockstepKernels.Gradients(design, _residual, _gradient, Lanes, active);
-            ref double rg = ref MemoryMarshal.GetArrayDataReference(_gradient);
             for (int k = 0; k < D; k++)
             {
-                var t = scale * Vector512.LoadUnsafe(ref rg, (nuint)k * c.Lanes + (nuint)q);
+                var t = scale * GradientSum(ref Unsafe.Add(ref rx, k), ref resq, n, stride, c.Lanes);
                 nan |= ~Vector512.Equals(t, t);
             }
-        }
         Record(q, WithNaN(maxT, nan));
+    }
+
+    /// <summary>g_i of eight lanes from column <paramref name="x"/> of X: FMA from +0 over j in order, as every tile sums it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> GradientSum(ref double x, ref double residual, int n, int stride, nuint lanes)
+    {
+        var g = Vector512<double>.Zero;
+        for (int j = 0; j < n; j++)
+            g = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref residual, (nuint)j * lanes), Vector512.Create(Unsafe.Add(ref x, j * stride)), g);
+        return g;
     }
 
     /// <summary>How <see cref="UpdateBlock"/> forms beta from the updated w+ and w-.</summary>
