@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using DlnLab.LinearAlgebra;
 
 namespace DlnLab.Training;
@@ -120,9 +121,8 @@ public sealed class NetworkState
     // 2^-127 <= |w| < 2^128 for all eight: exactly the values the scalar rule leaves alone (ILogB in (-128, 128)).
     internal static bool InRange(double[] w, int c)
     {
-        var a = System.Runtime.Intrinsics.Vector512.Abs(System.Runtime.Intrinsics.Vector512.Create(w, c));
-        return System.Runtime.Intrinsics.Vector512.GreaterThanOrEqualAll(a, System.Runtime.Intrinsics.Vector512.Create(LowestInRange))
-            && System.Runtime.Intrinsics.Vector512.LessThanAll(a, System.Runtime.Intrinsics.Vector512.Create(BeyondRange));
+        var a = Vector512.Abs(Vector512.Create(w, c));
+        return Vector512.GreaterThanOrEqualAll(a, Vector512.Create(LowestInRange)) && Vector512.LessThanAll(a, Vector512.Create(BeyondRange));
     }
 
     private static readonly double LowestInRange = Math.ScaleB(1.0, 1 - RangeExponent);
