@@ -125,8 +125,7 @@ public static class LockstepTrainer
             State = new NetworkState(Alpha, design.Stride);
             InitialLoss = design.Loss(State.Beta);
             Monitor = new LossMonitor(InitialLoss, options);
-            double gamma = options.Stepsize.Initial;
-            ConstantStepsize = double.IsFinite(gamma) && gamma > 0 && options.Stepsize == StepsizeSchedule.Constant(gamma);
+            ConstantStepsize = options.Stepsize.ConstantGamma is not null;
             Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
         }
 
