@@ -83,7 +83,6 @@ public static class LockstepTrainer
                     }
                     if (stop is RunStatus status)
                     {
-                        state.Store(lane, slot.State);
                         results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, slot.Monitor,
                             (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, slot.Trajectory);
                         state.Scale[lane] = 0;
