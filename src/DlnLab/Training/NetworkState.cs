@@ -128,16 +128,7 @@ public sealed class NetworkState
     private static readonly double LowestInRange = Math.ScaleB(1.0, 1 - RangeExponent);
     private static readonly double BeyondRange = Math.ScaleB(1.0, RangeExponent);
 
-    /// <summary>The scalar rule for every coordinate; <see cref="Renormalize()"/> skips blocks of eight it would not change.</summary>
-    internal void RenormalizeEveryCoordinate()
-    {
-        for (int i = 0; i < D; i++)
-        {
-            Renormalize(ref WPlus[i], ref PlusExponent[i], ref PlusScaleSquared[i]);
-            Renormalize(ref WMinus[i], ref MinusExponent[i], ref MinusScaleSquared[i]);
-        }
-    }
-
+    /// <summary>The scalar rule for one stored value; <see cref="Renormalize()"/> skips blocks of eight it would not change.</summary>
     internal static void Renormalize(ref double w, ref int exponent, ref double scaleSquared)
     {
         double a = Math.Abs(w);
