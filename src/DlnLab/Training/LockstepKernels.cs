@@ -5,8 +5,9 @@ using System.Runtime.Intrinsics;
 namespace DlnLab.Training;
 
 /// <summary>
-/// The two matrix products of a lockstep GD step, runs across the vector lanes: residuals R = B X^T - y (runs x n)
-/// and gradients G = R X (runs x d), register-blocked over 8 to 12 rows or eight coordinates and a vector of eight runs.
+/// The two matrix products of a lockstep GD step, runs across the vector lanes: residuals R = B X^T - y (runs x n),
+/// register-blocked over 8 to 12 rows and a vector of eight runs, and gradients G = R X (runs x d), which
+/// <see cref="LockstepState.Update"/> sums in registers and feeds straight into the update.
 /// </summary>
 /// <remarks>
 /// Every sum runs in one order per lane, whatever the tile that computes it: r_j = (FMA from +0 over i = 0, 1, ...,
@@ -17,156 +18,151 @@ namespace DlnLab.Training;
 internal static class LockstepKernels
 {
     /// <summary>
-    /// residual[j * lanes + lane] = r_j of each lane below <paramref name="active"/> (rounded up to 8), and the loss
-    /// (sum over j in order of r_j^2) / (2n), as the single run sums its squares.
+    /// residual[j * 8 + lane] = r_j of each of the eight lanes, and the loss (sum over j in order of r_j^2) / (2n), as
+    /// the single run sums its squares.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Residuals(PaddedDesign design, double[] beta, double[] residual, double[] loss, int lanes, int active)
+    public static void Residuals(PaddedDesign design, double[] beta, double[] residual, double[] loss)
     {
         ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
         ref double ry = ref MemoryMarshal.GetArrayDataReference(design.Y);
         ref double rb = ref MemoryMarshal.GetArrayDataReference(beta);
         ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
-        nuint ln = (nuint)lanes;
+        const nuint ln = LockstepState.Lanes;
         int n = design.N, d = design.D, stride = design.Stride;
-        int q = 0;
         ref double rl = ref MemoryMarshal.GetArrayDataReference(loss);
         var half = Vector512.Create(2.0 * n);
-        for (; q < active; q += 8)
+        var sq = Vector512<double>.Zero;
+        int j = 0;
+        // Row tiles of 8 to 12 (fewer beta passes than tiles of 8 alone); each r_j's sum is the same whatever its tile.
+        while (n - j >= 8)
         {
-            ref double bq = ref Unsafe.Add(ref rb, q);
-            var sq = Vector512<double>.Zero;
-            int j = 0;
-            // Row tiles of 8 to 12 (fewer beta passes than tiles of 8 alone); each r_j's sum is the same whatever its tile.
-            while (n - j >= 8)
-            {
-                int m = n - j;
-                if (m >= 24 || (m >= 12 && m < 16))
-                {
-                    ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                    Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default;
-                    for (int i = 0; i < d; i++)
-                    {
-                        var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
-                        ref double xi = ref Unsafe.Add(ref x0, i);
-                        a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
-                        a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
-                        a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
-                        a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
-                        a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
-                        a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
-                        a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
-                        a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
-                        a8 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
-                        a9 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
-                        a10 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 10 * stride)), b, a10);
-                        a11 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 11 * stride)), b, a11);
-                    }
-                    ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                    Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                    Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
-                    Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
-                    Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
-                    Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
-                    Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
-                    Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
-                    Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
-                    Store(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
-                    Store(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
-                    Store(a10, Unsafe.Add(ref ry, j + 10), ref Unsafe.Add(ref r0, 10 * ln), ref sq);
-                    Store(a11, Unsafe.Add(ref ry, j + 11), ref Unsafe.Add(ref r0, 11 * ln), ref sq);
-                    j += 12;
-                }
-                else if (m >= 20 || (m >= 10 && m < 12))
-                {
-                    ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                    Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default;
-                    for (int i = 0; i < d; i++)
-                    {
-                        var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
-                        ref double xi = ref Unsafe.Add(ref x0, i);
-                        a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
-                        a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
-                        a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
-                        a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
-                        a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
-                        a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
-                        a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
-                        a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
-                        a8 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
-                        a9 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
-                    }
-                    ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                    Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                    Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
-                    Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
-                    Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
-                    Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
-                    Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
-                    Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
-                    Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
-                    Store(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
-                    Store(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
-                    j += 10;
-                }
-                else
-                {
-                    ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                    Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                    for (int i = 0; i < d; i++)
-                    {
-                        var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
-                        ref double xi = ref Unsafe.Add(ref x0, i);
-                        a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
-                        a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
-                        a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
-                        a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
-                        a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
-                        a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
-                        a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
-                        a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
-                    }
-                    ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
-                    Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                    Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
-                    Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
-                    Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
-                    Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
-                    Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
-                    Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
-                    Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
-                    j += 8;
-                }
-            }
-            for (; j + 4 <= n; j += 4)
+            int m = n - j;
+            if (m >= 24 || (m >= 12 && m < 16))
             {
                 ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default;
                 for (int i = 0; i < d; i++)
                 {
-                    var b = Vector512.LoadUnsafe(ref bq, (nuint)i * ln);
+                    var b = Vector512.LoadUnsafe(ref rb, (nuint)i * ln);
                     ref double xi = ref Unsafe.Add(ref x0, i);
                     a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
-                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, stride)), b, a1);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
                     a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
                     a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                    a8 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
+                    a9 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
+                    a10 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 10 * stride)), b, a10);
+                    a11 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 11 * stride)), b, a11);
                 }
-                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q);
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
                 Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln), ref sq);
+                Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
                 Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
                 Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+                Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
+                Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
+                Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
+                Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
+                Store(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
+                Store(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
+                Store(a10, Unsafe.Add(ref ry, j + 10), ref Unsafe.Add(ref r0, 10 * ln), ref sq);
+                Store(a11, Unsafe.Add(ref ry, j + 11), ref Unsafe.Add(ref r0, 11 * ln), ref sq);
+                j += 12;
             }
-            for (; j < n; j++)
+            else if (m >= 20 || (m >= 10 && m < 12))
             {
                 ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                var a0 = Vector512<double>.Zero;
+                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default;
                 for (int i = 0; i < d; i++)
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x0, i)), Vector512.LoadUnsafe(ref bq, (nuint)i * ln), a0);
-                Store(a0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln + (nuint)q), ref sq);
+                {
+                    var b = Vector512.LoadUnsafe(ref rb, (nuint)i * ln);
+                    ref double xi = ref Unsafe.Add(ref x0, i);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                    a8 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
+                    a9 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
+                Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+                Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
+                Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+                Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+                Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
+                Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
+                Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
+                Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
+                Store(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
+                Store(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
+                j += 10;
             }
-            (sq / half).StoreUnsafe(ref rl, (nuint)q);
+            else
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    var b = Vector512.LoadUnsafe(ref rb, (nuint)i * ln);
+                    ref double xi = ref Unsafe.Add(ref x0, i);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
+                Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+                Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
+                Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+                Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+                Store(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
+                Store(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
+                Store(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
+                Store(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
+                j += 8;
+            }
         }
+        for (; j + 4 <= n; j += 4)
+        {
+            ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+            Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (int i = 0; i < d; i++)
+            {
+                var b = Vector512.LoadUnsafe(ref rb, (nuint)i * ln);
+                ref double xi = ref Unsafe.Add(ref x0, i);
+                a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xi), b, a0);
+                a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, stride)), b, a1);
+                a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+            }
+            ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
+            Store(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
+            Store(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, ln), ref sq);
+            Store(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
+            Store(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
+        }
+        for (; j < n; j++)
+        {
+            ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+            var a0 = Vector512<double>.Zero;
+            for (int i = 0; i < d; i++)
+                a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x0, i)), Vector512.LoadUnsafe(ref rb, (nuint)i * ln), a0);
+            Store(a0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln), ref sq);
+        }
+        (sq / half).StoreUnsafe(ref rl);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -175,48 +171,5 @@ internal static class LockstepKernels
         a -= Vector512.Create(y);
         a.StoreUnsafe(ref target);
         squares += a * a;
-    }
-
-    /// <summary>
-    /// gradient[i * lanes + lane] = g_i for i below d rounded up to 8: eight coordinates at a time in registers.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Gradients(PaddedDesign design, double[] residual, double[] gradient, int lanes, int active)
-    {
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
-        ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
-        ref double rg = ref MemoryMarshal.GetArrayDataReference(gradient);
-        nuint ln = (nuint)lanes;
-        int n = design.N, d = design.D, stride = design.Stride;
-        for (int q = 0; q < active; q += 8)
-        {
-            ref double resq = ref Unsafe.Add(ref rr, q);
-            for (int i = 0; i < d; i += 8)
-            {
-                Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
-                for (int j = 0; j < n; j++)
-                {
-                    var r = Vector512.LoadUnsafe(ref resq, (nuint)j * ln);
-                    ref double x = ref Unsafe.Add(ref rx, j * stride + i);
-                    g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                    g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                    g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                    g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-                    g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
-                    g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
-                    g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
-                    g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
-                }
-                Store8(ref Unsafe.Add(ref rg, (nuint)i * ln + (nuint)q), ln, g0, g1, g2, g3, g4, g5, g6, g7);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store8(ref double at, nuint ln, Vector512<double> g0, Vector512<double> g1, Vector512<double> g2, Vector512<double> g3,
-        Vector512<double> g4, Vector512<double> g5, Vector512<double> g6, Vector512<double> g7)
-    {
-        g0.StoreUnsafe(ref at); g1.StoreUnsafe(ref at, ln); g2.StoreUnsafe(ref at, 2 * ln); g3.StoreUnsafe(ref at, 3 * ln);
-        g4.StoreUnsafe(ref at, 4 * ln); g5.StoreUnsafe(ref at, 5 * ln); g6.StoreUnsafe(ref at, 6 * ln); g7.StoreUnsafe(ref at, 7 * ln);
     }
 }

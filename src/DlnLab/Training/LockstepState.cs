@@ -7,38 +7,36 @@ using DlnLab.LinearAlgebra;
 namespace DlnLab.Training;
 
 /// <summary>
-/// The states of many runs on one design, runs innermost: entry (i, lane) of each array is at i * Lanes + lane, so one
-/// 512-bit vector holds coordinate i of eight runs and every loop vectorises across runs. Lanes never mix: a lane's iterates depend on its own run only. The elementwise
-/// update rounds as <see cref="Kernels"/>; the sums follow <see cref="LockstepKernels"/>'s orders.
+/// The states of up to eight runs on one design, runs innermost: entry (i, lane) of each array is at i * Lanes + lane,
+/// so one 512-bit vector holds coordinate i of the eight runs and every loop vectorises across runs. Lanes never mix: a
+/// lane's iterates depend on its own run only. The elementwise update rounds as <see cref="Kernels"/>; the sums follow
+/// <see cref="LockstepKernels"/>'s orders.
 /// </summary>
 internal sealed class LockstepState
 {
-    public const int Block = 8;
+    /// <summary>Runs a state holds: one vector of lanes.</summary>
+    public const int Lanes = 8;
 
     public int D { get; }
     public int Stride { get; }
-    /// <summary>Lane count, a multiple of <see cref="Block"/>.</summary>
-    public int Lanes { get; }
     public readonly double[] WPlus, WMinus, PlusScaleSquared, MinusScaleSquared, SumStepGradient, Beta;
     public readonly int[] PlusExponent, MinusExponent;
-    /// <summary>Per lane: the training loss of the last <see cref="Residuals"/>, the step scale, the last max |t|.</summary>
+    /// <summary>Per lane: the training loss of the last <see cref="Residuals"/>, and the step scale.</summary>
     public readonly double[] Loss, Scale;
     /// <summary>Per lane over the steps so far: the single run's MaxStepGradient, and its count of singular steps.</summary>
     public readonly double[] MaxStepGradient, SingularSteps;
 
-    private readonly double[] _residual, _gradient;
-    // Per block of eight lanes: every PlusScaleSquared and MinusScaleSquared of its lanes is 1 (no exponent moved yet).
-    private readonly bool[] _unitScales;
+    private readonly double[] _residual;
+    // Every PlusScaleSquared and MinusScaleSquared is 1 (no exponent moved yet).
+    private bool _unitScales;
 
     public LockstepState(IReadOnlyList<NetworkState> initial, PaddedDesign design)
     {
-        int stride = design.Stride, n = design.N;
-        _residual = CacheAligned.Doubles(n * ((initial.Count + Block - 1) / Block * Block));
+        Debug.Assert(initial.Count <= Lanes);
         D = initial[0].D;
-        _gradient = CacheAligned.Doubles(stride * ((initial.Count + Block - 1) / Block * Block));
-        Stride = stride;
-        Lanes = (initial.Count + Block - 1) / Block * Block;
-        int size = stride * Lanes;
+        Stride = design.Stride;
+        _residual = CacheAligned.Doubles(design.N * Lanes);
+        int size = Stride * Lanes;
         WPlus = CacheAligned.Doubles(size); WMinus = CacheAligned.Doubles(size);
         PlusScaleSquared = CacheAligned.Doubles(size); MinusScaleSquared = CacheAligned.Doubles(size);
         SumStepGradient = CacheAligned.Doubles(size); Beta = CacheAligned.Doubles(size);
@@ -46,10 +44,7 @@ internal sealed class LockstepState
         Loss = CacheAligned.Doubles(Lanes); Scale = CacheAligned.Doubles(Lanes); MaxStepGradient = CacheAligned.Doubles(Lanes); SingularSteps = CacheAligned.Doubles(Lanes);
         Array.Fill(WPlus, 1.0); Array.Fill(WMinus, 1.0); Array.Fill(PlusScaleSquared, 1.0); Array.Fill(MinusScaleSquared, 1.0);
         for (int lane = 0; lane < initial.Count; lane++) Load(initial[lane], lane);
-        _unitScales = new bool[Lanes / Block];
-        Array.Fill(_unitScales, true);
-        for (int lane = 0; lane < Lanes; lane++)
-            if (!HasUnitScales(lane)) _unitScales[lane / Block] = false;
+        _unitScales = Array.TrueForAll(PlusScaleSquared, s => s == 1) && Array.TrueForAll(MinusScaleSquared, s => s == 1);
     }
 
     private void Load(NetworkState s, int lane)
@@ -91,56 +86,44 @@ internal sealed class LockstepState
         Scale[to] = Scale[from];
         MaxStepGradient[to] = MaxStepGradient[from];
         SingularSteps[to] = SingularSteps[from];
-        if (!HasUnitScales(to)) _unitScales[to / Block] = false;
     }
 
-    private bool HasUnitScales(int lane)
+    /// <summary>The single run's rules on a step's max |t|, for the eight lanes: a singular step at 1 or more; NaN sticks.</summary>
+    private void Record(Vector512<double> maxAbs)
     {
-        for (int i = 0; i < Stride; i++)
-            if (PlusScaleSquared[i * Lanes + lane] != 1 || MinusScaleSquared[i * Lanes + lane] != 1) return false;
-        return true;
-    }
-
-    /// <summary>The single run's rules on a step's max |t|, for eight lanes: a singular step at 1 or more; NaN sticks.</summary>
-    private void Record(int q, Vector512<double> maxAbs)
-    {
-        var largest = Vector512.Create(MaxStepGradient, q);
-        Vector512.ConditionalSelect(Vector512.GreaterThan(maxAbs, largest) | ~Vector512.Equals(maxAbs, maxAbs), maxAbs, largest).CopyTo(MaxStepGradient, q);
-        (Vector512.Create(SingularSteps, q) + (Vector512.GreaterThanOrEqual(maxAbs, Vector512<double>.One) & Vector512<double>.One)).CopyTo(SingularSteps, q);
+        var largest = Vector512.Create(MaxStepGradient);
+        Vector512.ConditionalSelect(Vector512.GreaterThan(maxAbs, largest) | ~Vector512.Equals(maxAbs, maxAbs), maxAbs, largest).CopyTo(MaxStepGradient);
+        (Vector512.Create(SingularSteps) + (Vector512.GreaterThanOrEqual(maxAbs, Vector512<double>.One) & Vector512<double>.One)).CopyTo(SingularSteps);
     }
 
     /// <summary>
-    /// Full-batch residuals r_j = &lt;x_j, beta&gt; - y_j and losses of the first <paramref name="active"/> lanes, in the
-    /// per-lane orders of <see cref="LockstepKernels"/>.
+    /// Full-batch residuals r_j = &lt;x_j, beta&gt; - y_j and losses of the lanes, in the per-lane orders of
+    /// <see cref="LockstepKernels"/>.
     /// </summary>
-    public void Residuals(PaddedDesign design, int active)
-    {
-        LockstepKernels.Residuals(design, Beta, _residual, Loss, Lanes, active);
-    }
+    public void Residuals(PaddedDesign design) => LockstepKernels.Residuals(design, Beta, _residual, Loss);
 
     /// <summary>
-    /// The gradient sums g = sum_j r_j x_j of every active lane (<see cref="LockstepKernels.Gradients"/>), then the
+    /// The gradient sums g = sum_j r_j x_j of every lane (in j order from +0), then the
     /// rotated update with t = Scale[lane] * g, coordinate by coordinate; max |t| per lane into MaxStepGradient and SingularSteps. Needs
     /// <see cref="Residuals"/> of the same step. Padded coordinates (x = 0) get t = 0 and keep w+ = w- = 1, beta = 0.
     /// </summary>
-    public void Update(PaddedDesign design, int active)
+    public void Update(PaddedDesign design)
     {
-        for (int q = 0; q < active; q += Block)
-            if (_unitScales[q / Block]) UpdateBlock<UnitScales>(design, q, active);
-            else UpdateBlock<StoredScales>(design, q, active);
+        if (_unitScales) Update<UnitScales>(design);
+        else Update<StoredScales>(design);
     }
 
-    /// <summary><see cref="Update"/> of the eight lanes from <paramref name="q"/>, beta by <typeparamref name="TScales"/>.</summary>
+    /// <summary><see cref="Update(PaddedDesign)"/> with beta by <typeparamref name="TScales"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateBlock<TScales>(PaddedDesign design, int q, int active) where TScales : struct, IScales
+    private void Update<TScales>(PaddedDesign design) where TScales : struct, IScales
     {
         var c = Start();
         // Each block of coordinates' gradient sums stay in registers and go straight into the update (the sums and the
         // updates in the same orders as computing all of g first: g_i in j order from +0, the updates in i order).
         ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
         int n = design.N, stride = design.Stride;
-        ref double resq = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_residual), q);
-        var scale = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(Scale), (nuint)q);
+        ref double resq = ref MemoryMarshal.GetArrayDataReference(_residual);
+        var scale = Vector512.Create(Scale);
         var maxT = Vector512<double>.Zero;
         var sumT = Vector512<double>.Zero;
         int i = 0;
@@ -149,7 +132,7 @@ internal sealed class LockstepState
             Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
                 var r = Vector512.LoadUnsafe(ref rj);
                 g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
@@ -161,14 +144,14 @@ internal sealed class LockstepState
                 g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
                 g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
             }
-            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 2, q, scale * g2, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 3, q, scale * g3, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 4, q, scale * g4, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 5, q, scale * g5, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 6, q, scale * g6, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 7, q, scale * g7, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 4, scale * g4, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 5, scale * g5, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 6, scale * g6, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 7, scale * g7, maxT, ref sumT);
         }
         // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
         if (D - i >= 6)
@@ -176,7 +159,7 @@ internal sealed class LockstepState
             Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
                 var r = Vector512.LoadUnsafe(ref rj);
                 g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
@@ -186,12 +169,12 @@ internal sealed class LockstepState
                 g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
                 g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
             }
-            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 2, q, scale * g2, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 3, q, scale * g3, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 4, q, scale * g4, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 5, q, scale * g5, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 4, scale * g4, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 5, scale * g5, maxT, ref sumT);
             i += 6;
         }
         for (; i + 4 <= D; i += 4)
@@ -199,7 +182,7 @@ internal sealed class LockstepState
             Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
                 var r = Vector512.LoadUnsafe(ref rj);
                 g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
@@ -207,49 +190,50 @@ internal sealed class LockstepState
                 g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
                 g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
             }
-            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 2, q, scale * g2, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 3, q, scale * g3, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
         }
         for (; i + 2 <= D; i += 2)
         {
             Vector512<double> g0 = default, g1 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, c.Lanes), x = ref Unsafe.Add(ref x, stride))
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
                 var r = Vector512.LoadUnsafe(ref rj);
                 g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
                 g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
             }
-            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, q, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
         }
         for (; i < D; i++)
-        {
-            var g0 = Vector512<double>.Zero;
-            for (int j = 0; j < n; j++)
-                g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref resq, (nuint)j * c.Lanes), Vector512.Create(Unsafe.Add(ref rx, j * stride + i)), g0);
-            maxT = UpdateCoordinate<TScales>(ref c, i, q, scale * g0, maxT, ref sumT);
-        }
+            maxT = UpdateCoordinate<TScales>(ref c, i, scale * GradientSum(ref Unsafe.Add(ref rx, i), ref resq, n, stride), maxT, ref sumT);
         var nan = Vector512<double>.Zero;
         // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t,
         // from the same gradient sums computed again (the residuals are unchanged).
         if (!Vector512.EqualsAll(sumT, sumT))
-        {
-            LockstepKernels.Gradients(design, _residual, _gradient, Lanes, active);
-            ref double rg = ref MemoryMarshal.GetArrayDataReference(_gradient);
             for (int k = 0; k < D; k++)
             {
-                var t = scale * Vector512.LoadUnsafe(ref rg, (nuint)k * c.Lanes + (nuint)q);
+                var t = scale * GradientSum(ref Unsafe.Add(ref rx, k), ref resq, n, stride);
                 nan |= ~Vector512.Equals(t, t);
             }
-        }
-        Record(q, WithNaN(maxT, nan));
+        Record(WithNaN(maxT, nan));
     }
 
-    /// <summary>How <see cref="UpdateBlock"/> forms beta from the updated w+ and w-.</summary>
+    /// <summary>g_i of eight lanes from column <paramref name="x"/> of X: FMA from +0 over j in order, as every tile sums it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> GradientSum(ref double x, ref double residual, int n, int stride)
+    {
+        var g = Vector512<double>.Zero;
+        for (int j = 0; j < n; j++)
+            g = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref residual, (nuint)j * Lanes), Vector512.Create(Unsafe.Add(ref x, j * stride)), g);
+        return g;
+    }
+
+    /// <summary>How <see cref="Update{TScales}"/> forms beta from the updated w+ and w-.</summary>
     private interface IScales
     {
         static abstract Vector512<double> Beta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm);
@@ -283,7 +267,6 @@ internal sealed class LockstepState
         public ref double PlusScale;
         public ref double MinusScale;
         public ref double Beta;
-        public nuint Lanes;
     }
 
     private Columns Start() => new()
@@ -294,14 +277,13 @@ internal sealed class LockstepState
         PlusScale = ref MemoryMarshal.GetArrayDataReference(PlusScaleSquared),
         MinusScale = ref MemoryMarshal.GetArrayDataReference(MinusScaleSquared),
         Beta = ref MemoryMarshal.GetArrayDataReference(Beta),
-        Lanes = (nuint)Lanes,
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> UpdateCoordinate<TScales>(scoped ref Columns c, int i, int q, Vector512<double> t, Vector512<double> maxT, ref Vector512<double> sumT)
+    private static Vector512<double> UpdateCoordinate<TScales>(scoped ref Columns c, int i, Vector512<double> t, Vector512<double> maxT, ref Vector512<double> sumT)
         where TScales : struct, IScales
     {
-        nuint at = (nuint)i * c.Lanes + (nuint)q;
+        nuint at = (nuint)i * Lanes;
         var wp = Vector512.LoadUnsafe(ref c.WPlus, at) * (Vector512<double>.One - t);
         var wm = Vector512.LoadUnsafe(ref c.WMinus, at) * (Vector512<double>.One + t);
         wp.StoreUnsafe(ref c.WPlus, at);
@@ -318,20 +300,19 @@ internal sealed class LockstepState
     private static Vector512<double> WithNaN(Vector512<double> maxT, Vector512<double> nan) =>
         Vector512.ConditionalSelect(nan, Vector512.Create(double.NaN), maxT);
 
-    /// <summary><see cref="NetworkState.Renormalize()"/> for every active lane: the same rule, coordinate by coordinate.</summary>
-    public void Renormalize(int active)
+    /// <summary><see cref="NetworkState.Renormalize()"/> for every lane: the same rule, coordinate by coordinate.</summary>
+    public void Renormalize()
     {
         for (int i = 0; i < D; i++)
-            for (int q = 0; q < active; q += Block)
+        {
+            int at = i * Lanes;
+            if (NetworkState.InRange(WPlus, at) && NetworkState.InRange(WMinus, at)) continue;
+            for (int lane = at; lane < at + Lanes; lane++)
             {
-                int at = i * Lanes + q;
-                if (NetworkState.InRange(WPlus, at) && NetworkState.InRange(WMinus, at)) continue;
-                for (int lane = at; lane < at + Block; lane++)
-                {
-                    NetworkState.Renormalize(ref WPlus[lane], ref PlusExponent[lane], ref PlusScaleSquared[lane]);
-                    NetworkState.Renormalize(ref WMinus[lane], ref MinusExponent[lane], ref MinusScaleSquared[lane]);
-                    if (PlusScaleSquared[lane] != 1 || MinusScaleSquared[lane] != 1) _unitScales[q / Block] = false;
-                }
+                NetworkState.Renormalize(ref WPlus[lane], ref PlusExponent[lane], ref PlusScaleSquared[lane]);
+                NetworkState.Renormalize(ref WMinus[lane], ref MinusExponent[lane], ref MinusScaleSquared[lane]);
+                if (PlusScaleSquared[lane] != 1 || MinusScaleSquared[lane] != 1) _unitScales = false;
             }
+        }
     }
 }

@@ -47,32 +47,29 @@ public static class LockstepTrainer
     }
 
     /// <summary>Runs per lockstep group: one vector of lanes (measured fastest: larger groups leave the L1 cache).</summary>
-    private const int GroupSize = LockstepState.Block;
+    private const int GroupSize = LockstepState.Lanes;
 
     private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, IReadOnlyList<TrainingOptions> runs, int first, int count, RunResult[] results)
     {
         int n = design.N;
         var slots = Enumerable.Range(first, count).Select(index => new Slot(index, runs[index], design)).ToList();
         var state = new LockstepState(slots.Select(s => s.State).ToList(), design);
-        var quiet = new QuietLanes(state.Lanes);
+        var quiet = new QuietLanes();
         for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Options, slots[lane].InitialLoss);
         int active = slots.Count;
         var stopped = new List<int>();
         long k = 0;
         while (active > 0)
         {
-            state.Residuals(design, active);
+            state.Residuals(design);
             stopped.Clear();
-            for (int q = 0; q < active; q += LockstepState.Block)
-            {
-                uint quietMask = quiet.Quiet(q, k, state.Loss);
-                int end = Math.Min(q + LockstepState.Block, active);
-                uint all = (1u << (end - q)) - 1;
-                // The common step: every active lane of the block quiet, nothing to do per lane.
-                if ((quietMask & all) == all) continue;
-                for (int lane = q; lane < end; lane++)
+            uint quietMask = quiet.Quiet(k, state.Loss);
+            uint all = (1u << active) - 1;
+            // The common step: every active lane quiet, nothing to do per lane.
+            if ((quietMask & all) != all)
+                for (int lane = 0; lane < active; lane++)
                 {
-                    if ((quietMask >> (lane - q) & 1) != 0) continue;
+                    if ((quietMask >> lane & 1) != 0) continue;
                     var slot = slots[lane];
                     double loss = state.Loss[lane];
                     RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss);
@@ -86,7 +83,6 @@ public static class LockstepTrainer
                     }
                     if (stop is RunStatus status)
                     {
-                        state.Store(lane, slot.State);
                         results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, slot.Monitor,
                             (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, slot.Trajectory);
                         state.Scale[lane] = 0;
@@ -98,10 +94,9 @@ public static class LockstepTrainer
                         quiet.QuietUntil(lane, slot.ConstantStepsize ? Math.Min(slot.Checkpoints.NextStep, slot.Options.MaxSteps) : 0);
                     }
                 }
-            }
-            state.Update(design, active);
+            state.Update(design);
             k++;
-            if (k % Trainer.RenormalizeEvery == 0) state.Renormalize(active);
+            if (k % Trainer.RenormalizeEvery == 0) state.Renormalize();
             // Stopped lanes are filled from the end, highest first, so no lane is moved twice.
             for (int m = stopped.Count - 1; m >= 0; m--)
             {
@@ -129,8 +124,7 @@ public static class LockstepTrainer
             State = new NetworkState(Alpha, design.Stride);
             InitialLoss = design.Loss(State.Beta);
             Monitor = new LossMonitor(InitialLoss, options);
-            double gamma = options.Stepsize.Initial;
-            ConstantStepsize = double.IsFinite(gamma) && gamma > 0 && options.Stepsize == StepsizeSchedule.Constant(gamma);
+            ConstantStepsize = options.Stepsize.ConstantGamma is not null;
             Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using DlnLab.LinearAlgebra;
 
 namespace DlnLab.Training;
@@ -120,24 +121,14 @@ public sealed class NetworkState
     // 2^-127 <= |w| < 2^128 for all eight: exactly the values the scalar rule leaves alone (ILogB in (-128, 128)).
     internal static bool InRange(double[] w, int c)
     {
-        var a = System.Runtime.Intrinsics.Vector512.Abs(System.Runtime.Intrinsics.Vector512.Create(w, c));
-        return System.Runtime.Intrinsics.Vector512.GreaterThanOrEqualAll(a, System.Runtime.Intrinsics.Vector512.Create(LowestInRange))
-            && System.Runtime.Intrinsics.Vector512.LessThanAll(a, System.Runtime.Intrinsics.Vector512.Create(BeyondRange));
+        var a = Vector512.Abs(Vector512.Create(w, c));
+        return Vector512.GreaterThanOrEqualAll(a, Vector512.Create(LowestInRange)) && Vector512.LessThanAll(a, Vector512.Create(BeyondRange));
     }
 
     private static readonly double LowestInRange = Math.ScaleB(1.0, 1 - RangeExponent);
     private static readonly double BeyondRange = Math.ScaleB(1.0, RangeExponent);
 
-    /// <summary>The scalar rule for every coordinate; <see cref="Renormalize()"/> skips blocks of eight it would not change.</summary>
-    internal void RenormalizeEveryCoordinate()
-    {
-        for (int i = 0; i < D; i++)
-        {
-            Renormalize(ref WPlus[i], ref PlusExponent[i], ref PlusScaleSquared[i]);
-            Renormalize(ref WMinus[i], ref MinusExponent[i], ref MinusScaleSquared[i]);
-        }
-    }
-
+    /// <summary>The scalar rule for one stored value; <see cref="Renormalize()"/> skips blocks of eight it would not change.</summary>
     internal static void Renormalize(ref double w, ref int exponent, ref double scaleSquared)
     {
         double a = Math.Abs(w);

@@ -5,7 +5,7 @@ using DlnLab.LinearAlgebra;
 namespace DlnLab.Training;
 
 /// <summary>
-/// The lockstep trainer's fast path for the common step: eight lanes at a time, a lane whose loss is finite, at most its
+/// The lockstep trainer's fast path for the common step: across the eight lanes, a lane whose loss is finite, at most its
 /// divergence limit, above its tolerance and at most its running minimum, with a constant stepsize and no checkpoint or
 /// budget end at this step, needs nothing of its <see cref="LossMonitor"/> but the new running minimum. Such losses are
 /// not observed one by one; the last of them (the running minimum) is observed before the lane's next ordinary step.
@@ -18,14 +18,14 @@ internal sealed class QuietLanes
 {
     private readonly double[] _runningMinimum, _tolerance, _divergenceLimit, _quietUntil, _pending;
 
-    public QuietLanes(int lanes)
+    public QuietLanes()
     {
-        _runningMinimum = CacheAligned.Doubles(lanes);
+        _runningMinimum = CacheAligned.Doubles(LockstepState.Lanes);
         Array.Fill(_runningMinimum, double.PositiveInfinity);
-        _tolerance = CacheAligned.Doubles(lanes);
-        _divergenceLimit = CacheAligned.Doubles(lanes);
-        _quietUntil = CacheAligned.Doubles(lanes);
-        _pending = CacheAligned.Doubles(lanes);
+        _tolerance = CacheAligned.Doubles(LockstepState.Lanes);
+        _divergenceLimit = CacheAligned.Doubles(LockstepState.Lanes);
+        _quietUntil = CacheAligned.Doubles(LockstepState.Lanes);
+        _pending = CacheAligned.Doubles(LockstepState.Lanes);
     }
 
     /// <summary>The rules of a lane's run; <paramref name="initialLoss"/> as its <see cref="LossMonitor"/> got it.</summary>
@@ -37,18 +37,18 @@ internal sealed class QuietLanes
     }
 
     /// <summary>
-    /// The bit mask of lanes [q, q + 8) whose step <paramref name="k"/> is quiet; their running minima take the loss.
+    /// The bit mask of the lanes whose step <paramref name="k"/> is quiet; their running minima take the loss.
     /// </summary>
-    public uint Quiet(int q, long k, double[] loss)
+    public uint Quiet(long k, double[] loss)
     {
-        var l = Vector512.Create(loss, q);
-        var minimum = Vector512.Create(_runningMinimum, q);
+        var l = Vector512.Create(loss);
+        var minimum = Vector512.Create(_runningMinimum);
         // A NaN loss fails every comparison (and a NaN limit, from a NaN initial loss, every lane).
-        var quiet = Vector512.LessThanOrEqual(l, Vector512.MinNative(minimum, Vector512.Create(_divergenceLimit, q)))
-            & Vector512.GreaterThan(l, Vector512.Create(_tolerance, q))
-            & Vector512.LessThan(Vector512.Create((double)k), Vector512.Create(_quietUntil, q));
-        Vector512.ConditionalSelect(quiet, l, minimum).CopyTo(_runningMinimum, q);
-        (Vector512.Create(_pending, q).AsUInt64() | quiet.AsUInt64()).AsDouble().CopyTo(_pending, q);
+        var quiet = Vector512.LessThanOrEqual(l, Vector512.MinNative(minimum, Vector512.Create(_divergenceLimit)))
+            & Vector512.GreaterThan(l, Vector512.Create(_tolerance))
+            & Vector512.LessThan(Vector512.Create((double)k), Vector512.Create(_quietUntil));
+        Vector512.ConditionalSelect(quiet, l, minimum).CopyTo(_runningMinimum);
+        (Vector512.Create(_pending).AsUInt64() | quiet.AsUInt64()).AsDouble().CopyTo(_pending);
         return (uint)quiet.ExtractMostSignificantBits();
     }
 

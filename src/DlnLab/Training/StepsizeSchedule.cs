@@ -14,6 +14,9 @@ public abstract record StepsizeSchedule
     /// <summary>The first stepsize gamma_0; the sweeps' "stepsize" axis.</summary>
     public double Initial => At(0);
 
+    /// <summary>gamma of a <see cref="Constant"/> schedule (whose stepsize a trainer may read once); null for the others.</summary>
+    internal double? ConstantGamma => this is ConstantStepsize c ? c.Gamma : null;
+
     /// <summary>A compact description, parseable back by <see cref="Parse"/>.</summary>
     public abstract string Describe();
 

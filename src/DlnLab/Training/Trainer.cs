@@ -49,14 +49,13 @@ public static class Trainer
         int current = -1;
         double dotCurrent = 0;
         // The b = 1 loop in one kernel call per stretch of steps, where the row maxima make max |t| one product; a
-        // constant schedule's stepsize is read once (a record equal to Constant(gamma0) is one).
+        // constant schedule's stepsize is read once.
         double[]? rowMaxAbs = null;
         double constantGamma = 0;
         if (b == 1 && !fullBatch && design.Stride <= Kernels.ShortLength)
         {
             rowMaxAbs = Kernels.RowMaxAbs(design);
-            double gamma0 = options.Stepsize.At(0);
-            if (gamma0 > 0 && options.Stepsize.Equals(StepsizeSchedule.Constant(gamma0))) constantGamma = gamma0;
+            constantGamma = options.Stepsize.ConstantGamma ?? 0;
         }
         if (b == 1 && !fullBatch)
         {

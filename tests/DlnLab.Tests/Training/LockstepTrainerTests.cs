@@ -78,7 +78,7 @@ public class LockstepTrainerTests
         var design = new PaddedDesign(p.X, p.Y);
         var runs = Runs(20, 30);
         var all = LockstepTrainer.Train(design, p, runs);
-        // Alone, in groups of every size from 2 to 17 (one and two vectors of lanes, partial vectors), reversed, and
+        // Alone, in groups of every size from 2 to 17 (one lockstep group and several, partly filled ones), reversed, and
         // with copies of itself and other runs around it: bit for bit the same result.
         for (int r = 0; r < runs.Count; r++)
         {
