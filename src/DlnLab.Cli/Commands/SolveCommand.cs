@@ -65,11 +65,9 @@ internal sealed class SolveCommand
 
     private static double[] ReadAlpha(string text, int d)
     {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !(values[i] > 0) || !double.IsFinite(values[i]))
-                throw new InvalidInputException("alpha", text, "must be a number > 0, or d comma-separated numbers > 0");
+        var values = TrainingOptionSet.ParseAlpha(text);
+        // No core Validated() stands between this and the solver, so the range is checked here, in the parser's words.
+        if (!values.All(v => v > 0 && double.IsFinite(v))) throw new InvalidInputException("alpha", text, TrainingOptionSet.AlphaAllowed);
         if (values.Length == 1) return Enumerable.Repeat(values[0], d).ToArray();
         if (values.Length != d) throw new InvalidInputException("alpha", $"has {values.Length} entries but d = {d}; give one number or d numbers");
         return values;
