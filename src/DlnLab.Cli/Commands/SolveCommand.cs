@@ -60,7 +60,7 @@ internal sealed class SolveCommand
 
         if (parsed.GetValue(json)) WriteJson(parsed.InvocationConfiguration.Output, problem, description, alphaVector!, solutions, gradientFlow, l1);
         else WriteTable(parsed.InvocationConfiguration.Output, problem, solutions);
-        return 0;
+        return Cli.Success;
     }
 
     private static double[] ReadAlpha(string text, int d)
