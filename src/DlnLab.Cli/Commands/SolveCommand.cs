@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DlnLab.Cli.Options;
 using DlnLab.Cli.Output;
@@ -106,8 +105,7 @@ internal sealed class SolveCommand
     private static void WriteJson(TextWriter output, RegressionProblem problem, ProblemDescription description, double[] alpha,
         List<Solution> solutions, InterpolatorSolution gradientFlow, MinimumL1Solution l1)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonLine.Write(output, w =>
         {
             w.WriteStartObject();
             w.WriteNumber("n", description.N);
@@ -141,8 +139,7 @@ internal sealed class SolveCommand
             w.WriteBoolean("converged", l1.Converged);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static string G(double? x) => x is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "-";
