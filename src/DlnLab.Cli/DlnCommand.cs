@@ -7,7 +7,7 @@ namespace DlnLab.Cli;
 /// <summary>The `dln` command tree: the root and its subcommands, one file each under Commands/.</summary>
 /// <remarks>
 /// A new command is a file Commands/XCommand.cs with a static Create() returning its Command (options as fields,
-/// shared sets such as <see cref="Options.ProblemOptions"/> added with AddTo, an action returning 0), and one line
+/// shared sets such as <see cref="Options.ProblemOptions"/> added with AddTo, an action returning <see cref="Cli.Success"/>), and one line
 /// below. Its action throws <see cref="InvalidInputException"/> for bad input; <see cref="Cli.Run(string[], TextWriter, TextWriter)"/>
 /// turns that into exit code 2.
 /// </remarks>

@@ -67,7 +67,6 @@ public class CliErrorTests
     [Fact]
     public void An_option_followed_by_another_option_has_no_value()
     {
-        using var folder = new TempFolder();
         var r = CliRunner.Run("train", "--max-steps", "10", "--trajectory", "--json");
         Assert.Equal(2, r.ExitCode);
         Assert.StartsWith("dln: error: --trajectory: got nothing; needs a value", r.Err);

@@ -80,7 +80,7 @@ internal sealed class ReproduceCommand
         writer.WriteLine($"wrote {result.Report.MarkdownPath} and {Path.GetFileName(result.Report.HtmlPath)}");
         if (result.Findings is not null)
             foreach (var sentence in result.Findings.Sentences()) writer.WriteLine(sentence);
-        return 0;
+        return Cli.Success;
     }
 
     private static string[] ChosenFigures(string[] given)

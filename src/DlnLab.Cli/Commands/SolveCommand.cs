@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DlnLab.Cli.Options;
 using DlnLab.Cli.Output;
@@ -60,16 +59,14 @@ internal sealed class SolveCommand
 
         if (parsed.GetValue(json)) WriteJson(parsed.InvocationConfiguration.Output, problem, description, alphaVector!, solutions, gradientFlow, l1);
         else WriteTable(parsed.InvocationConfiguration.Output, problem, solutions);
-        return 0;
+        return Cli.Success;
     }
 
     private static double[] ReadAlpha(string text, int d)
     {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !(values[i] > 0) || !double.IsFinite(values[i]))
-                throw new InvalidInputException("alpha", text, "must be a number > 0, or d comma-separated numbers > 0");
+        var values = TrainingOptionSet.ParseAlpha(text);
+        // No core Validated() stands between this and the solver, so the range is checked here, in the parser's words.
+        if (!values.All(v => v > 0 && double.IsFinite(v))) throw new InvalidInputException("alpha", text, TrainingOptionSet.AlphaAllowed);
         if (values.Length == 1) return Enumerable.Repeat(values[0], d).ToArray();
         if (values.Length != d) throw new InvalidInputException("alpha", $"has {values.Length} entries but d = {d}; give one number or d numbers");
         return values;
@@ -108,8 +105,7 @@ internal sealed class SolveCommand
     private static void WriteJson(TextWriter output, RegressionProblem problem, ProblemDescription description, double[] alpha,
         List<Solution> solutions, InterpolatorSolution gradientFlow, MinimumL1Solution l1)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonLine.Write(output, w =>
         {
             w.WriteStartObject();
             w.WriteNumber("n", description.N);
@@ -143,8 +139,7 @@ internal sealed class SolveCommand
             w.WriteBoolean("converged", l1.Converged);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static string G(double? x) => x is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "-";

@@ -55,6 +55,6 @@ internal sealed class TrainCommand
 
         if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing);
         else RunSummary.Write(output, description, options!, result, theory, timing);
-        return 0;
+        return Cli.Success;
     }
 }

@@ -18,7 +18,7 @@ internal static class ProblemSource
             // A loaded problem has its own shape and data: a generator option beside --data is a mistake to report.
             if (options.Generator.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false }) is { } given)
                 throw new InvalidInputException(given.Name, "cannot be combined with --data; the problem comes from the files");
-            var loaded = Load(path).Validated();
+            var loaded = ProblemLoader.FromDataArgument(path).Validated();
             validateFirst?.Invoke(loaded.N, loaded.D);
             return (loaded, new ProblemDescription(null, path, loaded.N, loaded.D));
         }
@@ -26,7 +26,4 @@ internal static class ProblemSource
         validateFirst?.Invoke(spec.N, spec.D);
         return (SparseRegression.Generate(spec), new ProblemDescription(spec, null, spec.N, spec.D));
     }
-
-    /// <summary>The single place where --data (a folder, an .npz file, or X=path,y=path,...) becomes a problem.</summary>
-    public static RegressionProblem Load(string path) => ProblemLoader.FromDataArgument(path);
 }

@@ -64,13 +64,17 @@ internal sealed class TrainingOptionSet
         }.Validated(n, d);
     }
 
-    private static double[] ParseAlpha(string text)
+    /// <summary>What an --alpha value may be, as both commands that take one say it.</summary>
+    internal const string AlphaAllowed = "must be a number > 0, or d comma-separated numbers > 0";
+
+    /// <summary>The numbers of an --alpha value (one, or comma-separated); their range is left to the caller.</summary>
+    internal static double[] ParseAlpha(string text)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var values = new double[parts.Length];
         for (int i = 0; i < parts.Length; i++)
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                throw new InvalidInputException("alpha", text, "must be a number > 0, or d comma-separated numbers > 0");
+                throw new InvalidInputException("alpha", text, AlphaAllowed);
         return values;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DlnLab.Problems;
 using DlnLab.Cli.Options;
@@ -13,17 +12,8 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunJson
 {
-    // One line per run, so outputs of several runs concatenate into a JSON Lines file; pipe through jq to read.
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing) =>
+        JsonLine.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("status", StatusWord(result.Status));
@@ -52,10 +42,7 @@ internal static class RunJson
             JsonNumbers.Write(json, "steps_per_second", timing.StepsPerSecond);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        output.WriteLine();
-    }
+        });
 
     /// <summary>converged, budget or diverged.</summary>
     public static string StatusWord(RunStatus status) => status switch

@@ -45,41 +45,35 @@ internal static class LogTicks
         }
 
         // A short axis: label 1, 2 and 5 times powers of ten (all mantissas if that still leaves < 2 labels).
-        int[] labelled = CountInRange(min, max, [1, 2, 5]) >= 2 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        int[] labelled = MantissasInRange(min, max).Count(t => t.Mantissa is 1 or 2 or 5) >= 2 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
         AddMantissaTicks(ticks, min, max, labelled);
         return ticks;
     }
 
     private static void AddMantissaTicks(TickList ticks, double min, double max, int[] major)
     {
-        for (int k = (int)Math.Floor(min) - 1; k <= (int)Math.Ceiling(max); k++)
+        foreach (var (m, k, position) in MantissasInRange(min, max))
         {
+            if (Array.IndexOf(major, m) >= 0) ticks.AddMajor(position, Plain(m, k));
+            else if (m != 1) ticks.AddMinor(position);
+        }
+    }
+
+    /// <summary>Every m × 10^k (m = 1..9) inside [min, max], in increasing order, with its log10 position.</summary>
+    private static IEnumerable<(int Mantissa, int Decade, double Position)> MantissasInRange(double min, double max)
+    {
+        for (int k = (int)Math.Floor(min) - 1; k <= (int)Math.Ceiling(max); k++)
             for (int m = 1; m <= 9; m++)
             {
                 double position = k + Math.Log10(m);
-                if (position < min - 1e-9 || position > max + 1e-9) continue;
-                if (Array.IndexOf(major, m) >= 0) ticks.AddMajor(position, Plain(m, k));
-                else if (m != 1) ticks.AddMinor(position);
+                if (position >= min - 1e-9 && position <= max + 1e-9) yield return (m, k, position);
             }
-        }
     }
 
     private sealed class TickList : List<(double Position, string? Label)>
     {
         public void AddMajor(double position, string label) => Add((position, label));
         public void AddMinor(double position) => Add((position, null));
-    }
-
-    private static int CountInRange(double min, double max, int[] mantissas)
-    {
-        int count = 0;
-        for (int k = (int)Math.Floor(min) - 1; k <= (int)Math.Ceiling(max); k++)
-            foreach (int m in mantissas)
-            {
-                double position = k + Math.Log10(m);
-                if (position >= min - 1e-9 && position <= max + 1e-9) count++;
-            }
-        return count;
     }
 
     /// <summary>"1", "10", or 10 with a superscript exponent (e.g. 10⁻³).</summary>

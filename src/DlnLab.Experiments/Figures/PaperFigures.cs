@@ -11,17 +11,10 @@ public static class PaperFigures
     /// algorithm's largest convergent stepsize as a dotted vertical line.</summary>
     public static FigureSpec TestLossAgainstStepsize(IReadOnlyList<SeriesSpec> algorithms, double gradientFlowTestLoss,
         IReadOnlyList<VerticalMarker> largestConvergentStepsizes, string name = "fig1") =>
-        FigureSpec.Single(name, new PanelSpec
+        FigureSpec.Single(name, LogLog("Test loss at convergence", Stepsize, "test loss", algorithms) with
         {
-            Title = "Test loss at convergence",
-            XLabel = "stepsize γ",
-            YLabel = "test loss",
-            LogX = true,
-            LogY = true,
-            Series = Numbered(algorithms),
             ReferenceLines = [new ReferenceLine(gradientFlowTestLoss, "gradient flow")],
             VerticalMarkers = largestConvergentStepsizes,
-            Legend = LegendPosition.UpperLeft,
         });
 
     /// <summary>Figure 2: one panel per algorithm with the shape of Gain_γ over coordinates (mean and spread over
@@ -33,45 +26,19 @@ public static class PaperFigures
     public static FigureSpec GainShapeAndScale(IReadOnlyList<SeriesSpec> shapes, IReadOnlyList<SeriesSpec> scale,
         IReadOnlyList<int> support, string shapeStepsize, string name = "fig2")
     {
-        var panels = new List<PanelSpec>();
-        var numberedShapes = Numbered(shapes);
-        foreach (SeriesSpec shape in numberedShapes)
-        {
-            panels.Add(new PanelSpec
-            {
-                Title = $"Shape of Gain: {shape.Name}, {shapeStepsize}",
-                XLabel = "coordinate i",
-                YLabel = "Gain_γ,i",
-                Series = [shape with { Style = SeriesStyle.Markers }],
-                ShadedXRanges = SupportRanges(support),
-            });
-        }
-        panels.Add(new PanelSpec
-        {
-            Title = "Scale of Gain",
-            XLabel = "stepsize γ",
-            YLabel = "‖Gain_γ‖₁",
-            LogX = true,
-            LogY = true,
-            Series = Numbered(scale),
-            Legend = LegendPosition.UpperLeft,
-        });
+        var panels = Numbered(shapes)
+            .Select(shape => OverCoordinates($"Shape of Gain: {shape.Name}, {shapeStepsize}", "Gain_γ,i", [shape], SeriesStyle.Markers, support))
+            .Append(LogLog("Scale of Gain", Stepsize, "‖Gain_γ‖₁", scale))
+            .ToList();
         return new FigureSpec { Name = name, Panels = panels, Columns = panels.Count, PanelWidth = 640, PanelHeight = 480 };
     }
 
     /// <summary>Figure 3: ‖β∞ − β*‖₂ against stepsize (log-log), one series per algorithm.</summary>
     public static FigureSpec DistanceToBetaStarAgainstStepsize(IReadOnlyList<SeriesSpec> algorithms,
         IReadOnlyList<VerticalMarker> largestConvergentStepsizes, string name = "fig3") =>
-        FigureSpec.Single(name, new PanelSpec
+        FigureSpec.Single(name, LogLog("Recovery of β*", Stepsize, "‖β∞ − β*‖₂", algorithms) with
         {
-            Title = "Recovery of β*",
-            XLabel = "stepsize γ",
-            YLabel = "‖β∞ − β*‖₂",
-            LogX = true,
-            LogY = true,
-            Series = Numbered(algorithms),
             VerticalMarkers = largestConvergentStepsizes,
-            Legend = LegendPosition.UpperLeft,
         });
 
     /// <summary>Figure 4: test loss against batch size b (log-log; one series per relative stepsize γ/γ_max), and the
@@ -87,30 +54,39 @@ public static class PaperFigures
         Columns = 2,
         Panels =
         [
-            new PanelSpec
-            {
-                Title = "Test loss against batch size",
-                XLabel = "batch size b",
-                YLabel = "test loss",
-                LogX = true,
-                LogY = true,
-                Series = Numbered(testLoss),
-                Legend = LegendPosition.UpperLeft,
-            },
-            new PanelSpec
-            {
-                Title = $"Shape of Gain, γ/γ_max = {shapeRelativeStepsize:G3}",
-                XLabel = "coordinate i",
-                YLabel = shapeLabel,
-                Series = Numbered(shapes).Select(s => s with { Style = SeriesStyle.LineMarkers }).ToArray(),
-                ShadedXRanges = SupportRanges(support),
-            },
+            LogLog("Test loss against batch size", "batch size b", "test loss", testLoss),
+            OverCoordinates($"Shape of Gain, γ/γ_max = {shapeRelativeStepsize:G3}", shapeLabel, Numbered(shapes), SeriesStyle.LineMarkers, support),
         ],
     };
 
     /// <summary>One shaded unit-wide range per support coordinate, all under one legend entry.</summary>
-    public static IReadOnlyList<ShadedXRange> SupportRanges(IReadOnlyList<int> support) =>
+    private static IReadOnlyList<ShadedXRange> SupportRanges(IReadOnlyList<int> support) =>
         support.Select(i => new ShadedXRange(i - 0.5, i + 0.5, "support of β*")).ToArray();
+
+    private const string Stepsize = "stepsize γ";
+
+    /// <summary>A log-log panel of numbered series, legend upper left.</summary>
+    private static PanelSpec LogLog(string title, string xLabel, string yLabel, IReadOnlyList<SeriesSpec> series) => new()
+    {
+        Title = title,
+        XLabel = xLabel,
+        YLabel = yLabel,
+        LogX = true,
+        LogY = true,
+        Series = Numbered(series),
+        Legend = LegendPosition.UpperLeft,
+    };
+
+    /// <summary>A panel over coordinates 1..d with the support of β* shaded, every series drawn in one style.</summary>
+    private static PanelSpec OverCoordinates(string title, string yLabel, IEnumerable<SeriesSpec> series, SeriesStyle style,
+        IReadOnlyList<int> support) => new()
+    {
+        Title = title,
+        XLabel = "coordinate i",
+        YLabel = yLabel,
+        Series = series.Select(s => s with { Style = style }).ToArray(),
+        ShadedXRanges = SupportRanges(support),
+    };
 
     private static SeriesSpec[] Numbered(IReadOnlyList<SeriesSpec> series) =>
         series.Select((s, i) => s.PaletteIndex is null ? s with { PaletteIndex = i } : s).ToArray();

@@ -32,12 +32,7 @@ internal static class HtmlReport
         if (model.Summary.Length > 0) html.Append("<p>").Append(Escape(model.Summary)).Append("</p>\n");
 
         html.Append("<h2>Provenance</h2>\n<table>\n");
-        Row(html, "Software version", model.SoftwareVersion);
-        Row(html, "Seeds", ReportFormat.Seeds(model.Seeds));
-        Row(html, "Runs", ReportFormat.Count(model.TotalRuns));
-        Row(html, "Wall time", ReportFormat.WallTime(model.WallTime));
-        Row(html, "Largest Theorem 2.2 residual (converged runs)", ReportFormat.Residual(model.LargestTheoremResidual));
-        if (model.GeneratedAt is DateTimeOffset at) Row(html, "Generated", ReportFormat.Timestamp(at));
+        foreach (var (key, value) in ReportFormat.Provenance(model)) Row(html, key, value);
         html.Append("</table>\n");
 
         if (model.Settings.Count > 0)

@@ -13,12 +13,7 @@ internal static class MarkdownReport
 
         md.Append("## Provenance\n\n");
         md.Append("| | |\n|---|---|\n");
-        Row(md, "Software version", model.SoftwareVersion);
-        Row(md, "Seeds", ReportFormat.Seeds(model.Seeds));
-        Row(md, "Runs", ReportFormat.Count(model.TotalRuns));
-        Row(md, "Wall time", ReportFormat.WallTime(model.WallTime));
-        Row(md, "Largest Theorem 2.2 residual (converged runs)", ReportFormat.Residual(model.LargestTheoremResidual));
-        if (model.GeneratedAt is DateTimeOffset at) Row(md, "Generated", ReportFormat.Timestamp(at));
+        foreach (var (key, value) in ReportFormat.Provenance(model)) Row(md, key, value);
         md.Append('\n');
 
         if (model.Settings.Count > 0)

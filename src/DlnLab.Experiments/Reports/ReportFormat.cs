@@ -2,17 +2,29 @@ using System.Globalization;
 
 namespace DlnLab.Experiments.Reports;
 
-/// <summary>Number and time formatting shared by the Markdown and HTML reports (invariant culture throughout).</summary>
+/// <summary>What the Markdown and HTML reports both state, formatted once: the provenance rows, counts and links
+/// (invariant culture throughout).</summary>
 internal static class ReportFormat
 {
-    public static string Residual(double? residual) => residual switch
+    /// <summary>The provenance table's rows in display order, the same for both formats.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Provenance(ReportModel model)
+    {
+        yield return new("Software version", model.SoftwareVersion);
+        yield return new("Seeds", Seeds(model.Seeds));
+        yield return new("Runs", Count(model.TotalRuns));
+        yield return new("Wall time", WallTime(model.WallTime));
+        yield return new("Largest Theorem 2.2 residual (converged runs)", Residual(model.LargestTheoremResidual));
+        if (model.GeneratedAt is DateTimeOffset at) yield return new("Generated", Timestamp(at));
+    }
+
+    private static string Residual(double? residual) => residual switch
     {
         null => "no converged runs",
         double r when double.IsNaN(r) => "not available (NaN)",
         double r => r.ToString("0.###e+00", CultureInfo.InvariantCulture),
     };
 
-    public static string WallTime(TimeSpan time)
+    private static string WallTime(TimeSpan time)
     {
         if (time.TotalSeconds < 60) return time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
         if (time.TotalHours < 1)
@@ -20,12 +32,12 @@ internal static class ReportFormat
         return $"{(int)time.TotalHours} h {time.Minutes.ToString("00", CultureInfo.InvariantCulture)} min";
     }
 
-    public static string Seeds(IReadOnlyList<ulong> seeds) =>
+    private static string Seeds(IReadOnlyList<ulong> seeds) =>
         seeds.Count == 0 ? "none recorded" : string.Join(", ", seeds.Select(s => s.ToString(CultureInfo.InvariantCulture)));
 
     public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>Percent-encodes what a relative link cannot contain as is.</summary>
     public static string Link(string file) => Uri.EscapeDataString(file).Replace("%2F", "/");
