@@ -9,6 +9,8 @@ public sealed class InvalidInputException : Exception
     public string Field { get; }
     public string Value { get; }
     public string Allowed { get; }
+    // Whether the message names a value ("field: got VALUE; allowed") or is a message alone ("field: message").
+    private readonly bool _aboutValue;
 
     public InvalidInputException(string field, object? value, string allowed)
         : base($"{field}: got {Format(value)}; {allowed}")
@@ -16,6 +18,7 @@ public sealed class InvalidInputException : Exception
         Field = field;
         Value = Format(value);
         Allowed = allowed;
+        _aboutValue = true;
     }
 
     /// <summary>For errors that are not about a single value (an unreadable file, a ragged row).</summary>
@@ -25,6 +28,10 @@ public sealed class InvalidInputException : Exception
         Value = "";
         Allowed = message;
     }
+
+    /// <summary>The same error under another field name (where the field came from: a list item, a spec key).</summary>
+    public InvalidInputException WithField(string field) =>
+        _aboutValue ? new InvalidInputException(field, Value, Allowed) : new InvalidInputException(field, Allowed);
 
     private static string Format(object? value) => value switch
     {

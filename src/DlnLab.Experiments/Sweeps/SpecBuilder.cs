@@ -67,7 +67,7 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         if (Has("seeds.datasets") && Has("seeds.data_seeds"))
             throw new InvalidInputException(values["seeds.data_seeds"].Where, "conflicts with seeds.datasets; give a count or a list of data seeds, not both");
         try { return spec.Validated(); }
-        catch (InvalidInputException e) { throw new InvalidInputException(Locate(e.Field), e.Value, e.Allowed); }
+        catch (InvalidInputException e) { throw e.WithField(Locate(e.Field)); }
     }
 
     /// <summary>Where a validation error's field came from: the list item, else the key, else "(default)".</summary>

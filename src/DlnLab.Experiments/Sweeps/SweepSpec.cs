@@ -125,7 +125,7 @@ public sealed record SweepSpec
         for (int i = 0; i < values.Count; i++)
         {
             try { check(values[i]); }
-            catch (InvalidInputException e) { throw new InvalidInputException($"{field}[{i}]", e.Value, e.Allowed); }
+            catch (InvalidInputException e) { throw e.WithField($"{field}[{i}]"); }
         }
     }
 }

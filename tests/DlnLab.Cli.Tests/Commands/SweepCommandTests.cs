@@ -92,6 +92,18 @@ public class SweepCommandTests
     }
 
     [Fact]
+    public void AnErrorMovedToItsFlagKeepsItsForm()
+    {
+        // Validation names the spec field; the message is re-addressed to the flag it came from, and an error that is
+        // a message alone (no value) stays one.
+        using var temp = new TempFolder();
+        var run = CliRunner.Run("sweep", "--n", "10", "--d", "15", "--stepsize", "0.01,0.01", "--store", temp.File("r.db"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("dln: error: --stepsize: has a repeated value; give each value once", run.Err.Trim());
+        Assert.False(File.Exists(temp.File("r.db")));
+    }
+
+    [Fact]
     public void ASpecFileAndGridFlagsTogetherAreRefused()
     {
         using var temp = new TempFolder();
