@@ -56,8 +56,7 @@ internal sealed class SweepCommand
         // Everything is checked before the store is created.
         var spec = ReadSpec(parsed);
         var runs = spec.Expand();
-        int threadCount = parsed.GetValue(threads);
-        if (threadCount < 1) throw new InvalidInputException("threads", threadCount, "must be a positive integer");
+        int threadCount = Check.Positive("threads", parsed.GetValue(threads));
         string storePath = parsed.GetValue(store)!;
         if (Directory.Exists(storePath)) throw new InvalidInputException("store", storePath, "is a folder; give a file name");
 

@@ -23,7 +23,7 @@ public static class SweepRunner
         IProgress<SweepProgress>? progress = null, CancellationToken cancellation = default)
     {
         options ??= new SweepRunnerOptions();
-        if (options.MaxDegreeOfParallelism < 1) throw new InvalidInputException("threads", options.MaxDegreeOfParallelism, "must be a positive integer");
+        Check.Positive("threads", options.MaxDegreeOfParallelism);
         var clock = Stopwatch.StartNew();
         var runs = spec.Expand();
         var keys = runs.Select(r => r.Key).ToArray();

@@ -48,7 +48,7 @@ public sealed record TrainingOptions
         }
         Check.InRange("batch-size", BatchSize, 1, n);
         Check.Positive("stepsize", Stepsize.Initial);
-        if (!(Tolerance >= 0 && double.IsFinite(Tolerance))) throw new InvalidInputException("tolerance", Tolerance, "must be a finite number >= 0");
+        Check.NonNegative("tolerance", Tolerance);
         Check.Positive("max-steps", MaxSteps);
         if (!(DivergenceFactor > 1)) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be > 1");
         if (!(BounceFactor > 1)) throw new InvalidInputException("bounce-factor", BounceFactor, "must be > 1");
