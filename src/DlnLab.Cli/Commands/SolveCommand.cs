@@ -53,7 +53,7 @@ internal sealed class SolveCommand
                 $"dual Newton: {gradientFlow.Iterations} iterations, relative residual {G(gradientFlow.RelativeResidual)}"),
             new("minimum l1", l1.Beta,
                 $"simplex: duality gap {G(l1.DualityGap)}, dual infeasibility {G(l1.DualInfeasibility)}, relative residual {G(l1.RelativeResidual)}"),
-            new("minimum l2", l2, $"relative residual {G(RelativeResidual(problem, l2))}"),
+            new("minimum l2", l2, $"relative residual {G(MatrixOperations.RelativeResidual(problem.X, l2, problem.Y))}"),
         };
         if (problem.BetaStar is not null) solutions.Add(new("beta*", problem.BetaStar, "planted"));
 
@@ -71,9 +71,6 @@ internal sealed class SolveCommand
         if (values.Length != d) throw new InvalidInputException("alpha", $"has {values.Length} entries but d = {d}; give one number or d numbers");
         return values;
     }
-
-    private static double RelativeResidual(RegressionProblem p, double[] beta) =>
-        MatrixOperations.Norm2(MatrixOperations.Residual(p.X, beta, p.Y)) / Math.Max(MatrixOperations.Norm2(p.Y), 1e-300);
 
     private static (double L1, double L2, int Support, double? Test, double? Population, double? ToBetaStar) Measures(RegressionProblem p, double[] beta)
     {
@@ -97,7 +94,7 @@ internal sealed class SolveCommand
         var distances = new Table().AddColumn("relative distance ||a - b|| / ||b||");
         foreach (var b in solutions) distances.AddColumn(Markup.Escape(b.Name));
         foreach (var a in solutions)
-            distances.AddRow([Markup.Escape(a.Name), .. solutions.Select(b => G(MatrixOperations.Distance(a.Beta, b.Beta) / Math.Max(MatrixOperations.Norm2(b.Beta), 1e-300)))]);
+            distances.AddRow([Markup.Escape(a.Name), .. solutions.Select(b => G(MatrixOperations.RelativeDistance(a.Beta, b.Beta)))]);
         console.Write(distances);
         foreach (var s in solutions) console.WriteLine($"{s.Name}: {s.Certificate}");
     }
@@ -123,7 +120,7 @@ internal sealed class SolveCommand
                 JsonNumbers.Write(w, "test_loss", m.Test);
                 JsonNumbers.Write(w, "population_loss", m.Population);
                 JsonNumbers.Write(w, "distance_to_beta_star", m.ToBetaStar);
-                JsonNumbers.Write(w, "relative_residual", RelativeResidual(problem, s.Beta));
+                JsonNumbers.Write(w, "relative_residual", MatrixOperations.RelativeResidual(problem.X, s.Beta, problem.Y));
                 w.WriteEndObject();
             }
             w.WriteEndObject();

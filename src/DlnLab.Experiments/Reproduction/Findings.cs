@@ -43,7 +43,7 @@ public sealed record Findings
         {
             if (!gradientFlow.TryGetValue(r.DatasetKey, out var beta))
                 gradientFlow[r.DatasetKey] = beta = GradientFlowBeta(r);
-            return MatrixOperations.Distance(r.Beta, beta) / Math.Max(MatrixOperations.Norm2(beta), 1e-300);
+            return MatrixOperations.RelativeDistance(r.Beta, beta);
         }
         double AtFraction(IEnumerable<StoredRun> rs, double f, Func<StoredRun, double> metric) =>
             Quantiles.Median(rs.Where(r => r.StepsizeFraction == f && RunGroups.Usable(r)).Select(metric));

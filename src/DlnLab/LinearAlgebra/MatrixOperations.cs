@@ -79,4 +79,8 @@ public static class MatrixOperations
         TensorPrimitives.Subtract(r, y, r);
         return r;
     }
+
+    /// <summary>||X beta - y|| / ||y||: how far beta is from interpolating.</summary>
+    public static double RelativeResidual(Matrix x, ReadOnlySpan<double> beta, ReadOnlySpan<double> y) =>
+        Norm2(Residual(x, beta, y)) / Math.Max(Norm2(y), 1e-300);
 }

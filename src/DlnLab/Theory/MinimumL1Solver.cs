@@ -262,7 +262,7 @@ public static class MinimumL1Solver
             var xtl = _x.MultiplyTransposed(lambda);
             double dualInf = Math.Max(0, MatrixOperations.MaxAbs(xtl) - 1);
             double gap = (l1 - TensorPrimitives.Dot<double>(_y, lambda)) / Math.Max(l1, 1e-300);
-            double rel = MatrixOperations.Norm2(MatrixOperations.Residual(_x, beta, _y)) / Math.Max(MatrixOperations.Norm2(_y), 1e-300);
+            double rel = MatrixOperations.RelativeResidual(_x, beta, _y);
             bool ok = simplexOk && dualInf <= 1e-9 && Math.Abs(gap) <= 1e-8 && rel <= 1e-9;
             return new MinimumL1Solution
             {
