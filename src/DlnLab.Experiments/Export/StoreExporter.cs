@@ -74,10 +74,8 @@ public static class StoreExporter
         double x when double.IsPositiveInfinity(x) => "inf",
         double x when double.IsNegativeInfinity(x) => "-inf",
         double x => x.ToString("R", CultureInfo.InvariantCulture),
-        string s => Quote(s),
+        string s => CsvField.Quote(s),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? ""),
+        _ => CsvField.Quote(value.ToString() ?? ""),
     };
-
-    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
 }

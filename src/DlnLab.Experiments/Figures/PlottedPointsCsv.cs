@@ -16,7 +16,7 @@ internal static class PlottedPointsCsv
         foreach (PlottedPoint p in points)
         {
             csv.Append(p.Panel.ToString(CultureInfo.InvariantCulture)).Append(',')
-               .Append(Quote(p.Series)).Append(',')
+               .Append(CsvField.Quote(p.Series)).Append(',')
                .Append(p.Kind).Append(',')
                .Append(Number(p.X)).Append(',')
                .Append(Number(p.Y)).Append(',')
@@ -28,7 +28,4 @@ internal static class PlottedPointsCsv
 
     private static string Number(double? value) =>
         value is double v && !double.IsNaN(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"") + "\"";
 }
