@@ -4,7 +4,7 @@ using DlnLab.Experiments.Sweeps;
 
 namespace DlnLab.Experiments.Tests;
 
-/// <summary>Small sweeps that run in well under a second, and helpers to compare stores.</summary>
+/// <summary>Small sweeps (a handful of short runs), and helpers to compare stores.</summary>
 internal static class TestSweeps
 {
     public const string Toml = """

@@ -13,7 +13,7 @@ namespace DlnLab.LinearAlgebra;
 /// <remarks>
 /// Only speed depends on the alignment, never a result. When the tries miss (another thread allocating in between, or
 /// a reused gap of the heap) the last array is returned as it is; arrays of more than <see cref="LargestRetried"/>
-/// elements are allocated once, unaligned: they are streamed from memory, where a line split costs next to nothing.
+/// elements are allocated once, as they come: retrying would allocate them several times over.
 /// </remarks>
 internal static class CacheAligned
 {

@@ -163,8 +163,7 @@ public static class Kernels
             var x1 = design.Row(batch[m + 1]);
             var x2 = design.Row(batch[m + 2]);
             var x3 = design.Row(batch[m + 3]);
-            // One pass over beta for four dots; the axpy pass then finds the four rows in cache. (Fusing this axpy into
-            // the next group's dot pass was measured slower: too many streams at once.)
+            // One pass over beta for four dots; the axpy pass then finds the four rows in cache.
             var dots = Dot4(x0, x1, x2, x3, beta);
             double r0 = dots.Item1 - design.Y[batch[m]];
             double r1 = dots.Item2 - design.Y[batch[m + 1]];

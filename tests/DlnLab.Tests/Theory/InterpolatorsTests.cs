@@ -53,7 +53,7 @@ public class InterpolatorsTests(ITestOutputHelper output)
         clock.Stop();
         output.WriteLine($"(200, 1000, 20): {clock.Elapsed.TotalSeconds:F2} s, {sol.Iterations} pivots, gap {sol.DualityGap:E2}, dual infeasibility {sol.DualInfeasibility:E2}");
         AssertCertificate(p.X, p.Y, sol);
-        Assert.True(clock.Elapsed.TotalSeconds < 20); // a smoke bound: about 1.3 s in Release alone, more on a shared machine
+        Assert.True(clock.Elapsed.TotalSeconds < 20); // a smoke bound: 1.6 s in Release on 2026-11-27, more on a busy machine
     }
 
     [Fact]
