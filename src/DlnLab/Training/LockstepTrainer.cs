@@ -123,7 +123,7 @@ public static class LockstepTrainer
             Index = index;
             Options = options;
             Alpha = options.AlphaFor(design.D);
-            State = new NetworkState(Alpha, design.Stride);
+            State = new NetworkState(Alpha, design.Stride, length => new double[length]);
             InitialLoss = design.Loss(State.Beta);
             Monitor = new LossMonitor(InitialLoss, options);
             ConstantStepsize = options.Stepsize.ConstantGamma is not null;

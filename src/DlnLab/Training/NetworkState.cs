@@ -29,17 +29,25 @@ public sealed class NetworkState
     public double[] LnAlphaSquared { get; }
 
     /// <summary>The initialisation u0 = sqrt(2) alpha, v0 = 0, i.e. w+ = w- = alpha, beta = 0.</summary>
-    public NetworkState(ReadOnlySpan<double> alpha, int stride)
+    public NetworkState(ReadOnlySpan<double> alpha, int stride) : this(alpha, stride, CacheAligned.Doubles)
+    {
+    }
+
+    /// <summary>
+    /// The initialisation in arrays from <paramref name="allocate"/>: the kernels step states in cache-aligned arrays; a
+    /// state that only holds a copy (a lockstep lane's checkpoints and result) needs no pinned allocation.
+    /// </summary>
+    internal NetworkState(ReadOnlySpan<double> alpha, int stride, Func<int, double[]> allocate)
     {
         D = alpha.Length;
-        WPlus = Filled(stride, 1);
-        WMinus = Filled(stride, 1);
+        WPlus = Filled(allocate(stride), 1);
+        WMinus = Filled(allocate(stride), 1);
         PlusExponent = new int[stride];
         MinusExponent = new int[stride];
-        PlusScaleSquared = Filled(stride, 1);
-        MinusScaleSquared = Filled(stride, 1);
-        SumStepGradient = CacheAligned.Doubles(stride);
-        Beta = CacheAligned.Doubles(stride);
+        PlusScaleSquared = Filled(allocate(stride), 1);
+        MinusScaleSquared = Filled(allocate(stride), 1);
+        SumStepGradient = allocate(stride);
+        Beta = allocate(stride);
         LnAlphaSquared = new double[D];
         for (int i = 0; i < D; i++)
         {
@@ -50,9 +58,8 @@ public sealed class NetworkState
         Renormalize();
     }
 
-    private static double[] Filled(int length, double value)
+    private static double[] Filled(double[] a, double value)
     {
-        var a = CacheAligned.Doubles(length);
         Array.Fill(a, value);
         return a;
     }
