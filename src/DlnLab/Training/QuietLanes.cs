@@ -12,11 +12,13 @@ namespace DlnLab.Training;
 /// </summary>
 /// <remarks>
 /// The catch-up leaves the monitor as observing every loss would: the skipped losses never rose above the running
-/// minimum, so no rise ratio or bounce is missed, and none converged or diverged.
+/// minimum, so no rise ratio or bounce is missed, and none converged or diverged. Without quiet steps since the last
+/// observed loss, the running minimum is the monitor's own, and observing it again changes nothing but the monitor's
+/// last loss, which the step's own loss replaces at once; so the catch-up needs no record of whether quiet steps came.
 /// </remarks>
 internal sealed class QuietLanes
 {
-    private readonly double[] _runningMinimum, _tolerance, _divergenceLimit, _quietUntil, _pending;
+    private readonly double[] _runningMinimum, _tolerance, _divergenceLimit, _quietUntil;
 
     public QuietLanes()
     {
@@ -25,7 +27,6 @@ internal sealed class QuietLanes
         _tolerance = CacheAligned.Doubles(LockstepState.Lanes);
         _divergenceLimit = CacheAligned.Doubles(LockstepState.Lanes);
         _quietUntil = CacheAligned.Doubles(LockstepState.Lanes);
-        _pending = CacheAligned.Doubles(LockstepState.Lanes);
     }
 
     /// <summary>The rules of a lane's run; <paramref name="initialLoss"/> as its <see cref="LossMonitor"/> got it.</summary>
@@ -48,21 +49,16 @@ internal sealed class QuietLanes
             & Vector512.GreaterThan(l, Vector512.Create(_tolerance))
             & Vector512.LessThan(Vector512.Create((double)k), Vector512.Create(_quietUntil));
         Vector512.ConditionalSelect(quiet, l, minimum).CopyTo(_runningMinimum);
-        (Vector512.Create(_pending).AsUInt64() | quiet.AsUInt64()).AsDouble().CopyTo(_pending);
         return (uint)quiet.ExtractMostSignificantBits();
     }
 
     /// <summary>
-    /// Observes a lane's loss of an ordinary step (after the catch-up, if quiet steps came before) and returns the
+    /// Observes a lane's loss of an ordinary step (after the catch-up, once a loss has been seen) and returns the
     /// monitor's verdict.
     /// </summary>
     public RunStatus? Observe(int lane, LossMonitor monitor, double loss)
     {
-        if (BitConverter.DoubleToInt64Bits(_pending[lane]) != 0)
-        {
-            monitor.Observe(_runningMinimum[lane]);
-            _pending[lane] = 0;
-        }
+        if (double.IsFinite(_runningMinimum[lane])) monitor.Observe(_runningMinimum[lane]);
         if (loss < _runningMinimum[lane]) _runningMinimum[lane] = loss;
         return monitor.Observe(loss);
     }
@@ -76,6 +72,5 @@ internal sealed class QuietLanes
         _tolerance[to] = _tolerance[from];
         _divergenceLimit[to] = _divergenceLimit[from];
         _quietUntil[to] = _quietUntil[from];
-        _pending[to] = _pending[from];
     }
 }
