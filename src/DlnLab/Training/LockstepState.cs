@@ -118,21 +118,26 @@ internal sealed class LockstepState
     private void Update<TScales>(PaddedDesign design) where TScales : struct, IScales
     {
         var c = Start();
-        // Each block of coordinates' gradient sums stay in registers and go straight into the update (the sums and the
-        // updates in the same orders as computing all of g first: g_i in j order from +0, the updates in i order).
+        // The gradient sums of a block of coordinates stay in registers and go into the update without a store of g (the
+        // sums and the updates in the same orders as computing all of g first: g_i in j order from +0, the updates in i
+        // order). A block's steps t wait in t0..t7 and are applied one per row during the next block's first rows, so
+        // their products and stores fall between that block's sums rather than in a burst after them.
         ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
         int n = design.N, stride = design.Stride;
         ref double resq = ref MemoryMarshal.GetArrayDataReference(_residual);
         var scale = Vector512.Create(Scale);
         var maxT = Vector512<double>.Zero;
         var sumT = Vector512<double>.Zero;
+        Vector512<double> t0 = default, t1 = default, t2 = default, t3 = default, t4 = default, t5 = default, t6 = default, t7 = default;
+        int pending = 0, pendingAt = 0;
         int i = 0;
         for (; i + 8 <= D; i += 8)
         {
             Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
+            int j = 0;
+            for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
                 var r = Vector512.LoadUnsafe(ref rj);
                 g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
@@ -143,15 +148,21 @@ internal sealed class LockstepState
                 g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
                 g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
                 g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
+                if (j < pending)
+                {
+                    maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                    t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+                }
             }
-            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 4, scale * g4, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 5, scale * g5, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 6, scale * g6, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 7, scale * g7, maxT, ref sumT);
+            // Fewer rows than waiting coordinates: the rest now.
+            for (; j < pending; j++)
+            {
+                maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+            }
+            t0 = scale * g0; t1 = scale * g1; t2 = scale * g2; t3 = scale * g3; t4 = scale * g4; t5 = scale * g5; t6 = scale * g6; t7 = scale * g7;
+            pending = 8;
+            pendingAt = i;
         }
         // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
         if (D - i >= 6)
@@ -159,7 +170,8 @@ internal sealed class LockstepState
             Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
+            int j = 0;
+            for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
                 var r = Vector512.LoadUnsafe(ref rj);
                 g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
@@ -168,7 +180,19 @@ internal sealed class LockstepState
                 g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
                 g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
                 g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
+                if (j < pending)
+                {
+                    maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                    t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+                }
             }
+            // Fewer rows than waiting coordinates: the rest now.
+            for (; j < pending; j++)
+            {
+                maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+            }
+            pending = 0;
             maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
             maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
             maxT = UpdateCoordinate<TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
@@ -176,6 +200,11 @@ internal sealed class LockstepState
             maxT = UpdateCoordinate<TScales>(ref c, i + 4, scale * g4, maxT, ref sumT);
             maxT = UpdateCoordinate<TScales>(ref c, i + 5, scale * g5, maxT, ref sumT);
             i += 6;
+        }
+        for (int j = 0; j < pending; j++)
+        {
+            maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+            t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
         }
         for (; i + 4 <= D; i += 4)
         {

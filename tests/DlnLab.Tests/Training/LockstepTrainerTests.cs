@@ -25,6 +25,7 @@ public class LockstepTrainerTests
     [InlineData(10, 5)]
     [InlineData(15, 50)]
     [InlineData(30, 64)]
+    // Fewer rows than a block's coordinates: the update of the previous block cannot all go between the next one's rows.
     public void EveryLockstepRunAgreesWithItsSingleRun(int n, int d)
     {
         var p = Problem(n, d);
@@ -42,6 +43,26 @@ public class LockstepTrainerTests
         // The mix must exercise runs stopping at different steps for different reasons.
         Assert.Contains(RunStatus.BudgetExhausted, statuses);
         Assert.True(statuses.Count >= 2, string.Join(",", statuses));
+    }
+
+    /// <summary>
+    /// Fewer rows than a block's eight coordinates: the previous block's updates cannot all go between the next block's
+    /// rows (blocks 8 + 8 + 6, and 8 + 4 + 1). The runs stop at tolerance 1e-4, before the loss is small enough for
+    /// cancellation to part the two paths by more than 1e-12.
+    /// </summary>
+    [Theory]
+    [InlineData(6, 22)]
+    [InlineData(5, 13)]
+    public void RunsWithFewerRowsThanABlockAgreeWithTheirSingleRuns(int n, int d)
+    {
+        var p = Problem(n, d);
+        var runs = new[] { 0.005, 0.01, 0.02, 0.04, 0.08 }.Select(gamma => new TrainingOptions
+        {
+            BatchSize = n, Stepsize = StepsizeSchedule.Constant(gamma), MaxSteps = 5000, Tolerance = 1e-4, CheckpointsPerDecade = 2,
+        }).ToList();
+        var lockstep = LockstepTrainer.Train(p, runs);
+        for (int r = 0; r < runs.Count; r++) AssertAgree(Trainer.Train(p, runs[r]), lockstep[r], $"run {r}");
+        Assert.Contains(lockstep, result => result.Status == RunStatus.Converged);
     }
 
     [Fact]
