@@ -291,8 +291,9 @@ def main():
       "at loss checks and checkpoints. The state arrays and X start a 64-byte cache line where the pinned heap allows "
       "(LinearAlgebra/CacheAligned.cs): a 512-bit load that straddles two lines costs two.")
     w("- Lockstep (LockstepTrainer, LockstepKernels): eight GD runs sharing X advance together, runs across the vector "
-      "lanes; residuals and gradients are two register-blocked matrix products, and a vector of runs with no moved "
-      "exponent skips the products by unit scales (same bits). A run's result is the same bits in any "
+      "lanes; residuals and gradients are two register-blocked matrix products, the gradient sums go from registers "
+      "into the update, each block's updates are applied between the next block's sums (so their stores do not come "
+      "in one burst), and a vector of runs with no moved exponent skips the products by unit scales (same bits). A run's result is the same bits in any "
       "group (alone, with any others, in any lane; tested), and agrees with Trainer.Train within 1e-12 relative with "
       "the same status and steps (tested) away from the edge of stability; a run that bounces or takes a step with "
       "|gamma g| >= 1 amplifies last-bit differences, as any change of summation order would.")
