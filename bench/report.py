@@ -252,6 +252,30 @@ def main():
                 w(f"| `dln reproduce`, {threads} thread{'s' if threads > 1 else ''} (measured) | {t:.2f} | {numpy_seconds / t:.0f}x |")
             w("")
 
+    solvers = [("MinimumL1", "minimum l1 norm (simplex, with its dual certificate)"),
+               ("GradientFlowInterpolator", "gradient-flow interpolator, alpha = 0.1 (dual Newton)"),
+               ("MinimumL2", "minimum l2 norm")]
+    cases = ["(20, 30, 3)", "(200, 1000, 20)"]
+    if any(find(method, Problem=c) for method, _ in solvers for c in cases):
+        w("## Theory solvers")
+        w("")
+        w("The interpolators of `dln solve`, the theory checks (gradient flow) and the findings (bench/DlnLab.Bench/"
+          "TheoryBenchmarks.cs), one solve each on a sparse-regression problem (n, d, s); no numpy counterpart is run.")
+        w("")
+        w("| solver | " + " | ".join(cases) + " |")
+        w("| --- |" + " ---: |" * len(cases))
+        for method, text in solvers:
+            cells = []
+            for c in cases:
+                row = find(method, Problem=c)
+                if row is None:
+                    cells.append("-")
+                else:
+                    ms = row["meanNs"] / 1e6
+                    cells.append(f"{ms:,.{3 if ms < 1 else 1}f} ms {spread(row)}")
+            w(f"| {text} | " + " | ".join(cells) + " |")
+        w("")
+
     w("## Targets")
     w("")
     w("| target | measured | met |")

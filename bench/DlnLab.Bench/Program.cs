@@ -16,7 +16,7 @@ namespace DlnLab.Bench;
 public static class Program
 {
     private static readonly Type[] Suites =
-        [typeof(MachineProbes), typeof(StepBenchmarks), typeof(LockstepBenchmarks), typeof(SweepScalingBenchmarks), typeof(ReproduceGridBenchmarks)];
+        [typeof(MachineProbes), typeof(StepBenchmarks), typeof(LockstepBenchmarks), typeof(SweepScalingBenchmarks), typeof(ReproduceGridBenchmarks), typeof(TheoryBenchmarks)];
 
     public static int Main(string[] args)
     {
