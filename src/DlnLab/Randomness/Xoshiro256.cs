@@ -22,6 +22,15 @@ public struct Xoshiro256
         _hasSpare = false;
     }
 
+    /// <summary>A generator in the given state (not all zero), for checking against the reference implementation.</summary>
+    internal Xoshiro256(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        if ((s0 | s1 | s2 | s3) == 0) throw new ArgumentException("the state of xoshiro256** must not be all zero");
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        _spareGaussian = 0;
+        _hasSpare = false;
+    }
+
     /// <summary>The next 64 uniformly random bits.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
