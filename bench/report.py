@@ -130,7 +130,8 @@ def main():
     w("")
     w("Run-steps per second: R runs at different stepsizes, 20000 steps each, one after the other through Trainer "
       "or together through LockstepTrainer (each run's result is the same bits in any group, and agrees with the "
-      "single run within 1e-12 relative away from the edge of stability, tested).")
+      "single run to rounding away from the edge of stability: beta and gains within 1e-12 relative, the loss L within "
+      "1e-12 (L + sqrt(L L0)), L0 the loss at beta = 0; tested).")
     w("")
     w("| runs R | single-run path, run-steps/s | lockstep, run-steps/s | ratio | lockstep GFLOP/s (fraction of FMA peak) |")
     w("| ---: | ---: | ---: | ---: | ---: |")
@@ -318,8 +319,8 @@ def main():
       "lanes; residuals and gradients are two register-blocked matrix products, the gradient sums go from registers "
       "into the update, each block's updates are applied between the next block's sums (so their stores do not come "
       "in one burst), and a vector of runs with no moved exponent skips the products by unit scales (same bits). A run's result is the same bits in any "
-      "group (alone, with any others, in any lane; tested), and agrees with Trainer.Train within 1e-12 relative with "
-      "the same status and steps (tested) away from the edge of stability; a run that bounces or takes a step with "
+      "group (alone, with any others, in any lane; tested), and agrees with Trainer.Train to rounding, with the same "
+      "status and steps (tested, bounds above), away from the edge of stability; a run that bounces or takes a step with "
       "|gamma g| >= 1 amplifies last-bit differences, as any change of summation order would.")
     w("- Sweeps (SweepRunner, WorkItems): full-batch runs of one dataset at one stepsize (they differ in alpha, "
       "tolerance or budget and so take similar numbers of steps) are trained in lockstep, chosen from the spec alone so "

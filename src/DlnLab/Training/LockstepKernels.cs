@@ -13,7 +13,7 @@ namespace DlnLab.Training;
 /// Every sum runs in one order per lane, whatever the tile that computes it: r_j = (FMA from +0 over i = 0, 1, ...,
 /// d - 1 of x_ji beta_i) - y_j and g_i = FMA from +0 over j = 0, 1, ..., n - 1 of r_j x_ji. A run's iterates therefore
 /// do not depend on which runs share its group or on its lane. These orders differ from <see cref="Kernels.Dot"/>'s,
-/// so a lockstep run agrees with its single run to rounding (tested within 1e-12 relative), not bit for bit.
+/// so a lockstep run agrees with its single run to rounding (see <see cref="LockstepTrainer"/>), not bit for bit.
 /// </remarks>
 internal static class LockstepKernels
 {

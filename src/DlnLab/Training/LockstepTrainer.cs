@@ -7,8 +7,10 @@ namespace DlnLab.Training;
 /// time: one pass over X per step serves the eight, and the state is laid out runs-innermost so each operation is
 /// vectorised across them. Each run stops by its own rules at its own step. A run's result is bit for bit the same in any group (alone,
 /// with any other runs, in any position), and agrees with
-/// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions)"/> on the same options to rounding
-/// (within 1e-12 relative, same status and steps, tested): the sums run in other orders (<see cref="LockstepKernels"/>).
+/// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions)"/> on the same options to rounding (same
+/// status and steps; beta and gains within 1e-12 of their largest entry, a training loss L within 1e-12 (L + sqrt(L L0))
+/// with L0 the loss at beta = 0, since near interpolation L is the square of residuals rounded relative to the data;
+/// tested): the sums run in other orders (<see cref="LockstepKernels"/>).
 /// A loss within rounding of the tolerance could stop the two a step apart, and at the edge of stability (a run that
 /// bounces, or takes a step with |gamma g| >= 1) the dynamics amplify last-bit differences, as any change of summation
 /// order would: there the two paths are different roundings of a chaotic trajectory, not the same numbers.
