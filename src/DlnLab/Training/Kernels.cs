@@ -417,7 +417,12 @@ public static class Kernels
     /// <summary>beta = (w+^2 4^e+ - w-^2 4^e-)/2, rounded the same way by every kernel.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> Beta(Vector512<double> wp, Vector512<double> wm, Vector512<double> plusScale, Vector512<double> minusScale) =>
-        Vector512.Create(0.5) * (wp * wp * plusScale - wm * wm * minusScale);
+        Vector512.Create(0.5) * TwiceBeta(wp, wm, plusScale, minusScale);
+
+    /// <summary>2 beta = w+^2 4^e+ - w-^2 4^e-: <see cref="Beta"/> before its exact product by 1/2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> TwiceBeta(Vector512<double> wp, Vector512<double> wm, Vector512<double> plusScale, Vector512<double> minusScale) =>
+        wp * wp * plusScale - wm * wm * minusScale;
 
     /// <summary>The largest lane, NaN if any lane is NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

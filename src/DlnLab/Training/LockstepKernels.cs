@@ -18,20 +18,25 @@ namespace DlnLab.Training;
 internal static class LockstepKernels
 {
     /// <summary>
-    /// residual[j * 8 + lane] = r_j of each of the eight lanes, and the loss (sum over j in order of r_j^2) / (2n), as
-    /// the single run sums its squares.
+    /// residual[j * 8 + lane] = 2 r_j of each of the eight lanes, from 2 beta and 2 y, and the loss (sum over j in order
+    /// of r_j^2) / (2n), as the single run sums its squares.
     /// </summary>
+    /// <remarks>
+    /// Doubling is exact: every product, partial sum and square of the doubled inputs is the undoubled one times 2 (4 for
+    /// squares), rounded the same way, so this is r_j bit for bit, times 2 (away from overflow and subnormals).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Residuals(PaddedDesign design, double[] beta, double[] residual, double[] loss)
+    public static void Residuals(PaddedDesign design, double[] twiceBeta, double[] twiceY, double[] residual, double[] loss)
     {
         ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
-        ref double ry = ref MemoryMarshal.GetArrayDataReference(design.Y);
-        ref double rb = ref MemoryMarshal.GetArrayDataReference(beta);
+        ref double ry = ref MemoryMarshal.GetArrayDataReference(twiceY);
+        ref double rb = ref MemoryMarshal.GetArrayDataReference(twiceBeta);
         ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);
         const nuint ln = LockstepState.Lanes;
         int n = design.N, d = design.D, stride = design.Stride;
         ref double rl = ref MemoryMarshal.GetArrayDataReference(loss);
-        var half = Vector512.Create(2.0 * n);
+        // The sum of (2 r_j)^2 is 4 times the sum of r_j^2.
+        var half = Vector512.Create(8.0 * n);
         var sq = Vector512<double>.Zero;
         int j = 0;
         // Row tiles of 8 to 12 (fewer beta passes than tiles of 8 alone); each r_j's sum is the same whatever its tile.

@@ -19,14 +19,21 @@ internal sealed class LockstepState
 
     public int D { get; }
     public int Stride { get; }
-    public readonly double[] WPlus, WMinus, PlusScaleSquared, MinusScaleSquared, SumStepGradient, Beta;
+    public readonly double[] WPlus, WMinus, PlusScaleSquared, MinusScaleSquared, SumStepGradient;
+    /// <summary>
+    /// 2 beta = WPlus^2 PlusScaleSquared - WMinus^2 MinusScaleSquared: the update leaves out the product by 1/2, and the
+    /// sums take it back exactly (<see cref="LockstepKernels"/>).
+    /// </summary>
+    public readonly double[] TwiceBeta;
     public readonly int[] PlusExponent, MinusExponent;
     /// <summary>Per lane: the training loss of the last <see cref="Residuals"/>, and the step scale.</summary>
     public readonly double[] Loss, Scale;
     /// <summary>Per lane over the steps so far: the single run's MaxStepGradient, and its count of singular steps.</summary>
     public readonly double[] MaxStepGradient, SingularSteps;
 
+    /// <summary>2 r_j per lane of the last <see cref="Residuals"/>, from 2 y_j and <see cref="TwiceBeta"/>.</summary>
     private readonly double[] _residual;
+    private readonly double[] _twiceY;
     // Every PlusScaleSquared and MinusScaleSquared is 1 (no exponent moved yet).
     private bool _unitScales;
 
@@ -36,10 +43,11 @@ internal sealed class LockstepState
         D = initial[0].D;
         Stride = design.Stride;
         _residual = CacheAligned.Doubles(design.N * Lanes);
+        _twiceY = Array.ConvertAll(design.Y, y => 2 * y);
         int size = Stride * Lanes;
         WPlus = CacheAligned.Doubles(size); WMinus = CacheAligned.Doubles(size);
         PlusScaleSquared = CacheAligned.Doubles(size); MinusScaleSquared = CacheAligned.Doubles(size);
-        SumStepGradient = CacheAligned.Doubles(size); Beta = CacheAligned.Doubles(size);
+        SumStepGradient = CacheAligned.Doubles(size); TwiceBeta = CacheAligned.Doubles(size);
         PlusExponent = new int[size]; MinusExponent = new int[size];
         Loss = CacheAligned.Doubles(Lanes); Scale = CacheAligned.Doubles(Lanes); MaxStepGradient = CacheAligned.Doubles(Lanes); SingularSteps = CacheAligned.Doubles(Lanes);
         Array.Fill(WPlus, 1.0); Array.Fill(WMinus, 1.0); Array.Fill(PlusScaleSquared, 1.0); Array.Fill(MinusScaleSquared, 1.0);
@@ -55,7 +63,7 @@ internal sealed class LockstepState
             WPlus[at] = s.WPlus[i]; WMinus[at] = s.WMinus[i];
             PlusExponent[at] = s.PlusExponent[i]; MinusExponent[at] = s.MinusExponent[i];
             PlusScaleSquared[at] = s.PlusScaleSquared[i]; MinusScaleSquared[at] = s.MinusScaleSquared[i];
-            SumStepGradient[at] = s.SumStepGradient[i]; Beta[at] = s.Beta[i];
+            SumStepGradient[at] = s.SumStepGradient[i]; TwiceBeta[at] = 2 * s.Beta[i];
         }
     }
 
@@ -68,7 +76,7 @@ internal sealed class LockstepState
             target.WPlus[i] = WPlus[at]; target.WMinus[i] = WMinus[at];
             target.PlusExponent[i] = PlusExponent[at]; target.MinusExponent[i] = MinusExponent[at];
             target.PlusScaleSquared[i] = PlusScaleSquared[at]; target.MinusScaleSquared[i] = MinusScaleSquared[at];
-            target.SumStepGradient[i] = SumStepGradient[at]; target.Beta[i] = Beta[at];
+            target.SumStepGradient[i] = SumStepGradient[at]; target.Beta[i] = 0.5 * TwiceBeta[at];
         }
     }
 
@@ -81,7 +89,7 @@ internal sealed class LockstepState
             WPlus[b] = WPlus[a]; WMinus[b] = WMinus[a];
             PlusExponent[b] = PlusExponent[a]; MinusExponent[b] = MinusExponent[a];
             PlusScaleSquared[b] = PlusScaleSquared[a]; MinusScaleSquared[b] = MinusScaleSquared[a];
-            SumStepGradient[b] = SumStepGradient[a]; Beta[b] = Beta[a];
+            SumStepGradient[b] = SumStepGradient[a]; TwiceBeta[b] = TwiceBeta[a];
         }
         Scale[to] = Scale[from];
         MaxStepGradient[to] = MaxStepGradient[from];
@@ -100,7 +108,7 @@ internal sealed class LockstepState
     /// Full-batch residuals r_j = &lt;x_j, beta&gt; - y_j and losses of the lanes, in the per-lane orders of
     /// <see cref="LockstepKernels"/>.
     /// </summary>
-    public void Residuals(PaddedDesign design) => LockstepKernels.Residuals(design, Beta, _residual, Loss);
+    public void Residuals(PaddedDesign design) => LockstepKernels.Residuals(design, TwiceBeta, _twiceY, _residual, Loss);
 
     /// <summary>
     /// The gradient sums g = sum_j r_j x_j of every lane (in j order from +0), then the
@@ -125,7 +133,8 @@ internal sealed class LockstepState
         ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
         int n = design.N, stride = design.Stride;
         ref double resq = ref MemoryMarshal.GetArrayDataReference(_residual);
-        var scale = Vector512.Create(Scale);
+        // The residuals are 2 r, so the sums are 2 g: half the scale gives t = Scale g, the same bits.
+        var scale = Vector512.Create(0.5) * Vector512.Create(Scale);
         var maxT = Vector512<double>.Zero;
         var sumT = Vector512<double>.Zero;
         Vector512<double> t0 = default, t1 = default, t2 = default, t3 = default, t4 = default, t5 = default, t6 = default, t7 = default;
@@ -262,29 +271,29 @@ internal sealed class LockstepState
         return g;
     }
 
-    /// <summary>How <see cref="Update{TScales}"/> forms beta from the updated w+ and w-.</summary>
+    /// <summary>How <see cref="Update{TScales}"/> forms 2 beta from the updated w+ and w-.</summary>
     private interface IScales
     {
-        static abstract Vector512<double> Beta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm);
+        static abstract Vector512<double> TwiceBeta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm);
     }
 
-    /// <summary><see cref="Kernels.Beta"/> with the stored PlusScaleSquared and MinusScaleSquared.</summary>
+    /// <summary><see cref="Kernels.TwiceBeta"/> with the stored PlusScaleSquared and MinusScaleSquared.</summary>
     private readonly struct StoredScales : IScales
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Beta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
-            Kernels.Beta(wp, wm, Vector512.LoadUnsafe(ref c.PlusScale, at), Vector512.LoadUnsafe(ref c.MinusScale, at));
+        public static Vector512<double> TwiceBeta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
+            Kernels.TwiceBeta(wp, wm, Vector512.LoadUnsafe(ref c.PlusScale, at), Vector512.LoadUnsafe(ref c.MinusScale, at));
     }
 
     /// <summary>
-    /// <see cref="Kernels.Beta"/> where both scales are 1: the same bits (a product by 1 is exact) without the two loads
-    /// and two products.
+    /// <see cref="Kernels.TwiceBeta"/> where both scales are 1: the same bits (a product by 1 is exact) without the two
+    /// loads and two products.
     /// </summary>
     private readonly struct UnitScales : IScales
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Beta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
-            Vector512.Create(0.5) * (wp * wp - wm * wm);
+        public static Vector512<double> TwiceBeta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
+            wp * wp - wm * wm;
     }
 
     /// <summary>The state arrays' starts, taken once per step rather than once per coordinate.</summary>
@@ -295,7 +304,7 @@ internal sealed class LockstepState
         public ref double Sum;
         public ref double PlusScale;
         public ref double MinusScale;
-        public ref double Beta;
+        public ref double TwiceBeta;
     }
 
     private Columns Start() => new()
@@ -305,7 +314,7 @@ internal sealed class LockstepState
         Sum = ref MemoryMarshal.GetArrayDataReference(SumStepGradient),
         PlusScale = ref MemoryMarshal.GetArrayDataReference(PlusScaleSquared),
         MinusScale = ref MemoryMarshal.GetArrayDataReference(MinusScaleSquared),
-        Beta = ref MemoryMarshal.GetArrayDataReference(Beta),
+        TwiceBeta = ref MemoryMarshal.GetArrayDataReference(TwiceBeta),
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -318,7 +327,7 @@ internal sealed class LockstepState
         wp.StoreUnsafe(ref c.WPlus, at);
         wm.StoreUnsafe(ref c.WMinus, at);
         (Vector512.LoadUnsafe(ref c.Sum, at) + t).StoreUnsafe(ref c.Sum, at);
-        TScales.Beta(ref c, at, wp, wm).StoreUnsafe(ref c.Beta, at);
+        TScales.TwiceBeta(ref c, at, wp, wm).StoreUnsafe(ref c.TwiceBeta, at);
         // vmaxpd (one op on the chain, where Max's NaN handling takes three); a NaN t shows in the sum of t.
         sumT += t;
         return Vector512.MaxNative(maxT, Vector512.Abs(t));
