@@ -42,8 +42,10 @@ public static class LockstepTrainer
                 throw new ArgumentException($"lockstep runs must be full-batch with d <= {Kernels.ShortLength}; got b = {options.BatchSize}, n = {design.N}, d = {design.D}", nameof(runs));
         // A run's result does not depend on its group, so the runs go through in groups of GroupSize.
         var metrics = new IterateMetrics(problem);
+        // Every run starts at beta = 0 (w+ = w- = alpha), so at the same loss.
+        double initialLoss = design.Loss(new double[design.Stride]);
         for (int first = 0; first < runs.Count; first += GroupSize)
-            TrainGroup(design, metrics, runs, first, Math.Min(GroupSize, runs.Count - first), results);
+            TrainGroup(design, metrics, initialLoss, runs, first, Math.Min(GroupSize, runs.Count - first), results);
         return results;
     }
 
@@ -53,10 +55,10 @@ public static class LockstepTrainer
     /// </summary>
     private const int GroupSize = LockstepState.Lanes;
 
-    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, IReadOnlyList<TrainingOptions> runs, int first, int count, RunResult[] results)
+    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double initialLoss, IReadOnlyList<TrainingOptions> runs, int first, int count, RunResult[] results)
     {
         int n = design.N;
-        var slots = Enumerable.Range(first, count).Select(index => new Slot(index, runs[index], design)).ToList();
+        var slots = Enumerable.Range(first, count).Select(index => new Slot(index, runs[index], design, initialLoss)).ToList();
         var state = new LockstepState(slots.Select(s => s.State).ToList(), design);
         var quiet = new QuietLanes();
         for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Options, slots[lane].InitialLoss);
@@ -120,13 +122,13 @@ public static class LockstepTrainer
     /// <summary>The per-run bookkeeping that the single-run trainer keeps in locals.</summary>
     private sealed class Slot
     {
-        public Slot(int index, TrainingOptions options, PaddedDesign design)
+        public Slot(int index, TrainingOptions options, PaddedDesign design, double initialLoss)
         {
             Index = index;
             Options = options;
             Alpha = options.AlphaFor(design.D);
             State = new NetworkState(Alpha, design.Stride, length => new double[length]);
-            InitialLoss = design.Loss(State.Beta);
+            InitialLoss = initialLoss;
             Monitor = new LossMonitor(InitialLoss, options);
             ConstantStepsize = options.Stepsize.ConstantGamma is not null;
             Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
