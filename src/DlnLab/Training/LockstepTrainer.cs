@@ -51,7 +51,8 @@ public static class LockstepTrainer
 
     /// <summary>
     /// Runs per lockstep group: the lanes of one state (one vector). Groups of two vectors, one after the other, ran no
-    /// faster: 32 runs at (20, 30), 18.9M run-steps/s either way (best of 20, measured 2026-11-27).
+    /// faster: 32 runs at (20, 30), 18.9M run-steps/s either way (best of 20, measured 2026-11-27 before the update was
+    /// pipelined).
     /// </summary>
     private const int GroupSize = LockstepState.Lanes;
 
