@@ -5,9 +5,11 @@ namespace DlnLab.Theory;
 
 /// <summary>
 /// The minimum-l1 interpolator as the linear program min 1^T (p + m) s.t. X (p - m) = y, p, m >= 0, solved by a dense
-/// two-phase revised simplex (explicit basis inverse, refactored periodically; Dantzig pricing with Bland's rule
-/// against cycling). The final basis is then re-solved by LU (X_B beta_B = y and X_B^T lambda = signs), which polishes
-/// beta and yields the dual certificate; the gap and dual feasibility are verified, not assumed.
+/// two-phase revised simplex (explicit basis inverse, refactored periodically, the basic values refined whenever
+/// rounding pushes one below zero; Dantzig pricing with Bland's rule against cycling; the basic values lifted off zero
+/// before phase 2, as the optimum of a sparse problem is massively degenerate). The final basis is then re-solved by LU
+/// (X_B beta_B = y and X_B^T lambda = signs), which polishes beta and yields the dual certificate; the gap and dual
+/// feasibility are verified, not assumed.
 /// </summary>
 public static class MinimumL1Solver
 {
@@ -21,13 +23,18 @@ public static class MinimumL1Solver
     {
         if (y.Length != x.Rows) throw new ArgumentException($"y has {y.Length} entries but X has {x.Rows} rows", nameof(y));
         var lp = new Simplex(x, y);
-        if (x.Rows <= x.Cols && lp.TryCrashStart(CrashColumns(x, y))) return lp.Polished(lp.Run(phase: 2));
+        if (x.Rows <= x.Cols && lp.TryCrashStart(CrashColumns(x, y)))
+        {
+            lp.Perturb();
+            return lp.Polished(lp.Run(phase: 2));
+        }
         lp = new Simplex(x, y);
         bool ok = lp.Run(phase: 1);
         ok = ok && lp.ArtificialSum() <= 1e-9 * Math.Max(TensorPrimitives.SumOfMagnitudes<double>(y), 1e-300);
         if (ok)
         {
             lp.DriveOutArtificials();
+            lp.Perturb();
             ok = lp.Run(phase: 2);
         }
         return lp.Polished(ok);
@@ -48,6 +55,8 @@ public static class MinimumL1Solver
     {
         private readonly Matrix _xs; // rows of X with the sign that makes y >= 0
         private readonly double[] _sign, _ys, _y;
+        // The right-hand side the pivots work with: |y|, or |y| + B delta once Perturb has lifted the basic solution.
+        private double[] _rhs;
         private readonly Matrix _x;
         private readonly int _n, _d;
         private readonly int[] _basis;
@@ -74,6 +83,7 @@ public static class MinimumL1Solver
             foreach (int b in _basis) _isBasic[b] = true;
             _binv = Identity(_n);
             _xb = (double[])_ys.Clone();
+            _rhs = _ys;
             _column = new double[_n];
             _w = new double[_n];
             _lambda = new double[_n];
@@ -115,6 +125,31 @@ public static class MinimumL1Solver
             return TryRefactor();
         }
 
+        /// <summary>
+        /// Lifts every basic column of X off zero by a tiny deterministic random amount (at most 1e-10 of the largest
+        /// basic value), moving the right-hand side to match. Minimum-l1 programs are massively degenerate at their
+        /// optimum (a sparse beta leaves most of the n basic values at zero), where pivots of zero length can stall the
+        /// simplex for ever (at (n, d, s) = (400, 2000, 20) it ran out of its pivot budget); on the lifted program such
+        /// pivots are rare. The final basis is dual feasible whatever the right-hand side, and <see cref="Polished"/>
+        /// solves it again with the true y, then checks the gap and feasibility.
+        /// </summary>
+        public void Perturb()
+        {
+            var rng = new Randomness.Xoshiro256(0x5EED);
+            double top = Math.Max(MatrixOperations.MaxAbs(_xb), 1e-300);
+            var delta = new double[_n];
+            for (int r = 0; r < _n; r++)
+                if (_basis[r] < 2 * _d) delta[r] = 1e-10 * top * (0.5 + 0.5 * rng.NextDouble());
+            _rhs = (double[])_ys.Clone();
+            for (int r = 0; r < _n; r++)
+            {
+                if (delta[r] == 0) continue;
+                Column(_basis[r], _column);
+                TensorPrimitives.MultiplyAdd(_column, delta[r], _rhs, _rhs);
+                _xb[r] += delta[r];
+            }
+        }
+
         public double ArtificialSum()
         {
             double s = 0;
@@ -130,7 +165,11 @@ public static class MinimumL1Solver
             for (int local = 0; ; local++)
             {
                 if (Iterations >= maxIterations) return false;
-                if (local % RefactorEvery == 0 && local > 0) TryRefactor(); // on failure the updated inverse stays
+                // The inverse afresh every RefactorEvery pivots (on failure the updated one stays); in between, the
+                // basic values refined as soon as rounding in the updates of an ill-conditioned basis has pushed one
+                // below zero, where the ratio test would take it for a zero and stall.
+                if (local > 0 && local % RefactorEvery == 0) TryRefactor();
+                else if (local > 0 && Drifted()) Refine();
                 // lambda = B^{-T} c_B; reduced costs r_j = c_j - lambda^T A_j.
                 Array.Clear(_lambda);
                 for (int r = 0; r < _n; r++)
@@ -184,6 +223,26 @@ public static class MinimumL1Solver
             }
         }
 
+        private bool Drifted()
+        {
+            double floor = -1e-12 * Math.Max(MatrixOperations.MaxAbs(_xb), 1e-300);
+            foreach (double v in _xb) if (v < floor) return true;
+            return false;
+        }
+
+        // One step of iterative refinement of x_B: x_B += B^{-1} (rhs - B x_B).
+        private void Refine()
+        {
+            var residual = (double[])_rhs.Clone();
+            for (int r = 0; r < _n; r++)
+            {
+                Column(_basis[r], _column);
+                TensorPrimitives.MultiplyAdd(_column, -_xb[r], residual, residual);
+            }
+            _binv.Multiply(residual, _w);
+            TensorPrimitives.Add(_xb, _w, _xb);
+        }
+
         private void Pivot(int entering, int leaving, double theta)
         {
             for (int r = 0; r < _n; r++) _xb[r] -= theta * _w[r];
@@ -218,7 +277,7 @@ public static class MinimumL1Solver
         {
             if (!LuDecomposition.TryFactor(BasisMatrix(), out var lu)) return false;
             _binv = lu.Inverse();
-            _xb = lu.Solve(_ys);
+            _xb = lu.Solve(_rhs);
             return true;
         }
 

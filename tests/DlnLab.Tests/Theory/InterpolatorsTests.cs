@@ -24,6 +24,7 @@ public class InterpolatorsTests(ITestOutputHelper output)
     [InlineData(20, 30, 10, 8UL)]
     [InlineData(10, 40, 8, 9UL)]
     [InlineData(200, 1000, 20, 3UL)] // its solve time is in bench/DlnLab.Bench/TheoryBenchmarks.cs
+    [InlineData(400, 2000, 20, 3UL)] // a degenerate optimum where unlifted basic values stalled the simplex
     public void MinimumL1HasAVerifiedCertificate(int n, int d, int s, ulong seed)
     {
         var p = Problem(n, d, s, seed);
