@@ -128,6 +128,7 @@ public static class LockstepTrainer
             Index = index;
             Options = options;
             Alpha = options.AlphaFor(design.D);
+            // The lane's copy for checkpoints and the result: no kernel steps it, so plain arrays do.
             State = new NetworkState(Alpha, design.Stride, length => new double[length]);
             InitialLoss = initialLoss;
             Monitor = new LossMonitor(InitialLoss, options);
