@@ -339,7 +339,7 @@ public static class Kernels
             if (m1 >= 1) singular++;
             if (m1 > maxStep || double.IsNaN(m1)) maxStep = m1;
             k++;
-            if ((k & (Trainer.RenormalizeEvery - 1)) == 0) state.Renormalize();
+            if (k % Trainer.RenormalizeEvery == 0) state.Renormalize();
         } while (k < until);
         current = cur;
         dotCurrent = dot;
@@ -351,18 +351,9 @@ public static class Kernels
     /// <summary>One chunk of <see cref="SingleSampleSteps"/>: the update of coordinates [i, i + 8) and their part of the next dot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> SingleSampleChunk(Vector512<double> vscale, ref double rx, ref double rn, ref double rp,
-        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, Vector512<double> s0)
-    {
-        var t = vscale * Vector512.LoadUnsafe(ref rx, i);
-        var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
-        var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
-        wp.StoreUnsafe(ref rp, i);
-        wm.StoreUnsafe(ref rm, i);
-        (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
-        var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref rpl, i), Vector512.LoadUnsafe(ref rmi, i));
-        beta.StoreUnsafe(ref rb, i);
-        return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), beta, s0);
-    }
+        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, Vector512<double> s0) =>
+        Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i),
+            Step(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * Vector512.LoadUnsafe(ref rx, i)), s0);
 
     /// <summary>max_i |x_i| of each row, or null if some entry is not finite (then the b = 1 loop takes the general path).</summary>
     internal static double[]? RowMaxAbs(PaddedDesign design)
@@ -396,21 +387,28 @@ public static class Kernels
         return MaxLanes(maxT);
     }
 
-    /// <summary>Updates coordinates [i, i + 8) with step t and returns their new beta.</summary>
+    /// <summary>Updates coordinates [i, i + 8) of <paramref name="state"/> with step t and returns their new beta.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> UpdateChunk(NetworkState state, nuint i, Vector512<double> t)
+    private static Vector512<double> UpdateChunk(NetworkState state, nuint i, Vector512<double> t) =>
+        Step(ref MemoryMarshal.GetArrayDataReference(state.WPlus), ref MemoryMarshal.GetArrayDataReference(state.WMinus),
+            ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient), ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared),
+            ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared), ref MemoryMarshal.GetArrayDataReference(state.Beta), i, t);
+
+    /// <summary>
+    /// The rotated update of coordinates [i, i + 8) with step t, on a state's arrays w+, w-, S, 4^e+, 4^e- and beta: w+
+    /// times 1 - t, w- times 1 + t, S plus t, beta anew; returns the new beta. Every single-run kernel steps through it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Step(ref double rp, ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb,
+        nuint i, Vector512<double> t)
     {
-        ref double rp = ref MemoryMarshal.GetArrayDataReference(state.WPlus);
-        ref double rm = ref MemoryMarshal.GetArrayDataReference(state.WMinus);
-        ref double rs = ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient);
         var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
         var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
         wp.StoreUnsafe(ref rp, i);
         wm.StoreUnsafe(ref rm, i);
         (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
-        var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared), i),
-            Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared), i));
-        beta.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(state.Beta), i);
+        var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref rpl, i), Vector512.LoadUnsafe(ref rmi, i));
+        beta.StoreUnsafe(ref rb, i);
         return beta;
     }
 
