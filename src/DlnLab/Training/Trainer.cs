@@ -45,22 +45,22 @@ public static class Trainer
         long nextLossCheck = 0;
         double lossAtK = double.NaN;
         RunStatus status;
-        // b = 1 draws one batch ahead, so each update also computes the next sample's <x, beta'> (same sequence).
+        // b = 1 draws one batch ahead, so each update also computes the next sample's <x, beta'> (same sequence). For
+        // short rows the loop runs in one kernel call per stretch of steps, where the row maxima make max |t| one
+        // product and a constant schedule's stepsize is read once.
         int current = -1;
         double dotCurrent = 0;
-        // The b = 1 loop in one kernel call per stretch of steps, where the row maxima make max |t| one product; a
-        // constant schedule's stepsize is read once.
         double[]? rowMaxAbs = null;
         double constantGamma = 0;
-        if (b == 1 && !fullBatch && design.Stride <= Kernels.ShortLength)
-        {
-            rowMaxAbs = Kernels.RowMaxAbs(design);
-            constantGamma = options.Stepsize.ConstantGamma ?? 0;
-        }
         if (b == 1 && !fullBatch)
         {
             current = sampler.Next()[0];
             dotCurrent = Kernels.Dot(design.Row(current), state.Beta);
+            if (design.Stride <= Kernels.ShortLength)
+            {
+                rowMaxAbs = Kernels.RowMaxAbs(design);
+                constantGamma = options.Stepsize.ConstantGamma ?? 0;
+            }
         }
 
         while (true)
