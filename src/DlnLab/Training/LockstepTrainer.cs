@@ -62,7 +62,7 @@ public static class LockstepTrainer
         var slots = Enumerable.Range(first, count).Select(index => new Slot(index, runs[index], design, initialLoss)).ToList();
         var state = new LockstepState(slots.Select(s => s.State).ToList(), design);
         var quiet = new QuietLanes();
-        for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Options, slots[lane].InitialLoss);
+        for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Monitor);
         int active = slots.Count;
         var stopped = new List<int>();
         long k = 0;
@@ -130,8 +130,7 @@ public static class LockstepTrainer
             Alpha = options.AlphaFor(design.D);
             // The lane's copy for checkpoints and the result: no kernel steps it, so plain arrays do.
             State = new NetworkState(Alpha, design.Stride, length => new double[length]);
-            InitialLoss = initialLoss;
-            Monitor = new LossMonitor(InitialLoss, options);
+            Monitor = new LossMonitor(initialLoss, options);
             ConstantStepsize = options.Stepsize.ConstantGamma is not null;
             Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
         }
@@ -140,7 +139,6 @@ public static class LockstepTrainer
         public TrainingOptions Options { get; }
         public double[] Alpha { get; }
         public NetworkState State { get; }
-        public double InitialLoss { get; }
         /// <summary>A constant schedule: the step scale stays in its lane from one step to the next.</summary>
         public bool ConstantStepsize { get; }
         public LossMonitor Monitor { get; }

@@ -7,18 +7,20 @@ namespace DlnLab.Training;
 /// </summary>
 public sealed class LossMonitor
 {
-    private readonly double _tolerance;
-    private readonly double _divergenceLimit;
     private readonly double _bounceFactor;
     private double _runningMinimum = double.PositiveInfinity;
 
     public LossMonitor(double initialLoss, TrainingOptions options)
     {
-        _tolerance = options.Tolerance;
-        _divergenceLimit = options.DivergenceFactor * Math.Max(initialLoss, double.Epsilon);
+        Tolerance = options.Tolerance;
+        DivergenceLimit = options.DivergenceFactor * Math.Max(initialLoss, double.Epsilon);
         _bounceFactor = options.BounceFactor;
     }
 
+    /// <summary>A loss at or below it has converged.</summary>
+    internal double Tolerance { get; }
+    /// <summary>A loss above it (or not finite) has diverged: the divergence factor times the initial loss.</summary>
+    internal double DivergenceLimit { get; }
     public bool Bounced { get; private set; }
     /// <summary>The largest ratio of a loss to the running minimum before it (1 for a monotone loss).</summary>
     public double MaxRiseRatio { get; private set; } = 1;
@@ -28,7 +30,7 @@ public sealed class LossMonitor
     public RunStatus? Observe(double loss)
     {
         LastLoss = loss;
-        if (!double.IsFinite(loss) || loss > _divergenceLimit) return RunStatus.Diverged;
+        if (!double.IsFinite(loss) || loss > DivergenceLimit) return RunStatus.Diverged;
         if (_runningMinimum > 0 && loss > _runningMinimum)
         {
             double ratio = loss / _runningMinimum;
@@ -36,6 +38,6 @@ public sealed class LossMonitor
             if (ratio > _bounceFactor) Bounced = true;
         }
         if (loss < _runningMinimum) _runningMinimum = loss;
-        return loss <= _tolerance ? RunStatus.Converged : null;
+        return loss <= Tolerance ? RunStatus.Converged : null;
     }
 }

@@ -29,12 +29,12 @@ internal sealed class QuietLanes
         _quietUntil = CacheAligned.Doubles(LockstepState.Lanes);
     }
 
-    /// <summary>The rules of a lane's run; <paramref name="initialLoss"/> as its <see cref="LossMonitor"/> got it.</summary>
-    public void Set(int lane, TrainingOptions options, double initialLoss)
+    /// <summary>The stop rules of a lane's run, from its monitor.</summary>
+    public void Set(int lane, LossMonitor monitor)
     {
-        _tolerance[lane] = options.Tolerance;
+        _tolerance[lane] = monitor.Tolerance;
         // At most the largest double, so a loss at or below it is finite as well.
-        _divergenceLimit[lane] = Math.Min(options.DivergenceFactor * Math.Max(initialLoss, double.Epsilon), double.MaxValue);
+        _divergenceLimit[lane] = Math.Min(monitor.DivergenceLimit, double.MaxValue);
     }
 
     /// <summary>
