@@ -10,16 +10,13 @@ public struct Xoshiro256
     private double _spareGaussian;
     private bool _hasSpare;
 
-    /// <summary>Seeds the four words of state from <paramref name="seed"/> by SplitMix64, as the authors recommend.</summary>
+    /// <summary>
+    /// Seeds the four words of state from <paramref name="seed"/> by SplitMix64, as the authors recommend (a bijection,
+    /// so the four words are distinct and never all zero).
+    /// </summary>
     public Xoshiro256(ulong seed)
+        : this(SplitMix64.Mix(seed), SplitMix64.Mix(seed + 1), SplitMix64.Mix(seed + 2), SplitMix64.Mix(seed + 3))
     {
-        _s0 = SplitMix64.Mix(seed);
-        _s1 = SplitMix64.Mix(seed + 1);
-        _s2 = SplitMix64.Mix(seed + 2);
-        _s3 = SplitMix64.Mix(seed + 3);
-        if ((_s0 | _s1 | _s2 | _s3) == 0) _s0 = 1;
-        _spareGaussian = 0;
-        _hasSpare = false;
     }
 
     /// <summary>A generator in the given state (not all zero), for checking against the reference implementation.</summary>
@@ -27,8 +24,6 @@ public struct Xoshiro256
     {
         if ((s0 | s1 | s2 | s3) == 0) throw new ArgumentException("the state of xoshiro256** must not be all zero");
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
-        _spareGaussian = 0;
-        _hasSpare = false;
     }
 
     /// <summary>The next 64 uniformly random bits.</summary>
