@@ -48,13 +48,9 @@ public sealed class NetworkState
         MinusScaleSquared = Filled(allocate(stride), 1);
         SumStepGradient = allocate(stride);
         Beta = allocate(stride);
-        LnAlphaSquared = new double[D];
-        for (int i = 0; i < D; i++)
-        {
-            WPlus[i] = alpha[i];
-            WMinus[i] = alpha[i];
-            LnAlphaSquared[i] = 2 * Math.Log(alpha[i]);
-        }
+        alpha.CopyTo(WPlus);
+        alpha.CopyTo(WMinus);
+        LnAlphaSquared = Theory.Hyperentropy.LnSquares(alpha);
         Renormalize();
     }
 
