@@ -27,19 +27,18 @@ internal static class WorkItems
         var items = new List<WorkItem>();
         items.AddRange(todo.Where(i => runs[i].StepsizeFraction is not null).DistinctBy(i => runs[i].ThresholdKey)
             .Select(i => new WorkItem([i], Threshold: true)));
-        // Group sizes over the whole sweep, not the pending runs: a run's path must not depend on what is left to do.
-        var groupSizes = options.Lockstep
-            ? Enumerable.Range(0, runs.Count).Where(i => MayLockstep(runs[i])).GroupBy(i => GroupKey(runs[i])).ToDictionary(g => g.Key, g => g.Count())
-            : [];
-        bool InGroup(int i) => MayLockstep(runs[i]) && groupSizes.TryGetValue(GroupKey(runs[i]), out int size) && size > 1;
-        var pendingGroups = todo.Where(InGroup).GroupBy(i => GroupKey(runs[i])).ToDictionary(g => g.Key, g => g.ToArray());
+        // Each run's group (null: none) and the group sizes over the whole sweep, not the pending runs: a run's path
+        // must not depend on what is left to do. Keys are computed once per run (a dataset key is a hash).
+        string?[] group = runs.Select(r => options.Lockstep && MayLockstep(r) ? GroupKey(r) : null).ToArray();
+        var groupSizes = group.OfType<string>().CountBy(key => key).ToDictionary();
+        bool InGroup(int i) => group[i] is string key && groupSizes[key] > 1;
+        var pendingGroups = todo.Where(InGroup).GroupBy(i => group[i]!).ToDictionary(g => g.Key, g => g.ToArray());
         var planned = new HashSet<string>();
         foreach (int i in todo)
         {
             if (!InGroup(i)) { items.Add(new WorkItem([i])); continue; }
-            string key = GroupKey(runs[i]);
-            if (planned.Add(key))
-                items.AddRange(pendingGroups[key].Chunk(MaxLockstepRuns).Select(chunk => new WorkItem(chunk, Lockstep: true)));
+            if (planned.Add(group[i]!))
+                items.AddRange(pendingGroups[group[i]!].Chunk(MaxLockstepRuns).Select(chunk => new WorkItem(chunk, Lockstep: true)));
         }
         return items;
     }
