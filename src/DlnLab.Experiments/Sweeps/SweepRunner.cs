@@ -99,8 +99,9 @@ public static class SweepRunner
                 (gammas[j], thresholds[j]) = Stepsize(run, data);
                 if (double.IsNaN(gammas[j])) records[j] = StoredRuns.WithoutTraining(run, keys[item[j]], thresholds[j]);
                 // A lockstep run goes through it even when it is the last of its group left after a resume: its result
-                // does not depend on its group, so the stored bits do not depend on the grouping.
-                else if (work.Lockstep && LockstepTrainer.Supports(data.Design, run.Options(gammas[j]))) lockstep.Add(j);
+                // does not depend on its group, so the stored bits do not depend on the grouping. The plan put only runs
+                // LockstepTrainer.Supports in a lockstep item.
+                else if (work.Lockstep) lockstep.Add(j);
             }
             if (lockstep.Count > 0)
             {

@@ -13,7 +13,7 @@ namespace DlnLab.Experiments.Sweeps;
 /// waiting for a threshold another is computing (the datasets they touch stay in memory until their runs are done).
 /// </summary>
 /// <param name="Runs">Indices of the runs to train; for a threshold item, one run whose threshold is to be found.</param>
-/// <param name="Lockstep">The runs go through the lockstep trainer (where it accepts them), even a lone one.</param>
+/// <param name="Lockstep">The runs go through the lockstep trainer, even a lone one.</param>
 internal sealed record WorkItem(int[] Runs, bool Threshold = false, bool Lockstep = false);
 
 /// <summary>Plans the work items of a sweep (see <see cref="WorkItem"/>).</summary>
@@ -29,7 +29,7 @@ internal static class WorkItems
             .Select(i => new WorkItem([i], Threshold: true)));
         // Each run's group (null: none) and the group sizes over the whole sweep, not the pending runs: a run's path
         // must not depend on what is left to do. Keys are computed once per run (a dataset key is a hash).
-        string?[] group = runs.Select(r => options.Lockstep && MayLockstep(r) ? GroupKey(r) : null).ToArray();
+        string?[] group = runs.Select(r => options.Lockstep && LockstepTrainer.Supports(r.N, r.D, r.BatchSize) ? GroupKey(r) : null).ToArray();
         var groupSizes = group.OfType<string>().CountBy(key => key).ToDictionary();
         bool InGroup(int i) => group[i] is string key && groupSizes[key] > 1;
         var pendingGroups = todo.Where(InGroup).GroupBy(i => group[i]!).ToDictionary(g => g.Key, g => g.ToArray());
@@ -46,11 +46,4 @@ internal static class WorkItems
     private static string GroupKey(RunSpec run) =>
         run.DatasetKey + "|" + (run.Stepsize ?? run.StepsizeFraction ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
         + (run.StepsizeFraction is null ? "" : " of the threshold");
-
-    /// <summary>
-    /// Whether the run can likely join a lockstep group (full batch, short rows), judged before its dataset exists;
-    /// <see cref="LockstepTrainer.Supports"/> has the last word once the design is built.
-    /// </summary>
-    private static bool MayLockstep(RunSpec run) =>
-        run.BatchSize == run.N && PaddedDesign.PaddedLength(run.D) <= Kernels.ShortLength;
 }

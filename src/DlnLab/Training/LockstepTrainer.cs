@@ -18,8 +18,11 @@ namespace DlnLab.Training;
 public static class LockstepTrainer
 {
     /// <summary>Whether a run can join a lockstep group: full batch (GD) with d padded to at most 64.</summary>
-    public static bool Supports(PaddedDesign design, TrainingOptions options) =>
-        options.BatchSize == design.N && design.Stride <= Kernels.ShortLength;
+    public static bool Supports(PaddedDesign design, TrainingOptions options) => Supports(design.N, design.D, options.BatchSize);
+
+    /// <summary>The same rule from the sizes alone, for planning before the design exists.</summary>
+    public static bool Supports(int n, int d, int batchSize) =>
+        batchSize == n && PaddedDesign.PaddedLength(d) <= Kernels.ShortLength;
 
     /// <summary>Validates the inputs (throwing <see cref="InvalidInputException"/>) and trains every run.</summary>
     public static RunResult[] Train(RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
