@@ -14,8 +14,7 @@ public sealed record SweepRunnerOptions
     /// <see cref="LockstepTrainer"/> (default) rather than one by one. Lockstep sums in another order than the
     /// single-run trainer, so the two agree to rounding (same status and steps, numbers within 1e-12 relative; see
     /// LockstepTrainer) away from the edge of stability (runs that bounced, diverged or had a singular step amplify the
-    /// last bits), not bit for bit; with
-    /// either setting results are bit-identical across thread counts and resumes.
+    /// last bits), not bit for bit; with either setting results are bit-identical across thread counts and resumes.
     /// </summary>
     public bool Lockstep { get; init; } = true;
 
