@@ -5,8 +5,8 @@ namespace DlnLab.Experiments.Sweeps;
 /// <summary>
 /// Splits the pending runs of a sweep into work items for <see cref="SweepRunner"/>. Full-batch runs of one dataset
 /// at the same stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
-/// keep the lanes busy together) form lockstep groups, trained together in chunks of at most eight; every other run is
-/// an item of its own. Which runs are lockstep runs depends only on the sweep's spec, never on what is pending, so a
+/// keep the lanes busy together) are trained together, in items of at most <see cref="LockstepTrainer.GroupSize"/>
+/// runs (one lockstep group); every other run is an item of its own. Which runs are lockstep runs depends only on the sweep's spec, never on what is pending, so a
 /// resumed sweep trains each run on the same path and stores the same bits (a lockstep run's result does not depend on
 /// which runs share its group). The thresholds that relative-stepsize runs need (largest convergent stepsizes, found
 /// by bisection) all come first, each as an item of its own, so the workers bisect them side by side instead of one
@@ -19,9 +19,6 @@ internal sealed record WorkItem(int[] Runs, bool Threshold = false, bool Lockste
 /// <summary>Plans the work items of a sweep (see <see cref="WorkItem"/>).</summary>
 internal static class WorkItems
 {
-    /// <summary>Most runs in one lockstep item: one vector of lanes.</summary>
-    public const int MaxLockstepRuns = 8;
-
     public static List<WorkItem> Plan(IReadOnlyList<RunSpec> runs, IReadOnlyList<int> todo, SweepRunnerOptions options)
     {
         var items = new List<WorkItem>();
@@ -38,7 +35,7 @@ internal static class WorkItems
         {
             if (!InGroup(i)) { items.Add(new WorkItem([i])); continue; }
             if (planned.Add(group[i]!))
-                items.AddRange(pendingGroups[group[i]!].Chunk(MaxLockstepRuns).Select(chunk => new WorkItem(chunk, Lockstep: true)));
+                items.AddRange(pendingGroups[group[i]!].Chunk(LockstepTrainer.GroupSize).Select(chunk => new WorkItem(chunk, Lockstep: true)));
         }
         return items;
     }

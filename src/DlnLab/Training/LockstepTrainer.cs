@@ -57,7 +57,7 @@ public static class LockstepTrainer
     /// faster: 32 runs at (20, 30), 18.9M run-steps/s either way (best of 20, measured 2026-11-27 before the update was
     /// pipelined).
     /// </summary>
-    private const int GroupSize = LockstepState.Lanes;
+    public const int GroupSize = LockstepState.Lanes;
 
     private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double initialLoss, IReadOnlyList<TrainingOptions> runs, int first, int count, RunResult[] results)
     {
