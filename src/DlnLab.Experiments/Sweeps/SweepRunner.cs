@@ -78,7 +78,8 @@ public static class SweepRunner
 
         /// <summary>
         /// Trains the runs of one work item (indices into <paramref name="runs"/>) and returns their records in the
-        /// item's order: one lockstep call for the full-batch runs the lockstep trainer accepts, Trainer for the rest.
+        /// item's order: one lockstep call for the runs of a lockstep item, Trainer for any other run; a run whose
+        /// threshold was not found is stored untrained.
         /// </summary>
         public IEnumerable<(int Index, StoredRun Record)> Execute(WorkItem work, IReadOnlyList<RunSpec> runs, string[] keys)
         {
