@@ -4,6 +4,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import sys
 
 L3_BYTES = 32 << 20
@@ -36,6 +37,19 @@ def rate(row, unit):
 
 def spread(row):
     return f"±{100 * row['stdDevNs'] / row['meanNs']:.1f}%"
+
+
+def numpy_extrapolation(runs, sampled):
+    """Seconds the numpy yardstick would take for all of `runs`: for each batch size, the sampled runs' seconds per
+    step times the steps of `runs` at that batch size (every batch size needs a sampled run)."""
+    steps = {}
+    for run in runs:
+        steps[run["b"]] = steps.get(run["b"], 0) + run["steps"]
+    seconds = 0
+    for b, count in steps.items():
+        same = [s for s in sampled if s["b"] == b]
+        seconds += count * sum(s["seconds"] for s in same) / sum(s["steps"] for s in same)
+    return seconds
 
 
 def g(x, digits=3):
@@ -170,14 +184,7 @@ def main():
     grid_ratio = None
     single_grid, lockstep_grid = find("SingleRunsOneCore"), find("LockstepAllCores")
     if grid and npgrid and single_grid and lockstep_grid:
-        total_steps = {}
-        for run in grid["runs"]:
-            total_steps[run["b"]] = total_steps.get(run["b"], 0) + run["steps"]
-        per_step = {}
-        for b in total_steps:
-            sampled = [s for s in npgrid["sampledRuns"] if s["b"] == b]
-            per_step[b] = sum(s["seconds"] for s in sampled) / sum(s["steps"] for s in sampled)
-        numpy_seconds = sum(total_steps[b] * per_step[b] for b in total_steps)
+        numpy_seconds = numpy_extrapolation(grid["runs"], npgrid["sampledRuns"])
         sampled_seconds = sum(s["seconds"] for s in npgrid["sampledRuns"])
         by_index = {run["index"]: run["steps"] for run in grid["runs"]}
         agreement = ", ".join(f"{s['steps']}/{by_index[s['index']]}" for s in npgrid["sampledRuns"])
@@ -185,7 +192,7 @@ def main():
         w(f"A fixed grid with the shape of figure 1 (bench/DlnLab.Bench/ReproduceGrid.cs; the default `dln reproduce` "
           f"itself is measured in the next section): (n, d, s, alpha) = (20, 30, 3, 0.1), 16 stepsizes in [1e-3, 0.02], GD once and SGD (b = 1) "
           f"with 3 seeds, tolerance 1e-5, at most 1e5 steps: {len(grid['runs'])} runs, "
-          f"{sum(total_steps.values()):,} steps in all (C# counts).")
+          f"{sum(run['steps'] for run in grid['runs']):,} steps in all (C# counts).")
         w("")
         w("| path | seconds for the grid | ratio to numpy |")
         w("| --- | ---: | ---: |")
@@ -204,10 +211,6 @@ def main():
     nprep = load(folder, "numpy-reproduce.json")
     reproduce_ratio = reproduce_seconds = None
     if reproduce:
-        def median(values):
-            values = sorted(values)
-            mid = len(values) // 2
-            return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
         by_threads = {}
         for r in reproduce["runs"]:
             by_threads.setdefault(r["threads"], []).append(r["seconds"])
@@ -219,19 +222,12 @@ def main():
         w("| threads | runs | median seconds |")
         w("| ---: | ---: | ---: |")
         for threads in sorted(by_threads, reverse=True):
-            w(f"| {threads} | {len(by_threads[threads])} | {median(by_threads[threads]):.2f} "
+            w(f"| {threads} | {len(by_threads[threads])} | {statistics.median(by_threads[threads]):.2f} "
               f"({', '.join(f'{x:.2f}' for x in by_threads[threads])}) |")
-        reproduce_seconds = median(by_threads[max(by_threads)])
+        reproduce_seconds = statistics.median(by_threads[max(by_threads)])
         w("")
         if rgrid and nprep:
-            work = {}
-            for run in rgrid["runs"] + rgrid["thresholdTrials"]:
-                work[run["b"]] = work.get(run["b"], 0) + run["steps"]
-            per_step = {}
-            for b in work:
-                sampled = [s for s in nprep["sampledRuns"] if s["b"] == b]
-                per_step[b] = sum(s["seconds"] for s in sampled) / max(1, sum(s["steps"] for s in sampled))
-            numpy_seconds = sum(work[b] * per_step[b] for b in work)
+            numpy_seconds = numpy_extrapolation(rgrid["runs"] + rgrid["thresholdTrials"], nprep["sampledRuns"])
             run_steps = sum(r["steps"] for r in rgrid["runs"])
             trial_steps = sum(r["steps"] for r in rgrid["thresholdTrials"])
             sampled_seconds = sum(s["seconds"] for s in nprep["sampledRuns"])
@@ -249,7 +245,7 @@ def main():
             w("| --- | ---: | ---: |")
             w(f"| numpy yardstick, extrapolated | {numpy_seconds:,.0f} | 1x |")
             for threads in sorted(by_threads, reverse=True):
-                t = median(by_threads[threads])
+                t = statistics.median(by_threads[threads])
                 w(f"| `dln reproduce`, {threads} thread{'s' if threads > 1 else ''} (measured) | {t:.2f} | {numpy_seconds / t:.0f}x |")
             w("")
 
