@@ -23,13 +23,15 @@ public static class ReproduceRuns
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         // Ordered by batch size and stepsize, so that the yardstick's evenly strided sample spans the stepsizes.
         var trained = runs.Where(r => r.Steps > 0 && double.IsFinite(r.Stepsize)).OrderBy(r => r.BatchSize).ThenBy(r => r.Stepsize).ToList();
+        var first = trained[0];
+        if (trained.Any(r => r.Alpha != first.Alpha || r.Tolerance != first.Tolerance || r.MaxSteps != first.MaxSteps))
+            throw new InvalidOperationException("the yardstick's grid mode takes one alpha, tolerance and step budget");
         var datasets = trained.GroupBy(r => r.DatasetKey).ToDictionary(g => g.Key, g =>
         {
             var r = g.First();
             var problem = SparseRegression.Generate(r.ProblemSpec());
             return new { x = Enumerable.Range(0, problem.N).Select(i => problem.X.Row(i).ToArray()).ToArray(), y = problem.Y };
         });
-        var first = trained[0];
         var document = new
         {
             alpha = first.Alpha, tolerance = first.Tolerance, maxSteps = first.MaxSteps,
@@ -38,8 +40,6 @@ public static class ReproduceRuns
             runs = trained.Select((r, i) => new { b = r.BatchSize, gamma = r.Stepsize, seed = r.BatchSeed, index = i, steps = r.Steps, dataset = r.DatasetKey, sweep = r.Sweep }).ToArray(),
             thresholdTrials = ThresholdTrials(),
         };
-        if (trained.Any(r => r.Alpha != first.Alpha || r.Tolerance != first.Tolerance || r.MaxSteps != first.MaxSteps))
-            throw new InvalidOperationException("the yardstick's grid mode takes one alpha, tolerance and step budget");
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document));
     }
 
