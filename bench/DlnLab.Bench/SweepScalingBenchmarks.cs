@@ -8,19 +8,16 @@ namespace DlnLab.Bench;
 /// <summary>
 /// The project's sweep runner (what `dln sweep` and `dln reproduce` call) at 1 and 2 degrees of parallelism: the
 /// stepsize sweep of `dln reproduce` on 16 datasets (thresholds, GD and SGD runs, theory checks) into a fresh store
-/// each time. <see cref="Sweep"/> returns the run-steps stored. (Its GD runs all have different stepsizes, so it forms
-/// no lockstep groups; see WorkItems.)
+/// each time. <see cref="WholeSweep"/> returns the run-steps stored. (Its GD runs all have different stepsizes, so it
+/// forms no lockstep groups; see WorkItems.)
 /// </summary>
 public class SweepScalingBenchmarks
 {
-    /// <summary>The sweep under test: degree of parallelism -> run-steps done.</summary>
-    public static Func<int, long> Sweep { get; set; } = ReproduceStepsizeSweep;
-
     [Params(1, 2)]
     public int DegreeOfParallelism { get; set; }
 
     [Benchmark]
-    public long WholeSweep() => Sweep(DegreeOfParallelism);
+    public long WholeSweep() => ReproduceStepsizeSweep(DegreeOfParallelism);
 
     /// <summary>Datasets of the benchmarked sweep (the default reproduce has 20).</summary>
     public const int Datasets = 16;
