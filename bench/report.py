@@ -321,8 +321,10 @@ def main():
       "tolerance or budget and so take similar numbers of steps) are trained in lockstep, chosen from the spec alone so "
       "a resumed sweep takes the same path for every run. Runs at different stepsizes are trained one by one: their "
       "lengths differ by orders of magnitude near the edge of stability, and a lockstep block costs what its longest "
-      "run costs (measured on 2026-11-27: grouping the default reproduce's GD runs by dataset instead made it 12% "
-      "slower, 4.92 s against 4.41 s, medians of 3 on 2 threads). So the default reproduce, whose GD runs all have different stepsizes, forms no lockstep group. All "
+      "run costs (grouping the default reproduce's GD runs by dataset instead made it slower, medians of 3 on 2 threads "
+      "on 2026-11-27: 12%, 4.92 s against 4.41 s, before the lockstep update was pipelined; 8%, 8.70 s against 8.06 s, "
+      "after it, on a machine busy with other work). So the default reproduce, whose GD runs all have different "
+      "stepsizes, forms no lockstep group. All "
       "threshold bisections are scheduled first, so no worker waits for a threshold another is computing.")
     if lockstep_ratio is not None and lockstep_ratio < 2:
         ls, sg = lockstep_rates
