@@ -18,6 +18,8 @@ public static class Trainer
     {
         problem.Validated();
         options.Validated(problem.N, problem.D);
+        if (options.Model != Models.ModelSpec.Uv || options.U0 is not null || options.V0 is not null)
+            throw new InvalidInputException("model", options.Model.ToString(), "this engine trains only uv from u0 = sqrt(2) alpha, v0 = 0 so far");
         return Train(new PaddedDesign(problem.X, problem.Y), problem, options);
     }
 

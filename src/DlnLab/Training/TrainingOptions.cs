@@ -1,3 +1,5 @@
+using DlnLab.Models;
+
 namespace DlnLab.Training;
 
 /// <summary>
@@ -6,7 +8,13 @@ namespace DlnLab.Training;
 /// </summary>
 public sealed record TrainingOptions
 {
-    /// <summary>Uniform initialisation scale alpha > 0 (default 0.1): u0 = sqrt(2) alpha, v0 = 0.</summary>
+    /// <summary>The parametrisation of beta (default <c>uv</c>: beta = u ⊙ v).</summary>
+    public ModelSpec Model { get; init; } = ModelSpec.Uv;
+    /// <summary>For <c>uv</c>: u0 (a scale or a d-vector); null (default) means u0 = sqrt(2) alpha.</summary>
+    public ScaleOrVector? U0 { get; init; }
+    /// <summary>For <c>uv</c>: v0 (a scale or a d-vector); null (default) means v0 = 0.</summary>
+    public ScaleOrVector? V0 { get; init; }
+    /// <summary>Uniform initialisation scale alpha > 0 (default 0.1): u0 = sqrt(2) alpha, v0 = 0 (w±0 = alpha for power:D).</summary>
     public double Alpha { get; init; } = 0.1;
     /// <summary>A per-coordinate initialisation (length d, entries > 0); overrides <see cref="Alpha"/> when set.</summary>
     public double[]? AlphaVector { get; init; }
@@ -46,6 +54,10 @@ public sealed record TrainingOptions
             if (AlphaVector.Length != d) throw new InvalidInputException("alpha", $"has {AlphaVector.Length} entries but d = {d}; they must match");
             Check.AllPositive("alpha", AlphaVector);
         }
+        if (Model.Kind != ModelKind.Uv && (U0 is not null || V0 is not null))
+            throw new InvalidInputException(U0 is not null ? "u0" : "v0", $"applies to the uv model only; {Model} starts from w+ = w- = alpha");
+        U0?.Validated("u0", d);
+        V0?.Validated("v0", d);
         Check.InRange("batch-size", BatchSize, 1, n);
         Check.Positive("stepsize", Stepsize.Initial);
         Check.NonNegative("tolerance", Tolerance);
