@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using DlnLab.Cli.Options;
 using DlnLab.Cli.Output;
-using DlnLab.Theory;
+using DlnLab.Analysis;
 using DlnLab.Training;
 
 namespace DlnLab.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DlnLab.Problems;
 using DlnLab.Cli.Options;
-using DlnLab.Theory;
+using DlnLab.Analysis;
 using DlnLab.Training;
 
 namespace DlnLab.Cli.Output;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DlnLab.Cli.Options;
-using DlnLab.Theory;
+using DlnLab.Analysis;
 using DlnLab.Training;
 using Spectre.Console;
 

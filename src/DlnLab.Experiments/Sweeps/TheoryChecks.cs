@@ -1,3 +1,4 @@
+using DlnLab.Analysis;
 using DlnLab.Problems;
 using DlnLab.Theory;
 using DlnLab.Training;
@@ -22,12 +23,7 @@ public static class TheoryChecks
     };
 
     /// <summary>||beta_run - beta_predicted|| / ||beta_predicted|| for a converged run; null otherwise or if the solver fails.</summary>
-    public static double? Theorem22Residual(RegressionProblem problem, RunResult run)
-    {
-        if (run.Status != RunStatus.Converged) return null;
-        try { return Interpolators.Theorem22Residual(problem.X, problem.Y, run); }
-        catch (SolverException) { return null; }
-    }
+    public static double? Theorem22Residual(RegressionProblem problem, RunResult run) => Theorem22Check.ResidualIfConverged(problem, run);
 
     /// <summary>Test loss, population loss and distance to beta* of argmin_{X beta = y} psi_alpha (those that exist).</summary>
     public static IReadOnlyDictionary<string, double> GradientFlowReferences(RegressionProblem problem, double alpha)

@@ -4,11 +4,12 @@ using DlnLab.LinearAlgebra;
 namespace DlnLab.Theory;
 
 /// <summary>
-/// argmin_{X beta = y} D_{psi_A}(beta, beta_hat) by Newton's method on the dual (MATH.md):
-/// Phi(lambda) = 1/2 sum_i A_i cosh(c_i + 2 (X^T lambda)_i) - &lt;lambda, y&gt;, with c = arcsinh(beta_hat / A).
-/// Its gradient is X beta(lambda) - y with beta(lambda) = A ⊙ sinh(c + 2 X^T lambda), its Hessian
-/// 2 X diag(A ⊙ cosh(c + 2 X^T lambda)) X^T. Everything is in the log domain: only ln(A) is given, so A may span
-/// hundreds of orders of magnitude (Theorem 2.2 at gains of hundreds).
+/// argmin_{X beta = y} of a Bregman divergence by Newton's method on the dual (MATH.md): with a mirror map beta(z)
+/// (<see cref="IMirrorMap"/>) and its potential F (F' = beta), Phi(lambda) = F(X^T lambda) - &lt;lambda, y&gt; has gradient
+/// X beta(X^T lambda) - y and Hessian X diag(beta'(X^T lambda)) X^T; Newton steps with a backtracking line search drive
+/// the gradient to zero. For the hyperbolic entropy (<see cref="HyperbolicEntropyMap"/>) beta(z) = A sinh(c + 2 z) with
+/// c = arcsinh(beta_hat / A), everything in the log domain, so A may span hundreds of orders of magnitude (Theorem 2.2
+/// at gains of hundreds); <see cref="DepthMirrorMap"/> gives Woodworth et al.'s Q_D of depth D.
 /// </summary>
 public static class DualNewtonSolver
 {
@@ -17,7 +18,8 @@ public static class DualNewtonSolver
     private const double UnitRoundoff = 1.1102230246251565e-16;
 
     /// <summary>
-    /// Solves, returning true when the relative residual reached the tolerance; the solution (best iterate, with
+    /// Solves for the hyperbolic entropy psi_A with offset c (see <see cref="HyperbolicEntropyMap(double[], double[])"/>),
+    /// returning true when the relative residual reached the tolerance; the solution (best iterate, with
     /// Converged = false on failure) is returned either way.
     /// </summary>
     /// <param name="x">Design X, n x d, full row rank for a unique dual solution.</param>
@@ -28,51 +30,71 @@ public static class DualNewtonSolver
     /// <param name="options">Tolerance and safeguards; defaults when null.</param>
     public static bool TrySolve(Matrix x, double[] y, double[] lnA, double[] c, out InterpolatorSolution solution, DualNewtonOptions? options = null)
     {
-        options ??= new DualNewtonOptions();
-        Validate(x, y, lnA, c, options);
-        solution = Run(x, y, lnA, c, options);
-        return solution.Converged;
+        if (lnA.Length != x.Cols) throw new ArgumentException($"lnA has {lnA.Length} entries but X has {x.Cols} columns", nameof(lnA));
+        if (c.Length != x.Cols) throw new ArgumentException($"c has {c.Length} entries but X has {x.Cols} columns", nameof(c));
+        return TrySolve(x, y, new HyperbolicEntropyMap(lnA, c), out solution, options);
     }
 
-    /// <summary>As <see cref="TrySolve"/>, but throws <see cref="SolverException"/> when the tolerance is not reached.</summary>
+    /// <summary>As <see cref="TrySolve(Matrix, double[], double[], double[], out InterpolatorSolution, DualNewtonOptions?)"/>, but throws <see cref="SolverException"/> when the tolerance is not reached.</summary>
     public static InterpolatorSolution Solve(Matrix x, double[] y, double[] lnA, double[] c, DualNewtonOptions? options = null)
     {
         if (TrySolve(x, y, lnA, c, out var solution, options)) return solution;
-        throw new SolverException(
-            $"dual Newton solver stopped after {solution.Iterations} iterations at relative residual ||X beta - y|| / ||y|| = " +
-            $"{solution.RelativeResidual:E3}, above the tolerance {(options ?? new()).Tolerance:E1}: y may not be in the range of X " +
-            "(X needs full row rank), or the scales A leave no interpolator reachable in double precision");
+        throw Failure(solution, options);
     }
 
-    private static void Validate(Matrix x, double[] y, double[] lnA, double[] c, DualNewtonOptions options)
+    /// <summary>
+    /// Solves argmin_{X beta = y} for the mirror map <paramref name="map"/> (of dimension d = X's columns), returning
+    /// true when the relative residual reached the tolerance (or the rounding floor); the best iterate is returned either way.
+    /// </summary>
+    public static bool TrySolve(Matrix x, double[] y, IMirrorMap map, out InterpolatorSolution solution, DualNewtonOptions? options = null)
+    {
+        options ??= new DualNewtonOptions();
+        Validate(x, y, map, options);
+        solution = Run(x, y, map, options);
+        return solution.Converged;
+    }
+
+    /// <summary>As <see cref="TrySolve(Matrix, double[], IMirrorMap, out InterpolatorSolution, DualNewtonOptions?)"/>, but throws <see cref="SolverException"/> when the tolerance is not reached.</summary>
+    public static InterpolatorSolution Solve(Matrix x, double[] y, IMirrorMap map, DualNewtonOptions? options = null)
+    {
+        if (TrySolve(x, y, map, out var solution, options)) return solution;
+        throw Failure(solution, options);
+    }
+
+    /// <summary>The sentence saying why <paramref name="solution"/> is not an interpolator (for messages and reports).</summary>
+    public static string FailureReason(InterpolatorSolution solution, DualNewtonOptions? options = null) =>
+        $"the dual Newton solver stopped after {solution.Iterations} iterations at relative residual ||X beta - y|| / ||y|| = " +
+        $"{solution.RelativeResidual.ToString("E3", System.Globalization.CultureInfo.InvariantCulture)}, above the tolerance " +
+        $"{(options ?? new()).Tolerance.ToString("E1", System.Globalization.CultureInfo.InvariantCulture)}: y may not be in the range of X " +
+        "(X needs full row rank), or the scales leave no interpolator reachable in double precision";
+
+    private static SolverException Failure(InterpolatorSolution solution, DualNewtonOptions? options) => new(FailureReason(solution, options));
+
+    private static void Validate(Matrix x, double[] y, IMirrorMap map, DualNewtonOptions options)
     {
         if (y.Length != x.Rows) throw new ArgumentException($"y has {y.Length} entries but X has {x.Rows} rows", nameof(y));
-        if (lnA.Length != x.Cols) throw new ArgumentException($"lnA has {lnA.Length} entries but X has {x.Cols} columns", nameof(lnA));
-        if (c.Length != x.Cols) throw new ArgumentException($"c has {c.Length} entries but X has {x.Cols} columns", nameof(c));
+        if (map.Dimension != x.Cols) throw new ArgumentException($"the mirror map has {map.Dimension} coordinates but X has {x.Cols} columns", nameof(map));
         if (!(options.Tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(options), "Tolerance must be > 0");
         if (options.MaxIterations < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxIterations must be >= 0");
         if (!(options.MaxArgumentStep > 0)) throw new ArgumentOutOfRangeException(nameof(options), "MaxArgumentStep must be > 0");
-        for (int i = 0; i < lnA.Length; i++)
-            if (double.IsNaN(lnA[i]) || double.IsPositiveInfinity(lnA[i]) || !double.IsFinite(c[i]))
-                throw new ArgumentException($"lnA[{i}] = {lnA[i]}, c[{i}] = {c[i]}: lnA must be < +infinity and c finite");
     }
 
-    private static InterpolatorSolution Run(Matrix x, double[] y, double[] lnA, double[] c, DualNewtonOptions options)
+    private static InterpolatorSolution Run(Matrix x, double[] y, IMirrorMap map, DualNewtonOptions options)
     {
         int n = x.Rows, d = x.Cols;
         double yNorm = Math.Max(MatrixOperations.Norm2(y), 1e-300);
         var lambda = new double[n];
-        var arg = (double[])c.Clone();
+        var z = new double[d];
         var beta = new double[d];
-        var weight = new double[d];
+        var curvature = new double[d];
         var residual = new double[n];
-        Evaluate(x, y, lnA, arg, beta, weight, residual);
+        double potential = Evaluate(x, y, map, z, beta, curvature, residual);
         double resNorm = MatrixOperations.Norm2(residual);
 
         var trialLambda = new double[n];
-        var trialArg = new double[d];
+        var trialZ = new double[d];
         var trialBeta = new double[d];
-        var trialWeight = new double[d];
+        var trialCurvature = new double[d];
         var trialResidual = new double[n];
         var scale = new double[n];
         var dz = new double[d];
@@ -82,7 +104,7 @@ public static class DualNewtonSolver
 
         while (true)
         {
-            if (resNorm <= options.Tolerance * yNorm || resNorm <= RoundingFloor(x, beta, y))
+            if (resNorm <= options.Tolerance * yNorm || resNorm <= RoundingFloor(x, beta, y, map.RoundsWithArgument ? (lambda, curvature) : null))
             {
                 converged = double.IsFinite(resNorm);
                 break;
@@ -91,18 +113,18 @@ public static class DualNewtonSolver
             iteration++;
 
             // Newton direction from the Jacobi-scaled Hessian (unit diagonal), which tames rows of very different size.
-            var hessian = MatrixOperations.WeightedGram(x, weight);
+            var hessian = MatrixOperations.WeightedGram(x, curvature);
             bool usable = true;
             for (int i = 0; i < n; i++)
             {
-                double h = 2 * hessian[i, i];
+                double h = hessian[i, i];
                 if (!(h > 0) || !double.IsFinite(h)) { usable = false; break; }
                 scale[i] = 1 / Math.Sqrt(h);
             }
             if (!usable) break;
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++)
-                    hessian.Data[i * n + j] *= 2 * scale[i] * scale[j];
+                    hessian.Data[i * n + j] *= scale[i] * scale[j];
             Cholesky chol;
             try { chol = Cholesky.Factor(hessian); }
             catch (ArgumentException) { break; }
@@ -113,19 +135,18 @@ public static class DualNewtonSolver
             for (int i = 0; i < n; i++) direction[i] *= scale[i];
 
             x.MultiplyTransposed(direction, dz);
-            double maxChange = 2 * MatrixOperations.MaxAbs(dz);
-            double t = maxChange > options.MaxArgumentStep ? options.MaxArgumentStep / maxChange : 1;
+            double t = map.StepLimit(z, dz, options.MaxArgumentStep);
             double slope = TensorPrimitives.Dot<double>(residual, direction);
-            double phi0 = Phi(weight, lambda, y, out double phiScale);
+            double phi0 = Phi(potential, lambda, y, out double phiScale);
 
             bool accepted = false;
+            double trialPotential = double.NaN;
             for (int h = 0; h < MaxHalvings && !accepted; h++, t /= 2)
             {
                 for (int i = 0; i < n; i++) trialLambda[i] = lambda[i] + t * direction[i];
-                x.MultiplyTransposed(trialLambda, trialArg);
-                for (int j = 0; j < d; j++) trialArg[j] = c[j] + 2 * trialArg[j];
-                Evaluate(x, y, lnA, trialArg, trialBeta, trialWeight, trialResidual);
-                double phi = Phi(trialWeight, trialLambda, y, out _);
+                x.MultiplyTransposed(trialLambda, trialZ);
+                trialPotential = Evaluate(x, y, map, trialZ, trialBeta, trialCurvature, trialResidual);
+                double phi = Phi(trialPotential, trialLambda, y, out _);
                 if (!double.IsFinite(phi)) continue;
                 double trialNorm = MatrixOperations.Norm2(trialResidual);
                 if (!double.IsFinite(trialNorm)) continue;
@@ -135,10 +156,11 @@ public static class DualNewtonSolver
             }
             if (!accepted) break;
             (lambda, trialLambda) = (trialLambda, lambda);
-            (arg, trialArg) = (trialArg, arg);
+            (z, trialZ) = (trialZ, z);
             (beta, trialBeta) = (trialBeta, beta);
-            (weight, trialWeight) = (trialWeight, weight);
+            (curvature, trialCurvature) = (trialCurvature, curvature);
             (residual, trialResidual) = (trialResidual, residual);
+            potential = trialPotential;
             resNorm = MatrixOperations.Norm2(residual);
         }
 
@@ -149,38 +171,48 @@ public static class DualNewtonSolver
         };
     }
 
-    // beta = A sinh(arg), weight = A cosh(arg), residual = X beta - y.
-    private static void Evaluate(Matrix x, double[] y, double[] lnA, double[] arg, double[] beta, double[] weight, double[] residual)
+    // beta = beta(z), curvature = beta'(z), residual = X beta - y; returns the potential F(z).
+    private static double Evaluate(Matrix x, double[] y, IMirrorMap map, double[] z, double[] beta, double[] curvature, double[] residual)
     {
-        for (int j = 0; j < arg.Length; j++)
-        {
-            beta[j] = EffectiveInitialization.ScaledSinh(lnA[j], arg[j]);
-            weight[j] = EffectiveInitialization.ScaledCosh(lnA[j], arg[j]);
-        }
+        double potential = map.Evaluate(z, beta, curvature);
         x.Multiply(beta, residual);
         TensorPrimitives.Subtract(residual, y, residual);
+        return potential;
     }
 
-    // Phi from the weights A cosh(arg) that Evaluate already holds for the same arguments.
-    private static double Phi(double[] weight, double[] lambda, double[] y, out double scale)
+    // Phi = F(z) - <lambda, y>, with the scale of its terms (the rounding level of comparing two values of it).
+    private static double Phi(double potential, double[] lambda, double[] y, out double scale)
     {
-        double coshPart = 0;
-        foreach (double w in weight) coshPart += w;
         double linear = TensorPrimitives.Dot<double>(lambda, y);
-        scale = 0.5 * coshPart + Math.Abs(linear);
-        return 0.5 * coshPart - linear;
+        scale = Math.Abs(potential) + Math.Abs(linear);
+        return potential - linear;
     }
 
-    // What evaluating X beta - y in double precision can resolve: several units of roundoff of sum_j |x_ij beta_j| + |y_i| per row.
-    private static double RoundingFloor(Matrix x, double[] beta, double[] y)
+    // What evaluating X beta - y in double precision can resolve: several units of roundoff of sum_j |x_ij beta_j| + |y_i| per row,
+    // plus, for a map that rounds with its argument, sum_j |x_ij| beta'_j sum_k |x_kj lambda_k| (what rounding z = X^T lambda moves).
+    private static double RoundingFloor(Matrix x, double[] beta, double[] y, (double[] Lambda, double[] Curvature)? argument)
     {
         int d = x.Cols;
+        double[]? betaError = null;
+        if (argument is var (lambda, curvature))
+        {
+            betaError = new double[d];
+            for (int i = 0; i < x.Rows; i++)
+            {
+                var row = x.Data.AsSpan(i * d, d);
+                double l = Math.Abs(lambda[i]);
+                for (int j = 0; j < d; j++) betaError[j] += Math.Abs(row[j]) * l;
+            }
+            for (int j = 0; j < d; j++) betaError[j] *= curvature[j];
+        }
         double sum = 0;
         for (int i = 0; i < x.Rows; i++)
         {
             var row = x.Data.AsSpan(i * d, d);
             double s = Math.Abs(y[i]);
             for (int j = 0; j < d; j++) s += Math.Abs(row[j] * beta[j]);
+            if (betaError is not null)
+                for (int j = 0; j < d; j++) s += Math.Abs(row[j]) * betaError[j];
             sum += s * s;
         }
         return 8 * Math.Sqrt(sum) * UnitRoundoff;

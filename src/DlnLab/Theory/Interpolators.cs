@@ -1,11 +1,13 @@
 using DlnLab.LinearAlgebra;
-using DlnLab.Training;
 
 namespace DlnLab.Theory;
 
 /// <summary>
 /// The interpolators the theory predicts, from one place: the gradient-flow limit (Theorem 2.1), the (S)GD limit
-/// (Theorem 2.2), and the minimum-l2 and minimum-l1 interpolators it tends to as alpha grows or shrinks.
+/// (Theorem 2.2), the limit for depth D (Woodworth et al.'s Q_D), and the minimum-l2 and minimum-l1 interpolators they
+/// tend to as alpha grows or shrinks. Each dual-Newton entry throws <see cref="SolverException"/> when the solver does
+/// not converge; <see cref="DualNewtonSolver.TrySolve(Matrix, double[], IMirrorMap, out InterpolatorSolution, DualNewtonOptions?)"/>
+/// with the same map returns the status instead.
 /// </summary>
 public static class Interpolators
 {
@@ -17,15 +19,36 @@ public static class Interpolators
     }
 
     /// <summary>
+    /// The gradient-flow limit of beta = u ⊙ v from any start (u0, v0) (MATH.md, general initialisation):
+    /// argmin_{X beta = y} D_{psi_A}(beta, u0 ⊙ v0) with A = |u0^2 - v0^2| / 2; coordinates with u0^2 = v0^2 take the
+    /// one-sided entropy (see <see cref="HyperbolicEntropyMap.ForStart"/>).
+    /// </summary>
+    public static InterpolatorSolution GradientFlowFrom(Matrix x, double[] y, double[] u0, double[] v0, DualNewtonOptions? options = null) =>
+        DualNewtonSolver.Solve(x, y, HyperbolicEntropyMap.ForStart(u0, v0), options);
+
+    /// <summary>
+    /// The gradient-flow limit of beta = w+^D - w-^D from w±0 = alpha: argmin_{X beta = y} Q_D(beta)
+    /// (<see cref="DepthPotential"/>; D = 2 is argmin psi with A = 2 alpha^2).
+    /// </summary>
+    public static InterpolatorSolution GradientFlow(Matrix x, double[] y, int depth, double[] alpha, DualNewtonOptions? options = null)
+    {
+        if (alpha.Length != x.Cols) throw new ArgumentException($"alpha has {alpha.Length} entries but X has {x.Cols} columns", nameof(alpha));
+        return DualNewtonSolver.Solve(x, y, DepthMirrorMap.For(depth, alpha), options);
+    }
+
+    /// <summary>
     /// Theorem 2.2: argmin_{X beta = y} D_{psi_{alpha_inf}}(beta, beta0~), with ln(alpha_inf^2) and
     /// delta = arcsinh(beta0~ / alpha_inf^2) read off a run.
     /// </summary>
     public static InterpolatorSolution Theorem22(Matrix x, double[] y, EffectiveInitialization implicitBias, DualNewtonOptions? options = null) =>
         DualNewtonSolver.Solve(x, y, implicitBias.LnAlphaInfSquared, implicitBias.Delta, options);
 
-    /// <summary>||run.Beta - predicted|| / max(||predicted||, tiny), predicted by <see cref="Theorem22"/> from the run's own gains.</summary>
-    public static double Theorem22Residual(Matrix x, double[] y, RunResult run) =>
-        MatrixOperations.RelativeDistance(run.Beta, Theorem22(x, y, run.Implicit).Beta);
+    /// <summary>
+    /// argmin_{X beta = y} D_{psi_A}(beta, beta_hat) from ln(A) (-infinity where A_i = 0) and beta_hat: Theorem 2.2 with
+    /// A = alpha_inf^2 and beta_hat = beta0~ for any initialisation.
+    /// </summary>
+    public static InterpolatorSolution BregmanProjection(Matrix x, double[] y, double[] lnA, double[] betaHat, DualNewtonOptions? options = null) =>
+        DualNewtonSolver.Solve(x, y, HyperbolicEntropyMap.ForReference(lnA, betaHat), options);
 
     /// <summary>The minimum-l2 interpolator X^T (X X^T)^{-1} y, with one step of iterative refinement.</summary>
     public static double[] MinimumL2(Matrix x, double[] y)

@@ -1,8 +1,9 @@
 using DlnLab.LinearAlgebra;
 using DlnLab.Problems;
+using DlnLab.Theory;
 using DlnLab.Training;
 
-namespace DlnLab.Theory;
+namespace DlnLab.Analysis;
 
 /// <summary>
 /// What the theory says about one finished run: the interpolator Theorem 2.2 predicts from the run's own gains and

@@ -1,9 +1,10 @@
+using DlnLab.Analysis;
 using DlnLab.Theory;
 using DlnLab.Training;
 using Xunit.Abstractions;
 using static DlnLab.Tests.Theory.TheoryFixtures;
 
-namespace DlnLab.Tests.Theory;
+namespace DlnLab.Tests.Analysis;
 
 /// <summary>Theorems 2.1 and 2.2 of the report, checked on actual runs of the trainer.</summary>
 public class TheoremTests(ITestOutputHelper output)
@@ -28,7 +29,7 @@ public class TheoremTests(ITestOutputHelper output)
         var p = Problem();
         var run = Trainer.Train(p, Options(b, gamma));
         Assert.Equal(RunStatus.Converged, run.Status);
-        double residual = Interpolators.Theorem22Residual(p.X, p.Y, run);
+        double residual = Theorem22Check.Residual(p.X, p.Y, run);
         output.WriteLine($"b {b}, gamma {gamma}: {run.Steps} steps, GainL1 {run.GainL1:F3}, relative distance to Theorem 2.2 {residual:E2}");
         Assert.True(residual < 1e-8, $"relative distance {residual:E2}");
     }
@@ -47,7 +48,7 @@ public class TheoremTests(ITestOutputHelper output)
         Assert.Equal(RunStatus.Converged, run.Status);
         Assert.True(run.Bounced);
         Assert.True(run.GainL1 > minGain, $"GainL1 {run.GainL1}");
-        double residual = Interpolators.Theorem22Residual(p.X, p.Y, run);
+        double residual = Theorem22Check.Residual(p.X, p.Y, run);
         output.WriteLine($"relative distance to Theorem 2.2 {residual:E2}");
         Assert.True(residual < 1e-8, $"relative distance {residual:E2}");
         double sharpness = Stability.SharpnessAtInterpolator(p.X, run.Beta, run.Implicit.LnAlphaInfSquared);
