@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using DlnLab.Analysis;
 using DlnLab.Cli.Options;
 using DlnLab.Cli.Output;
 using DlnLab.LinearAlgebra;
+using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Theory;
 using DlnLab.Training;
@@ -12,14 +14,24 @@ using Spectre.Console;
 namespace DlnLab.Cli.Commands;
 
 /// <summary>
-/// `dln solve`: the interpolators the theory names for one problem (gradient flow from alpha, minimum l1, minimum l2),
-/// each measured against beta* and against the others, with the solvers' certificates.
+/// `dln solve`: the interpolators the theory names for one problem (the model's gradient-flow limit, minimum l1,
+/// minimum l2), each measured against beta* and against the others, with the solvers' certificates. A well-formed
+/// problem is never refused: a solver that does not converge (y outside the range of X, scales beyond double precision)
+/// is a status with its reason, and the command exits 0; only invalid options exit 2.
 /// </summary>
 internal sealed class SolveCommand
 {
     private readonly ProblemOptions problemOptions = new();
     private readonly Option<string> alpha = CliOption.Text("--alpha", "0.1",
         "Initialisation scale alpha > 0 of the gradient flow (Theorem 2.1): one number, or d comma-separated numbers.", "ALPHA");
+    private readonly Option<string> model = CliOption.Text("--model", "uv",
+        "The model whose gradient-flow interpolator is computed: uv (beta = u ⊙ v, argmin psi_alpha) or power:D " +
+        "(beta = w+^D - w-^D from w± = alpha, D in [2, 64]: Woodworth et al.'s argmin Q_D).", "MODEL");
+    private readonly Option<string?> u0 = CliOption.OptionalText("--u0",
+        "uv only: the start u0 (one number or d comma-separated numbers); the limit is argmin D_psi_A(beta, u0 ⊙ v0) with " +
+        "A = |u0^2 - v0^2| / 2. [default: sqrt(2) alpha]", "U0");
+    private readonly Option<string?> v0 = CliOption.OptionalText("--v0",
+        "uv only: the start v0 (one number or d comma-separated numbers). [default: 0]", "V0");
     private readonly Option<bool> json = CliOption.Flag("--json",
         "Print one JSON object with every interpolator, its measures and the solver diagnostics. [default: off, a readable table]");
 
@@ -28,37 +40,58 @@ internal sealed class SolveCommand
     private Command Build()
     {
         var command = new Command("solve",
-            "Compute the gradient-flow interpolator argmin psi_alpha (Theorem 2.1) and the minimum-l1 and minimum-l2 " +
-            "interpolators of a generated or loaded problem, and compare them with beta* and with each other.");
+            "Compute the gradient-flow interpolator of a model (uv: argmin psi_alpha, Theorem 2.1; power:D: argmin Q_D) and " +
+            "the minimum-l1 and minimum-l2 interpolators of a generated or loaded problem, and compare them with beta* and " +
+            "with each other. A solver that does not converge is reported with its reason.");
         problemOptions.AddTo(command);
         command.Options.Add(alpha);
+        command.Options.Add(model);
+        command.Options.Add(u0);
+        command.Options.Add(v0);
         command.Options.Add(json);
         command.SetAction(Run);
         return command;
     }
 
-    private sealed record Solution(string Name, double[] Beta, string Certificate);
+    /// <summary>One interpolator: its beta, or null with the reason it was not found.</summary>
+    private sealed record Solution(string Name, double[]? Beta, string Certificate)
+    {
+        public bool Found => Beta is not null;
+    }
 
     private int Run(ParseResult parsed)
     {
-        double[]? alphaVector = null;
-        var (problem, description) = ProblemSource.Build(problemOptions, parsed, (_, d) => alphaVector = ReadAlpha(parsed.GetValue(alpha)!, d));
+        var spec = ModelSpec.Parse("model", parsed.GetValue(model)!);
+        double[]? alphaVector = null, u0Vector = null, v0Vector = null;
+        var (problem, description) = ProblemSource.Build(problemOptions, parsed, (_, d) =>
+        {
+            alphaVector = ReadAlpha(parsed.GetValue(alpha)!, d);
+            u0Vector = ReadStart("u0", parsed.GetValue(u0), d, spec);
+            v0Vector = ReadStart("v0", parsed.GetValue(v0), d, spec);
+        });
 
-        var gradientFlow = Interpolators.GradientFlow(problem.X, problem.Y, alphaVector!);
-        var l1 = Interpolators.MinimumL1(problem.X, problem.Y);
-        var l2 = Interpolators.MinimumL2(problem.X, problem.Y);
+        // Scaling rows by powers of two changes no interpolator and keeps the solvers' matrices finite for any |X|.
+        var (x, y) = RowEquilibration.Apply(problem.X, problem.Y);
+        ModelInterpolators.TryGradientFlow(x, y, spec, alphaVector!, u0Vector, v0Vector, out var gradientFlow);
+        var l1 = Interpolators.MinimumL1(x, y);
+        Interpolators.TryMinimumL2(x, y, out var l2);
         var solutions = new List<Solution>
         {
-            new("gradient flow", gradientFlow.Beta,
-                $"dual Newton: {gradientFlow.Iterations} iterations, relative residual {G(gradientFlow.RelativeResidual)}"),
-            new("minimum l1", l1.Beta,
-                $"simplex: duality gap {G(l1.DualityGap)}, dual infeasibility {G(l1.DualInfeasibility)}, relative residual {G(l1.RelativeResidual)}"),
-            new("minimum l2", l2, $"relative residual {G(MatrixOperations.RelativeResidual(problem.X, l2, problem.Y))}"),
+            new("gradient flow", gradientFlow.Converged ? gradientFlow.Beta : null, gradientFlow.Converged
+                ? $"dual Newton: {gradientFlow.Iterations} iterations, relative residual {G(gradientFlow.RelativeResidual)}"
+                : "not found: " + DualNewtonSolver.FailureReason(gradientFlow)),
+            new("minimum l1", l1.Converged ? l1.Beta : null, l1.Converged
+                ? $"simplex: duality gap {G(l1.DualityGap)}, dual infeasibility {G(l1.DualInfeasibility)}, relative residual {G(l1.RelativeResidual)}"
+                : $"not found: the simplex found no verified optimum (relative residual {G(l1.RelativeResidual)}, duality gap {G(l1.DualityGap)}): y may not be in the range of X"),
+            new("minimum l2", l2, l2 is not null
+                ? $"relative residual {G(MatrixOperations.RelativeResidual(problem.X, l2, problem.Y))}"
+                : "not found: X X^T cannot be factored, or X^T (X X^T)^-1 y misses y: y may not be in the range of X (X needs full row rank)"),
         };
         if (problem.BetaStar is not null) solutions.Add(new("beta*", problem.BetaStar, "planted"));
 
-        if (parsed.GetValue(json)) WriteJson(parsed.InvocationConfiguration.Output, problem, description, alphaVector!, solutions, gradientFlow, l1);
-        else WriteTable(parsed.InvocationConfiguration.Output, problem, solutions);
+        var output = parsed.InvocationConfiguration.Output;
+        if (parsed.GetValue(json)) WriteJson(output, problem, description, spec, alphaVector!, solutions, gradientFlow, l1);
+        else WriteTable(output, problem, spec, solutions);
         return Cli.Success;
     }
 
@@ -72,6 +105,20 @@ internal sealed class SolveCommand
         return values;
     }
 
+    private static double[]? ReadStart(string field, string? text, int d, ModelSpec spec)
+    {
+        if (text is null) return null;
+        if (spec.Kind != ModelKind.Uv) throw new InvalidInputException(field, $"applies to the uv model only; {spec} starts from w+ = w- = alpha");
+        const string allowed = "must be a finite number, or d comma-separated finite numbers";
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+                throw new InvalidInputException(field, text, allowed);
+        var start = values.Length == 1 ? ScaleOrVector.Uniform(values[0]) : ScaleOrVector.PerCoordinate(values);
+        return start.Validated(field, d).For(d);
+    }
+
     private static (double L1, double L2, int Support, double? Test, double? Population, double? ToBetaStar) Measures(RegressionProblem p, double[] beta)
     {
         var metrics = new IterateMetrics(p);
@@ -80,26 +127,33 @@ internal sealed class SolveCommand
             metrics.TestLoss(beta), metrics.PopulationLoss(beta), metrics.DistanceToBetaStar(beta));
     }
 
-    private static void WriteTable(TextWriter output, RegressionProblem problem, List<Solution> solutions)
+    private static void WriteTable(TextWriter output, RegressionProblem problem, ModelSpec spec, List<Solution> solutions)
     {
         var console = Terminal.For(output);
+        console.WriteLine($"gradient flow of the {spec} model");
+        var found = solutions.Where(s => s.Found).ToList();
+        if (found.Count > 0) WriteMeasures(console, problem, found);
+        foreach (var s in solutions) console.WriteLine($"{s.Name}: {s.Certificate}");
+    }
+
+    private static void WriteMeasures(IAnsiConsole console, RegressionProblem problem, List<Solution> found)
+    {
         var table = new Table().AddColumns("interpolator", "||beta||_1", "||beta||_2", "support", "test loss", "population loss", "||beta - beta*||");
-        foreach (var s in solutions)
+        foreach (var s in found)
         {
-            var m = Measures(problem, s.Beta);
+            var m = Measures(problem, s.Beta!);
             table.AddRow(Markup.Escape(s.Name), G(m.L1), G(m.L2), m.Support.ToString(CultureInfo.InvariantCulture), G(m.Test), G(m.Population), G(m.ToBetaStar));
         }
         console.Write(table);
 
         var distances = new Table().AddColumn("relative distance ||a - b|| / ||b||");
-        foreach (var b in solutions) distances.AddColumn(Markup.Escape(b.Name));
-        foreach (var a in solutions)
-            distances.AddRow([Markup.Escape(a.Name), .. solutions.Select(b => G(MatrixOperations.RelativeDistance(a.Beta, b.Beta)))]);
+        foreach (var b in found) distances.AddColumn(Markup.Escape(b.Name));
+        foreach (var a in found)
+            distances.AddRow([Markup.Escape(a.Name), .. found.Select(b => G(MatrixOperations.RelativeDistance(a.Beta!, b.Beta!)))]);
         console.Write(distances);
-        foreach (var s in solutions) console.WriteLine($"{s.Name}: {s.Certificate}");
     }
 
-    private static void WriteJson(TextWriter output, RegressionProblem problem, ProblemDescription description, double[] alpha,
+    private static void WriteJson(TextWriter output, RegressionProblem problem, ProblemDescription description, ModelSpec spec, double[] alpha,
         List<Solution> solutions, InterpolatorSolution gradientFlow, MinimumL1Solution l1)
     {
         JsonLine.Write(output, w =>
@@ -107,20 +161,28 @@ internal sealed class SolveCommand
             w.WriteStartObject();
             w.WriteNumber("n", description.N);
             w.WriteNumber("d", description.D);
+            w.WriteString("model", spec.ToString());
             JsonNumbers.WriteArray(w, "alpha", alpha);
             w.WriteStartObject("interpolators");
             foreach (var s in solutions)
             {
-                var m = Measures(problem, s.Beta);
                 w.WriteStartObject(s.Name.Replace(' ', '_').Replace("*", "_star"));
-                JsonNumbers.WriteArray(w, "beta", s.Beta);
+                w.WriteString("status", s.Found ? "found" : "not_found");
+                if (!s.Found)
+                {
+                    w.WriteString("reason", s.Certificate);
+                    w.WriteEndObject();
+                    continue;
+                }
+                var m = Measures(problem, s.Beta!);
+                JsonNumbers.WriteArray(w, "beta", s.Beta!);
                 JsonNumbers.Write(w, "l1_norm", m.L1);
                 JsonNumbers.Write(w, "l2_norm", m.L2);
                 w.WriteNumber("support_size", m.Support);
                 JsonNumbers.Write(w, "test_loss", m.Test);
                 JsonNumbers.Write(w, "population_loss", m.Population);
                 JsonNumbers.Write(w, "distance_to_beta_star", m.ToBetaStar);
-                JsonNumbers.Write(w, "relative_residual", MatrixOperations.RelativeResidual(problem.X, s.Beta, problem.Y));
+                JsonNumbers.Write(w, "relative_residual", MatrixOperations.RelativeResidual(problem.X, s.Beta!, problem.Y));
                 w.WriteEndObject();
             }
             w.WriteEndObject();

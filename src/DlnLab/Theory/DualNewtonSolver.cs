@@ -16,6 +16,8 @@ public static class DualNewtonSolver
     private const double Armijo = 1e-4;
     private const int MaxHalvings = 60;
     private const double UnitRoundoff = 1.1102230246251565e-16;
+    // The largest relative residual a map's argument rounding may excuse: beyond it beta is not resolved at all.
+    private const double ArgumentFloorCap = 1e-8;
 
     /// <summary>
     /// Solves for the hyperbolic entropy psi_A with offset c (see <see cref="HyperbolicEntropyMap(double[], double[])"/>),
@@ -62,11 +64,16 @@ public static class DualNewtonSolver
     }
 
     /// <summary>The sentence saying why <paramref name="solution"/> is not an interpolator (for messages and reports).</summary>
-    public static string FailureReason(InterpolatorSolution solution, DualNewtonOptions? options = null) =>
-        $"the dual Newton solver stopped after {solution.Iterations} iterations at relative residual ||X beta - y|| / ||y|| = " +
-        $"{solution.RelativeResidual.ToString("E3", System.Globalization.CultureInfo.InvariantCulture)}, above the tolerance " +
-        $"{(options ?? new()).Tolerance.ToString("E1", System.Globalization.CultureInfo.InvariantCulture)}: y may not be in the range of X " +
-        "(X needs full row rank), or the scales leave no interpolator reachable in double precision";
+    public static string FailureReason(InterpolatorSolution solution, DualNewtonOptions? options = null)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        string tolerance = (options ?? new()).Tolerance.ToString("E1", invariant);
+        string where = double.IsFinite(solution.RelativeResidual)
+            ? $"at relative residual ||X beta - y|| / ||y|| = {solution.RelativeResidual.ToString("E3", invariant)}, above the tolerance {tolerance}"
+            : "where beta(X^T lambda) is not finite";
+        return $"the dual Newton solver stopped after {solution.Iterations} iterations {where}: y may not be in the range of X " +
+            "(X needs full row rank), or the scales leave no interpolator reachable in double precision";
+    }
 
     private static SolverException Failure(InterpolatorSolution solution, DualNewtonOptions? options) => new(FailureReason(solution, options));
 
@@ -104,7 +111,8 @@ public static class DualNewtonSolver
 
         while (true)
         {
-            if (resNorm <= options.Tolerance * yNorm || resNorm <= RoundingFloor(x, beta, y, map.RoundsWithArgument ? (lambda, curvature) : null))
+            if (resNorm <= options.Tolerance * yNorm || resNorm <= RoundingFloor(x, beta, y, null)
+                || map.RoundsWithArgument && resNorm <= Math.Min(RoundingFloor(x, beta, y, (lambda, curvature)), ArgumentFloorCap * yNorm))
             {
                 converged = double.IsFinite(resNorm);
                 break;

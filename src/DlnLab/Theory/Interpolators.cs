@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using DlnLab.LinearAlgebra;
 
 namespace DlnLab.Theory;
@@ -61,6 +62,20 @@ public static class Interpolators
         var correction = chol.Solve(r);
         for (int i = 0; i < mu.Length; i++) mu[i] -= correction[i];
         return x.MultiplyTransposed(mu);
+    }
+
+    /// <summary>
+    /// <see cref="MinimumL2"/> as a result: false (beta null) when X X^T cannot be factored, or when the solution misses
+    /// y by more than <paramref name="tolerance"/> relative (y outside the range of X, or X X^T too ill-conditioned).
+    /// </summary>
+    public static bool TryMinimumL2(Matrix x, double[] y, [NotNullWhen(true)] out double[]? beta, double tolerance = 1e-8)
+    {
+        if (y.Length != x.Rows) throw new ArgumentException($"y has {y.Length} entries but X has {x.Rows} rows", nameof(y));
+        try { beta = MinimumL2(x, y); }
+        catch (ArgumentException) { beta = null; return false; }
+        if (MatrixOperations.RelativeResidual(x, beta, y) <= tolerance) return true;
+        beta = null;
+        return false;
     }
 
     /// <summary>argmin_{X beta = y} ||beta||_1 with a verified dual certificate (see <see cref="MinimumL1Solver"/>).</summary>
