@@ -38,12 +38,12 @@ public sealed record Findings
         var sgd = Algorithm.Sgd.Of(runs).ToArray();
         double smallest = runs.Min(r => r.StepsizeFraction ?? double.PositiveInfinity);
         double largest = runs.Max(r => r.StepsizeFraction ?? double.NegativeInfinity);
-        var gradientFlow = new Dictionary<string, double[]>();
+        var gradientFlow = new Dictionary<string, double[]?>();
         double Distance(StoredRun r)
         {
             if (!gradientFlow.TryGetValue(r.DatasetKey, out var beta))
                 gradientFlow[r.DatasetKey] = beta = GradientFlowBeta(r);
-            return MatrixOperations.RelativeDistance(r.Beta, beta);
+            return beta is null ? double.NaN : MatrixOperations.RelativeDistance(r.Beta, beta);
         }
         double AtFraction(IEnumerable<StoredRun> rs, double f, Func<StoredRun, double> metric) =>
             Quantiles.Median(rs.Where(r => r.StepsizeFraction == f && RunGroups.Usable(r)).Select(metric));
@@ -74,23 +74,34 @@ public sealed record Findings
         return r.Gain.Take(s).Average() / r.Gain.Skip(s).Average();
     }
 
-    private static double[] GradientFlowBeta(StoredRun r)
+    // Null when the solver does not converge (alpha beyond double precision, say): the distance is then not measured.
+    private static double[]? GradientFlowBeta(StoredRun r)
     {
         // The test set is not needed, and its size does not change X or y (they come from sub-streams of the seed).
         var problem = SparseRegression.Generate(r.ProblemSpec() with { NTest = 1 });
-        return Interpolators.GradientFlow(problem.X, problem.Y, Enumerable.Repeat(r.Alpha, r.D).ToArray()).Beta;
+        return DualNewtonSolver.TrySolve(problem.X, problem.Y, HyperbolicEntropyMap.ForScale(Enumerable.Repeat(r.Alpha, r.D).ToArray()), out var s)
+            ? s.Beta : null;
     }
 
     /// <summary>The findings as sentences for the report.</summary>
-    public IReadOnlyList<string> Sentences() =>
-    [
-        $"At the smallest stepsizes ({F(SmallestFraction)} of the largest convergent one), GD and SGD end near the gradient-flow interpolator: median relative distance {F(GdDistanceToGradientFlowAtSmallest)} (GD) and {F(SgdDistanceToGradientFlowAtSmallest)} (SGD).",
-        $"At the largest convergent stepsizes (median {F(GdLargestConvergentStepsize)} for GD, {F(SgdLargestConvergentStepsize)} for SGD), the median test loss is {F(SgdTestLossAtLargest)} for SGD against {F(GdTestLossAtLargest)} for GD.",
-        $"The gain at the edge is {F(GdGainSupportRatio)} times larger on the support of beta* than off it for GD, and {F(SgdGainSupportRatio)} times for SGD (1 is uniform).",
-        LargestTheorem22Residual is double r
-            ? $"Theorem 2.2 holds on every converged run of figures 1 to 3: the largest relative distance between a run's limit and the predicted interpolator is {F(r)} (runs stop at training loss {F(Tolerance)}, so agreement is limited by how close they are to interpolation)."
-            : "No converged run to check Theorem 2.2 on.",
-    ];
+    public IReadOnlyList<string> Sentences()
+    {
+        List<string> sentences =
+        [
+            $"At the smallest stepsizes ({F(SmallestFraction)} of the largest convergent one), GD and SGD end near the gradient-flow interpolator: median relative distance {F(GdDistanceToGradientFlowAtSmallest)} (GD) and {F(SgdDistanceToGradientFlowAtSmallest)} (SGD).",
+            $"At the largest convergent stepsizes (median {F(GdLargestConvergentStepsize)} for GD, {F(SgdLargestConvergentStepsize)} for SGD), the median test loss is {F(SgdTestLossAtLargest)} for SGD against {F(GdTestLossAtLargest)} for GD.",
+            $"The gain at the edge is {F(GdGainSupportRatio)} times larger on the support of beta* than off it for GD, and {F(SgdGainSupportRatio)} times for SGD (1 is uniform).",
+            LargestTheorem22Residual is double r
+                ? $"Theorem 2.2 holds on every converged run of figures 1 to 3: the largest relative distance between a run's limit and the predicted interpolator is {F(r)} (runs stop at training loss {F(Tolerance)}, so agreement is limited by how close they are to interpolation)."
+                : "No converged run to check Theorem 2.2 on.",
+        ];
+        if (sentences.Any(s => s.Contains(NotMeasured, StringComparison.Ordinal)))
+            sentences.Add($"A value {NotMeasured} had no run to measure it on: no run converged at that stepsize (or at all), or the gradient-flow solver did not converge.");
+        return sentences;
+    }
 
-    private static string F(double x) => x.ToString("G3", CultureInfo.InvariantCulture);
+    private const string NotMeasured = "not measured";
+
+    // A median over no usable run is NaN: it is said, never printed as a number.
+    private static string F(double x) => double.IsNaN(x) ? NotMeasured : x.ToString("G3", CultureInfo.InvariantCulture);
 }
