@@ -17,7 +17,7 @@ public static class DualNewtonSolver
     private const int MaxHalvings = 60;
     private const double UnitRoundoff = 1.1102230246251565e-16;
     // The largest relative residual a map's argument rounding may excuse: beyond it beta is not resolved at all.
-    private const double ArgumentFloorCap = 1e-8;
+    private const double ArgumentFloorCap = 1e-6;
 
     /// <summary>
     /// Solves for the hyperbolic entropy psi_A with offset c (see <see cref="HyperbolicEntropyMap(double[], double[])"/>),

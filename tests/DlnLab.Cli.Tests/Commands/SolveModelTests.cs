@@ -63,7 +63,7 @@ public class SolveModelTests
         var run = CliRunner.Run("solve", option, value);
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"dln: error: --{field}:", run.Err);
-        Assert.Equal(1, run.Err.TrimEnd().Split('\n').Length);
+        Assert.Single(run.Err.TrimEnd().Split('\n'));
     }
 
     [Fact]
