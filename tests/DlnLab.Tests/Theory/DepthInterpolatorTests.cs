@@ -9,25 +9,11 @@ namespace DlnLab.Tests.Theory;
 /// <summary>The gradient-flow interpolator of depth D, argmin_{X beta = y} Q_D (Woodworth et al.), checked by its optimality conditions.</summary>
 public class DepthInterpolatorTests(ITestOutputHelper output)
 {
-    private static double[] Uniform(int d, double alpha) => Enumerable.Repeat(alpha, d).ToArray();
-
-    // A basis of the null space of X (d - n vectors): the directions along which beta stays an interpolator.
+    // Random directions in the null space of X: along them beta stays an interpolator.
     private static List<double[]> NullDirections(Matrix x, int count, ulong seed)
     {
         var rng = new Xoshiro256(seed);
-        var list = new List<double[]>();
-        for (int k = 0; k < count; k++)
-        {
-            var v = Enumerable.Range(0, x.Cols).Select(_ => rng.NextGaussian()).ToArray();
-            var chol = Cholesky.Factor(MatrixOperations.Gram(x));
-            for (int pass = 0; pass < 2; pass++)
-            {
-                var inRow = x.MultiplyTransposed(chol.Solve(x.Multiply(v)));
-                for (int j = 0; j < v.Length; j++) v[j] -= inRow[j];
-            }
-            list.Add(v);
-        }
-        return list;
+        return Enumerable.Range(0, count).Select(_ => OutsideRowSpace(x, Enumerable.Range(0, x.Cols).Select(_ => rng.NextGaussian()).ToArray())).ToList();
     }
 
     [Theory]

@@ -7,8 +7,6 @@ namespace DlnLab.Tests.Theory;
 
 public class InterpolatorsTests(ITestOutputHelper output)
 {
-    private static double[] Uniform(int d, double alpha) => Enumerable.Repeat(alpha, d).ToArray();
-
     private static void AssertCertificate(Matrix x, double[] y, MinimumL1Solution s)
     {
         Assert.True(s.Converged);

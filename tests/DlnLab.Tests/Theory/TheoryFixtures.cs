@@ -13,8 +13,11 @@ internal static class TheoryFixtures
 
     public static double RelativeDistance(double[] a, double[] reference) => MatrixOperations.RelativeDistance(a, reference);
 
-    /// <summary>||v - P v|| / ||v||, P the orthogonal projector onto the row space of X.</summary>
-    public static double RelativeOutsideRowSpace(Matrix x, double[] v)
+    /// <summary>alpha for every one of d coordinates.</summary>
+    public static double[] Uniform(int d, double alpha) => Enumerable.Repeat(alpha, d).ToArray();
+
+    /// <summary>v - P v, P the orthogonal projector onto the row space of X (the part of v in the null space of X).</summary>
+    public static double[] OutsideRowSpace(Matrix x, double[] v)
     {
         var chol = Cholesky.Factor(MatrixOperations.Gram(x));
         var outside = (double[])v.Clone();
@@ -24,6 +27,9 @@ internal static class TheoryFixtures
             var inRow = x.MultiplyTransposed(mu);
             for (int j = 0; j < v.Length; j++) outside[j] -= inRow[j];
         }
-        return Norm(outside) / Math.Max(Norm(v), 1e-300);
+        return outside;
     }
+
+    /// <summary>||v - P v|| / ||v||, P the orthogonal projector onto the row space of X.</summary>
+    public static double RelativeOutsideRowSpace(Matrix x, double[] v) => Norm(OutsideRowSpace(x, v)) / Math.Max(Norm(v), 1e-300);
 }
