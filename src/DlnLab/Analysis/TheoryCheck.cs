@@ -29,7 +29,7 @@ public sealed record TheoryCheck
     public static TheoryCheck Of(RegressionProblem problem, RunResult run)
     {
         var check = new TheoryCheck();
-        var gf = TrySolve(() => Interpolators.GradientFlow(problem.X, problem.Y, run.Alpha));
+        var gf = DualNewtonSolver.TrySolve(problem.X, problem.Y, HyperbolicEntropyMap.ForScale(run.Alpha), out var flow) ? flow : null;
         if (gf is not null)
             check = check with
             {
@@ -38,7 +38,8 @@ public sealed record TheoryCheck
             };
         if (run.Status != RunStatus.Converged) return check;
 
-        var predicted = TrySolve(() => Interpolators.Theorem22(problem.X, problem.Y, run.Implicit));
+        var predicted = DualNewtonSolver.TrySolve(problem.X, problem.Y, run.Implicit.LnAlphaInfSquared, run.Implicit.Delta, out var theorem22)
+            ? theorem22 : null;
         double sharpness = Stability.SharpnessAtInterpolator(problem.X, run.Beta, run.Implicit.LnAlphaInfSquared);
         return check with
         {
@@ -47,18 +48,5 @@ public sealed record TheoryCheck
             Sharpness = sharpness,
             GdStabilityThreshold = Stability.GdStabilityThreshold(sharpness),
         };
-    }
-
-    private static InterpolatorSolution? TrySolve(Func<InterpolatorSolution> solve)
-    {
-        try
-        {
-            var s = solve();
-            return s.Converged ? s : null;
-        }
-        catch (SolverException)
-        {
-            return null;
-        }
     }
 }
