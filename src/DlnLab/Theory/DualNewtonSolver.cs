@@ -52,7 +52,9 @@ public static class DualNewtonSolver
     {
         options ??= new DualNewtonOptions();
         Validate(x, y, map, options);
-        solution = Run(x, y, map, options);
+        solution = Run(x, y, map, options, null);
+        if (!solution.Converged && map is HyperbolicEntropyMap { CanContinue: true } hyperbolic)
+            solution = Continue(x, y, hyperbolic, options) ?? solution;
         return solution.Converged;
     }
 
@@ -86,12 +88,34 @@ public static class DualNewtonSolver
         if (!(options.MaxArgumentStep > 0)) throw new ArgumentOutOfRangeException(nameof(options), "MaxArgumentStep must be > 0");
     }
 
-    private static InterpolatorSolution Run(Matrix x, double[] y, IMirrorMap map, DualNewtonOptions options)
+    // Scales far below the double range (alpha = 1e-300: ln A = -1381) leave every curvature 0 at lambda = 0, so Newton
+    // cannot start. Solve with ln A raised to a floor first, then lower the floor by half again each time, starting
+    // each solve from the last lambda stretched by the ratio of the floors (for c = 0 the arguments grow like -ln A).
+    private static InterpolatorSolution? Continue(Matrix x, double[] y, HyperbolicEntropyMap map, DualNewtonOptions options)
+    {
+        double floor = HyperbolicEntropyMap.ContinuationFloor;
+        double[]? lambda = null;
+        int iterations = 0;
+        while (true)
+        {
+            bool last = floor <= map.MinLnA;
+            var solution = Run(x, y, last ? map : map.Floored(floor), options, lambda);
+            iterations += solution.Iterations;
+            if (!solution.Converged) return null;
+            if (last) return solution with { Iterations = iterations };
+            double next = Math.Max(map.MinLnA, 1.5 * floor);
+            lambda = solution.Lambda.Select(l => l * (next / floor)).ToArray();
+            floor = next;
+        }
+    }
+
+    private static InterpolatorSolution Run(Matrix x, double[] y, IMirrorMap map, DualNewtonOptions options, double[]? start)
     {
         int n = x.Rows, d = x.Cols;
         double yNorm = Math.Max(MatrixOperations.Norm2(y), 1e-300);
-        var lambda = new double[n];
+        var lambda = start is null ? new double[n] : (double[])start.Clone();
         var z = new double[d];
+        if (start is not null) x.MultiplyTransposed(lambda, z);
         var beta = new double[d];
         var curvature = new double[d];
         var residual = new double[n];

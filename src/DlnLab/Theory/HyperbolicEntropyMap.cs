@@ -83,6 +83,18 @@ public sealed class HyperbolicEntropyMap : IMirrorMap
         return ForReference(lnA, betaHat);
     }
 
+    /// <summary>The smallest ln(A_i) below which <see cref="DualNewtonSolver"/> reaches the scales by continuation.</summary>
+    internal const double ContinuationFloor = -600;
+
+    /// <summary>min_i ln(A_i).</summary>
+    internal double MinLnA => _lnA.Min();
+
+    /// <summary>A gradient-flow map (c = 0, none one-sided) with some ln(A_i) below <see cref="ContinuationFloor"/>.</summary>
+    internal bool CanContinue => _oneSidedSign is null && _lnA.Length > 0 && MinLnA < ContinuationFloor && _c.All(c => c == 0);
+
+    /// <summary>This map with every ln(A_i) raised to at least <paramref name="floor"/>.</summary>
+    internal HyperbolicEntropyMap Floored(double floor) => new(_lnA.Select(l => Math.Max(l, floor)).ToArray(), _c);
+
     /// <inheritdoc />
     public int Dimension => _lnA.Length;
 

@@ -50,6 +50,25 @@ public class DualNewtonSolverTests(ITestOutputHelper output)
         AssertKkt(p.X, p.Y, lnA, c, s, $"seed {seed}, ({n}, {d}), lnA in [-600, 0]");
     }
 
+    [Theory]
+    [InlineData(1e-200)]
+    [InlineData(1e-300)]
+    public void ScalesBelowTheDoubleRangeAreReachedByContinuation(double alpha)
+    {
+        // ln A = -921 or -1381: every curvature A cosh(0) underflows at lambda = 0, so the solver lowers a floor on ln A.
+        var p = Problem(20, 30, 8, 11);
+        var lnA = Enumerable.Repeat(2 * Math.Log(alpha), p.D).ToArray();
+        var c = new double[p.D];
+        var s = DualNewtonSolver.Solve(p.X, p.Y, lnA, c);
+        // Off the support beta underflows to 0, so stationarity cannot be read off beta; so small a scale leaves the
+        // minimum-l1 interpolator, which is checked instead.
+        double primal = Norm(DlnLab.LinearAlgebra.MatrixOperations.Residual(p.X, s.Beta, p.Y)) / Norm(p.Y);
+        double distance = RelativeDistance(s.Beta, Interpolators.MinimumL1(p.X, p.Y).Beta);
+        output.WriteLine($"alpha {alpha}: {s.Iterations} iterations, primal {primal:E2}, relative distance to minimum l1 {distance:E2}");
+        Assert.True(primal < 1e-10);
+        Assert.True(distance < 1e-9, $"distance {distance:E2}");
+    }
+
     [Fact]
     public void UnreachableLabelsAreAResultAndSolveThrows()
     {
