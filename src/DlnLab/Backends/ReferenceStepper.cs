@@ -40,6 +40,12 @@ internal sealed class ReferenceStepper : IStepper
 
     public ReadOnlySpan<double> Beta => _beta;
 
+    /// <summary>The first textbook parameter of each coordinate (u, or w+).</summary>
+    internal ReadOnlySpan<double> First => _first;
+
+    /// <summary>The second textbook parameter of each coordinate (v, or w-).</summary>
+    internal ReadOnlySpan<double> Second => _second;
+
     public double Loss()
     {
         double sum = 0;
