@@ -23,7 +23,7 @@ public class TrainerTests
         var again = Trainer.Train(SparseRegression.Generate(new SparseRegressionSpec { N = 20, D = 30, S = 3, NTest = 200, Seed = 3 }), Options(b, 0.02));
         Assert.Equal(first.Steps, again.Steps);
         Assert.Equal(first.Beta.Select(BitConverter.DoubleToInt64Bits), again.Beta.Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(first.Implicit.Gain.Select(BitConverter.DoubleToInt64Bits), again.Implicit.Gain.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(first.Implicit!.Gain.Select(BitConverter.DoubleToInt64Bits), again.Implicit!.Gain.Select(BitConverter.DoubleToInt64Bits));
     }
 
     [Fact]
