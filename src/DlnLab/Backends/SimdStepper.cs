@@ -65,17 +65,24 @@ internal sealed class SimdStepper : IStepper
                     ref _current, ref _dotCurrent, ref counters.SingularSteps, ref counters.MaxStepGradient);
                 return;
             }
+            // Long rows: one fused step per sample, the loop's state in locals.
+            int current = _current;
+            double dot = _dotCurrent;
+            var local = counters;
+            var y = _design.Y;
             do
             {
                 double gamma = _schedule.At(k);
                 int following = _sampler.Next()[0];
-                double r = _dotCurrent - _design.Y[_current];
-                _dotCurrent = Kernels.FusedSingleSampleStep(_design.Row(_current), gamma * r, _design.Row(following), _state, out double maxAbs);
-                _current = following;
-                counters.Record(maxAbs);
+                dot = Kernels.FusedSingleSampleStep(_design.Row(current), gamma * (dot - y[current]), _design.Row(following), _state, out double maxAbs);
+                current = following;
+                local.Record(maxAbs);
                 k++;
                 if (k % Trainer.RenormalizeEvery == 0) _state.Renormalize();
             } while (k < until);
+            _current = current;
+            _dotCurrent = dot;
+            counters = local;
             return;
         }
         for (; k < until; k++)
