@@ -31,7 +31,7 @@ public sealed record RunResult
     public required long SingularSteps { get; init; }
     /// <summary>max over steps and coordinates of |gamma_k g_k,i|.</summary>
     public required double MaxStepGradient { get; init; }
-    /// <summary>The initialisation alpha.</summary>
+    /// <summary>The options' alpha (length d): the start of the report's uv start and of power:D; with both u0 and v0 given it plays no part.</summary>
     public required double[] Alpha { get; init; }
     public required IReadOnlyList<Checkpoint> Trajectory { get; init; }
 
