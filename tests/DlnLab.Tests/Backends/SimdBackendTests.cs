@@ -65,6 +65,33 @@ public class SimdBackendTests
         Assert.All(simd.Beta, x => Assert.True(double.IsFinite(x)));
     }
 
+    [Theory]
+    [InlineData(30, 1)]
+    [InlineData(100, 1)]
+    [InlineData(30, 4)]
+    [InlineData(100, 9)]
+    public void WhereTheLoopSplitsTheStepsChangesNoBit(int d, int b)
+    {
+        // Loss checks and checkpoints decide where one Advance call ends and the next begins; the iterates, the
+        // counters and the read-out must not depend on it, and a list schedule (read per step) must give the
+        // constant schedule's bits.
+        var p = BackendRuns.Problem(9, d);
+        var o = Options(b, 1000) with { CheckpointsPerDecade = 0 };
+        var expected = BackendRuns.On(SimdBackend.Instance, p, o);
+        foreach (var variant in new[]
+                 {
+                     o with { LossCheckInterval = 1 }, o with { LossCheckInterval = 7 }, o with { CheckpointsPerDecade = 10 },
+                     o with { Stepsize = StepsizeSchedule.List([0.004, 0.004]) },
+                 })
+        {
+            var r = BackendRuns.On(SimdBackend.Instance, p, variant);
+            Assert.Equal(expected.Beta.Select(BitConverter.DoubleToInt64Bits), r.Beta.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(expected.Implicit!.Gain.Select(BitConverter.DoubleToInt64Bits), r.Implicit!.Gain.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected.MaxStepGradient), BitConverter.DoubleToInt64Bits(r.MaxStepGradient));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected.TrainLoss), BitConverter.DoubleToInt64Bits(r.TrainLoss));
+        }
+    }
+
     [Fact]
     public void SupportsTheUvModelOnly()
     {
