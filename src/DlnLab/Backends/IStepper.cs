@@ -17,9 +17,11 @@ public interface IStepper
     /// <summary>
     /// Steps k, k + 1, ..., <paramref name="until"/> - 1 (until > k), recording each step's max_i |gamma g_i| in
     /// <paramref name="counters"/>. A state kept as values times powers of two is brought back to range after each
-    /// step count that is a multiple of the cadence the loop gave at creation.
+    /// step count that is a multiple of the cadence the loop gave at creation. Returns true when it evaluated
+    /// <see cref="Loss"/> at step <paramref name="until"/> on the way (a full-batch stepper computes the next gradient,
+    /// and the loss with it, at the end of a call), giving it in <paramref name="lossAtUntil"/>.
     /// </summary>
-    void Advance(long k, long until, ref StepCounters counters);
+    bool Advance(long k, long until, ref StepCounters counters, out double lossAtUntil);
 
     /// <summary>beta_k (length d), valid until the next <see cref="Advance"/>.</summary>
     ReadOnlySpan<double> Beta { get; }

@@ -57,8 +57,9 @@ internal sealed class ReferenceStepper : IStepper
         return sum / (2.0 * _design.N);
     }
 
-    public void Advance(long k, long until, ref StepCounters counters)
+    public bool Advance(long k, long until, ref StepCounters counters, out double lossAtUntil)
     {
+        lossAtUntil = double.NaN;
         int d = _model.D;
         for (; k < until; k++)
         {
@@ -87,6 +88,7 @@ internal sealed class ReferenceStepper : IStepper
             counters.Record(maxAbs);
             UpdateBeta();
         }
+        return false;
     }
 
     public double GainL1() => ReadOut()?.GainL1 ?? double.NaN;

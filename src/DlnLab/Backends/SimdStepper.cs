@@ -55,15 +55,16 @@ internal sealed class SimdStepper : IStepper
         return Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient) / (2.0 * _design.N);
     }
 
-    public void Advance(long k, long until, ref StepCounters counters)
+    public bool Advance(long k, long until, ref StepCounters counters, out double lossAtUntil)
     {
+        lossAtUntil = double.NaN;
         if (_singleSample)
         {
             if (_rowMaxAbs is not null)
             {
                 Kernels.SingleSampleSteps(_design, _state, _sampler, _schedule, _constantGamma, _rowMaxAbs, k, until,
                     ref _current, ref _dotCurrent, ref counters.SingularSteps, ref counters.MaxStepGradient);
-                return;
+                return false;
             }
             // Long rows: one fused step per sample, the loop's state in locals.
             int current = _current;
@@ -83,7 +84,7 @@ internal sealed class SimdStepper : IStepper
             _current = current;
             _dotCurrent = dot;
             counters = local;
-            return;
+            return false;
         }
         for (; k < until; k++)
         {
@@ -103,6 +104,10 @@ internal sealed class SimdStepper : IStepper
             counters.Record(maxAbs);
             if ((k + 1) % Trainer.RenormalizeEvery == 0) _state.Renormalize();
         }
+        if (!_fullBatch) return false;
+        // GD evaluates the loss at every step: the next gradient sum gives it (and the next step's direction).
+        lossAtUntil = Loss();
+        return true;
     }
 
     public double GainL1() => _state.GainL1();

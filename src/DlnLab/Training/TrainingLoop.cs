@@ -43,6 +43,9 @@ internal static class TrainingLoop
         long k = 0;
         long nextLossCheck = 0;
         bool lossKnown = true; // the loss at step 0 was just evaluated (for GD with the first gradient)
+        // A loss the stepper evaluated at the end of its last call (GD's next gradient sum gives it): used if needed.
+        bool offered = false;
+        double offeredLoss = double.NaN;
         RunStatus status;
         while (true)
         {
@@ -50,14 +53,14 @@ internal static class TrainingLoop
             bool atCheckpoint = k == checkpoints.NextStep;
             if (!lossKnown && (fullBatch || atCheckpoint || k == nextLossCheck))
             {
-                lossAtK = stepper.Loss();
+                lossAtK = offered ? offeredLoss : stepper.Loss();
                 lossKnown = true;
             }
             if (k == nextLossCheck) nextLossCheck += checkInterval;
             RunStatus? stop = lossKnown ? monitor.Observe(lossAtK) : null;
             if (stop is null && k >= options.MaxSteps)
             {
-                if (!lossKnown) lossAtK = stepper.Loss();
+                if (!lossKnown) lossAtK = offered ? offeredLoss : stepper.Loss();
                 stop = RunStatus.BudgetExhausted;
             }
             if (atCheckpoint || stop is not null)
@@ -72,7 +75,7 @@ internal static class TrainingLoop
             }
             // Steps before the next loss check, checkpoint or budget end need none of the checks above.
             long until = Math.Min(Math.Min(nextLossCheck, checkpoints.NextStep), Math.Min(options.MaxSteps, k + stepsPerCall));
-            stepper.Advance(k, until, ref counters);
+            offered = stepper.Advance(k, until, ref counters, out offeredLoss);
             k = until;
             lossKnown = false;
         }

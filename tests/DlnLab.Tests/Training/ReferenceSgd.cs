@@ -40,7 +40,7 @@ internal static class ReferenceSgd
                 sumQPlus[i] += GainFunction.QPlus(t);
                 sumQMinus[i] += GainFunction.QMinus(t);
             }
-            stepper.Advance(k, k + 1, ref counters);
+            stepper.Advance(k, k + 1, ref counters, out _);
         }
         return new Result(stepper.First.ToArray(), stepper.Second.ToArray(), stepper.Beta.ToArray(), sumQ, sumQPlus, sumQMinus, steps);
     }
