@@ -70,16 +70,16 @@ internal sealed class SimdStepper : IStepper
             int current = _current;
             double dot = _dotCurrent;
             var local = counters;
-            var y = _design.Y;
+            var (design, state, sampler, schedule, y) = (_design, _state, _sampler, _schedule, _design.Y);
             do
             {
-                double gamma = _schedule.At(k);
-                int following = _sampler.Next()[0];
-                dot = Kernels.FusedSingleSampleStep(_design.Row(current), gamma * (dot - y[current]), _design.Row(following), _state, out double maxAbs);
+                double gamma = schedule.At(k);
+                int following = sampler.Next()[0];
+                dot = Kernels.FusedSingleSampleStep(design.Row(current), gamma * (dot - y[current]), design.Row(following), state, out double maxAbs);
                 current = following;
                 local.Record(maxAbs);
                 k++;
-                if (k % Trainer.RenormalizeEvery == 0) _state.Renormalize();
+                if (k % Trainer.RenormalizeEvery == 0) state.Renormalize();
             } while (k < until);
             _current = current;
             _dotCurrent = dot;
