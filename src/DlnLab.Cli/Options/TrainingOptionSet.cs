@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DlnLab.Models;
 using DlnLab.Training;
 
 namespace DlnLab.Cli.Options;
@@ -12,9 +13,19 @@ internal sealed class TrainingOptionSet
 {
     private static readonly TrainingOptions Defaults = new();
 
+    public Option<string> Model { get; } = CliOption.Text("--model", Defaults.Model.ToString(),
+        "The parametrisation: uv (beta = u * v) or power:D (beta = w+^D - w-^D from w+ = w- = alpha, D an integer in [2, 64]; " +
+        "its runs report beta and losses, not the uv gain or alpha_inf).",
+        "MODEL");
     public Option<string> Alpha { get; } = CliOption.Text("--alpha", Format(Defaults.Alpha),
-        "Initialisation scale alpha > 0 (u0 = sqrt(2) alpha, v0 = 0): one number, or d comma-separated numbers, one per coordinate.",
+        "Initialisation scale alpha > 0 (u0 = sqrt(2) alpha, v0 = 0; w+ = w- = alpha for power:D): one number, or d comma-separated numbers, one per coordinate.",
         "ALPHA");
+    public Option<string?> U0 { get; } = CliOption.OptionalText("--u0",
+        "For uv: the initial u, one number or d comma-separated numbers (u0 = v0 on a coordinate is allowed: beta keeps one sign there). [default: sqrt(2) alpha]",
+        "U0");
+    public Option<string?> V0 { get; } = CliOption.OptionalText("--v0",
+        "For uv: the initial v, one number or d comma-separated numbers. [default: 0]",
+        "V0");
     public Option<string> BatchSize { get; } = CliOption.Text("--batch-size", Defaults.BatchSize.ToString(CultureInfo.InvariantCulture),
         "Batch size b in [1, n]; 'n' or 'full' means b = n (full-batch GD).", "B");
     public Option<string> Stepsize { get; } = CliOption.Text("--stepsize", Defaults.Stepsize.Describe(),
@@ -36,7 +47,7 @@ internal sealed class TrainingOptionSet
         "Trajectory checkpoints per decade of steps (>= 0; 0: only the first and last).");
 
     public IEnumerable<Option> All =>
-        [Alpha, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade];
+        [Model, Alpha, U0, V0, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade];
 
     public void AddTo(Command command)
     {
@@ -49,6 +60,9 @@ internal sealed class TrainingOptionSet
         var alpha = ParseAlpha(parsed.GetValue(Alpha)!);
         return new TrainingOptions
         {
+            Model = ModelSpec.Parse("model", parsed.GetValue(Model)!),
+            U0 = ParseStart("u0", parsed.GetValue(U0)),
+            V0 = ParseStart("v0", parsed.GetValue(V0)),
             Alpha = alpha.Length == 1 ? alpha[0] : Defaults.Alpha,
             AlphaVector = alpha.Length == 1 ? null : alpha,
             BatchSize = ParseBatchSize(parsed.GetValue(BatchSize)!, n),
@@ -68,13 +82,23 @@ internal sealed class TrainingOptionSet
     internal const string AlphaAllowed = "must be a number > 0, or d comma-separated numbers > 0";
 
     /// <summary>The numbers of an --alpha value (one, or comma-separated); their range is left to the caller.</summary>
-    internal static double[] ParseAlpha(string text)
+    internal static double[] ParseAlpha(string text) => ParseNumbers("alpha", text, AlphaAllowed);
+
+    /// <summary>An --u0 or --v0 value: one number for every coordinate, or d comma-separated numbers; null when not given.</summary>
+    private static ScaleOrVector? ParseStart(string field, string? text)
+    {
+        if (text is null) return null;
+        var values = ParseNumbers(field, text, "must be a finite number, or d comma-separated finite numbers");
+        return values.Length == 1 ? ScaleOrVector.Uniform(values[0]) : ScaleOrVector.PerCoordinate(values);
+    }
+
+    private static double[] ParseNumbers(string field, string text, string allowed)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var values = new double[parts.Length];
         for (int i = 0; i < parts.Length; i++)
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                throw new InvalidInputException("alpha", text, AlphaAllowed);
+                throw new InvalidInputException(field, text, allowed);
         return values;
     }
 

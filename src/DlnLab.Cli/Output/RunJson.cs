@@ -23,12 +23,14 @@ internal static class RunJson
             JsonNumbers.Write(json, "test_loss", result.TestLoss);
             JsonNumbers.Write(json, "population_loss", result.PopulationLoss);
             JsonNumbers.Write(json, "distance_to_beta_star", result.DistanceToBetaStar);
-            JsonNumbers.WriteArray(json, "gain", result.Implicit.Gain);
+            // The implicit-bias quantities apply to uv runs only: null for power:D.
+            var implicitBias = result.Implicit;
+            WriteArrayOrNull(json, "gain", implicitBias?.Gain);
             JsonNumbers.Write(json, "gain_l1", result.GainL1);
-            JsonNumbers.WriteArray(json, "ln_alpha_inf_squared", result.Implicit.LnAlphaInfSquared);
-            JsonNumbers.WriteArray(json, "alpha_inf", result.Implicit.AlphaInf());
-            JsonNumbers.WriteArray(json, "beta_tilde0", result.Implicit.BetaTilde0);
-            JsonNumbers.WriteArray(json, "delta", result.Implicit.Delta);
+            WriteArrayOrNull(json, "ln_alpha_inf_squared", implicitBias?.LnAlphaInfSquared);
+            WriteArrayOrNull(json, "alpha_inf", implicitBias?.AlphaInf());
+            WriteArrayOrNull(json, "beta_tilde0", implicitBias?.BetaTilde0);
+            WriteArrayOrNull(json, "delta", implicitBias?.Delta);
             JsonNumbers.WriteArray(json, "alpha", result.Alpha);
             json.WriteBoolean("bounced", result.Bounced);
             JsonNumbers.Write(json, "max_loss_rise", result.MaxLossRise);
@@ -52,6 +54,19 @@ internal static class RunJson
         RunStatus.Diverged => "diverged",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    private static void WriteArrayOrNull(Utf8JsonWriter json, string name, double[]? values)
+    {
+        if (values is null) json.WriteNull(name);
+        else JsonNumbers.WriteArray(json, name, values);
+    }
+
+    private static void WriteStart(Utf8JsonWriter json, string name, Models.ScaleOrVector? start)
+    {
+        if (start is null) json.WriteNull(name);
+        else if (start.Vector is null) JsonNumbers.Write(json, name, start.Scale);
+        else JsonNumbers.WriteArray(json, name, start.Vector);
+    }
 
     private static void WriteTheory(Utf8JsonWriter json, TheoryCheck theory)
     {
@@ -93,6 +108,10 @@ internal static class RunJson
         json.WriteEndObject();
 
         json.WriteStartObject("training");
+        json.WriteString("model", options.Model.ToString());
+        // null: the default start (u0 = sqrt(2) alpha, v0 = 0 for uv).
+        WriteStart(json, "u0", options.U0);
+        WriteStart(json, "v0", options.V0);
         if (options.AlphaVector is null) JsonNumbers.Write(json, "alpha", options.Alpha);
         else JsonNumbers.WriteArray(json, "alpha", options.AlphaVector);
         json.WriteNumber("batch_size", options.BatchSize);

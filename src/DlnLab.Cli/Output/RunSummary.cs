@@ -22,6 +22,7 @@ internal static class RunSummary
         Row("problem", Markup.Escape(problem.DataPath is string path
             ? $"loaded from {path}: n = {problem.N}, d = {problem.D}"
             : $"generated: n = {problem.N}, d = {problem.D}, s = {problem.Generator!.S}, data seed {problem.Generator.Seed}"));
+        Row("model", Markup.Escape(Model(options)));
         Row("training", Markup.Escape($"b = {options.BatchSize}{(options.BatchSize == problem.N ? " (GD)" : "")}, " +
             $"stepsize {options.Stepsize.Describe()}, alpha {(options.AlphaVector is null ? G(options.Alpha) : "per coordinate")}, " +
             $"{options.BatchMode.ToString().ToLowerInvariant()} batches, seed {options.Seed}"));
@@ -30,19 +31,35 @@ internal static class RunSummary
         Row("test loss", G(result.TestLoss));
         Row("population loss", G(result.PopulationLoss));
         Row("||beta - beta*||", G(result.DistanceToBetaStar));
-        Row("||Gain||_1", G(result.GainL1));
-        Row("alpha_inf", Range(result.Implicit.AlphaInf()));
+        if (result.Implicit is { } implicitBias)
+        {
+            Row("||Gain||_1", G(result.GainL1));
+            Row("alpha_inf", Range(implicitBias.AlphaInf()));
+        }
         Row("bounced", result.Bounced ? $"yes (max loss rise {G(result.MaxLossRise)})" : $"no (max loss rise {G(result.MaxLossRise)})");
         Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
-        Row("Theorem 2.2", theory.Theorem22Residual is double r
-            ? $"run vs predicted interpolator: relative distance {G(r)}"
-            : "checked on converged runs only");
-        Row("gradient flow", $"relative distance to the Theorem 2.1 interpolator {G(theory.DistanceToGradientFlow)}");
+        if (options.Model != Models.ModelSpec.Uv || options.U0 is not null || options.V0 is not null)
+            Row("theory", "the Theorem 2.1 and 2.2 checks are made for uv from u0 = sqrt(2) alpha, v0 = 0 only, so far");
+        else
+        {
+            Row("Theorem 2.2", theory.Theorem22Residual is double r
+                ? $"run vs predicted interpolator: relative distance {G(r)}"
+                : "checked on converged runs only");
+            Row("gradient flow", $"relative distance to the Theorem 2.1 interpolator {G(theory.DistanceToGradientFlow)}");
+        }
         if (theory.Sharpness is double sharp)
             Row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
         Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");
         console.Write(grid);
     }
+
+    private static string Model(TrainingOptions options) =>
+        options.Model.Kind == Models.ModelKind.Power ? $"{options.Model}: beta = w+^{options.Model.Depth} - w-^{options.Model.Depth}, w+ = w- = alpha at the start"
+        : options.U0 is null && options.V0 is null ? "uv: beta = u * v from u0 = sqrt(2) alpha, v0 = 0"
+        : $"uv: beta = u * v from u0 = {Start(options.U0, "sqrt(2) alpha")}, v0 = {Start(options.V0, "0")}";
+
+    private static string Start(Models.ScaleOrVector? start, string byDefault) =>
+        start is null ? byDefault : start.Vector is null ? G(start.Scale) : "per coordinate";
 
     private static string Status(RunStatus status) => status switch
     {

@@ -1,16 +1,22 @@
 namespace DlnLab.Theory;
 
 /// <summary>
-/// What Theorem 2.2 needs from a (stochastic) gradient run, read off its rotated state exactly (MATH.md):
-/// the gain, the effective initialisation alpha_inf^2 = alpha^2 exp(-Gain) = |w+ w-|, alpha_+-^2, and the
-/// perturbation beta0~ = (alpha_+^2 - alpha_-^2)/2 = alpha_inf^2 sinh(delta). Everything is kept in the log domain,
-/// so gains of several hundred neither underflow nor lose precision; linear values are derived and may underflow to 0.
+/// What Theorem 2.2 needs from a (stochastic) gradient run of the uv model, read off its rotated state exactly
+/// (MATH.md, "General initialisation"): the gain, the effective initialisation alpha_inf^2 = A_0 exp(-Gain) = |w+ w-|
+/// (A_0 = |w+0 w-0| = |u0^2 - v0^2|/2, which is alpha^2 for the report's start), alpha_+-^2, and the perturbation
+/// beta0~ = (alpha_+^2 - alpha_-^2)/2 = alpha_inf^2 sinh(delta). Everything is kept in the log domain, so gains of
+/// several hundred neither underflow nor lose precision; linear values are derived and may underflow to 0.
 /// </summary>
+/// <remarks>
+/// A coordinate with A = 0 (u0^2 = v0^2, so w+ or w- is 0 for ever) is its own case, never NaN: ln(alpha_inf^2) and one
+/// of ln(alpha_±^2) are -infinity, delta is ±infinity (0 if both factors are 0), beta0~ = (alpha_+^2 - alpha_-^2)/2 is
+/// finite, and the gain, ln A_0 - ln A_k with both terms -infinity, is not defined by the state and is reported as 0.
+/// </remarks>
 public sealed record EffectiveInitialization
 {
     /// <summary>ln(alpha_inf^2), per coordinate.</summary>
     public required double[] LnAlphaInfSquared { get; init; }
-    /// <summary>Gain_gamma = ln(alpha^2) - ln(alpha_inf^2) = sum_k q(gamma_k g_k), per coordinate.</summary>
+    /// <summary>Gain_gamma = ln(A_0) - ln(alpha_inf^2) = sum_k q(gamma_k g_k), per coordinate (0 where A_0 = 0).</summary>
     public required double[] Gain { get; init; }
     /// <summary>ln(alpha_+^2) = 2 ln|w+| + 2 S.</summary>
     public required double[] LnAlphaPlusSquared { get; init; }
@@ -28,8 +34,9 @@ public sealed record EffectiveInitialization
     public double[] AlphaInf() => LnAlphaInfSquared.Select(l => Math.Exp(l / 2)).ToArray();
 
     /// <summary>
-    /// From ln|w+_k|, ln|w-_k|, S_k = sum_{j&lt;k} gamma_j g_j and ln(alpha^2): the identities of MATH.md,
-    /// alpha_inf^2 = |w+ w-|, alpha_+^2 = w+^2 exp(2S), alpha_-^2 = w-^2 exp(-2S).
+    /// From ln|w+_k|, ln|w-_k|, S_k = sum_{j&lt;k} gamma_j g_j and ln A_0 = ln|w+0 w-0| (ln(alpha^2) for the report's
+    /// start; the parameter keeps that name): the identities of MATH.md, alpha_inf^2 = |w+ w-|, alpha_+^2 = w+^2 exp(2S),
+    /// alpha_-^2 = w-^2 exp(-2S).
     /// </summary>
     public static EffectiveInitialization FromRotatedState(
         ReadOnlySpan<double> lnAbsWPlus, ReadOnlySpan<double> lnAbsWMinus,
@@ -46,9 +53,17 @@ public sealed record EffectiveInitialization
         {
             double lp = lnAbsWPlus[i], lm = lnAbsWMinus[i], s = sumStepGradient[i];
             lnInf[i] = lp + lm;
-            gain[i] = lnAlphaSquared[i] - lnInf[i];
             lnPlus[i] = 2 * lp + 2 * s;
             lnMinus[i] = 2 * lm - 2 * s;
+            if (lnAlphaSquared[i] == double.NegativeInfinity)
+            {
+                // A_0 = 0: one factor (or both) is 0 for ever; see the remarks.
+                gain[i] = 0;
+                delta[i] = double.IsNegativeInfinity(lp) && double.IsNegativeInfinity(lm) ? 0 : lp - lm + 2 * s;
+                tilde[i] = (Math.Exp(lnPlus[i]) - Math.Exp(lnMinus[i])) / 2;
+                continue;
+            }
+            gain[i] = lnAlphaSquared[i] - lnInf[i];
             delta[i] = lp - lm + 2 * s;
             tilde[i] = ScaledSinh(lnInf[i], delta[i]);
         }

@@ -33,9 +33,11 @@ public sealed class IterateMetrics(RegressionProblem problem)
         return 0.5 * dist * dist + 0.5 * problem.NoiseStd * problem.NoiseStd;
     }
 
-    public Checkpoint Checkpoint(long step, double trainLoss, NetworkState state)
-    {
-        var beta = state.Beta.AsSpan(0, state.D);
-        return new Checkpoint(step, trainLoss, TestLoss(beta), state.GainL1(), DistanceToBetaStar(beta));
-    }
+    /// <summary>The checkpoint of a uv state at some step.</summary>
+    public Checkpoint Checkpoint(long step, double trainLoss, NetworkState state) =>
+        Checkpoint(step, trainLoss, state.Beta.AsSpan(0, state.D), state.GainL1());
+
+    /// <summary>The checkpoint of any run at some step, from its beta (length d) and ||Gain||_1 (NaN where none applies).</summary>
+    public Checkpoint Checkpoint(long step, double trainLoss, ReadOnlySpan<double> beta, double gainL1) =>
+        new(step, trainLoss, TestLoss(beta), gainL1, DistanceToBetaStar(beta));
 }

@@ -25,7 +25,10 @@ public sealed class NetworkState
     /// <summary>S_k = sum_{j&lt;k} gamma_j g_j.</summary>
     public double[] SumStepGradient { get; }
     public double[] Beta { get; }
-    /// <summary>ln(alpha^2) of the initialisation (length d).</summary>
+    /// <summary>
+    /// ln A_0 = ln|w+0 w-0| of the initialisation (length d): ln(alpha^2) for the report's start, ln(|u0^2 - v0^2|/2) in
+    /// general, -infinity on a coordinate with u0^2 = v0^2.
+    /// </summary>
     public double[] LnAlphaSquared { get; }
 
     /// <summary>The initialisation u0 = sqrt(2) alpha, v0 = 0, i.e. w+ = w- = alpha, beta = 0.</summary>
@@ -38,8 +41,17 @@ public sealed class NetworkState
     /// state that only holds a copy (a lockstep lane's checkpoints and result) needs no pinned allocation.
     /// </summary>
     internal NetworkState(ReadOnlySpan<double> alpha, int stride, Func<int, double[]> allocate)
+        : this(alpha, alpha, Theory.Hyperentropy.LnSquares(alpha), stride, allocate)
     {
-        D = alpha.Length;
+    }
+
+    /// <summary>
+    /// Any start of the uv model in rotated form: w±0 (length d, finite), ln A_0 = ln|w+0 w-0|, beta0 = (w+0^2 - w-0^2)/2
+    /// as the kernels round it; arrays from <paramref name="allocate"/>.
+    /// </summary>
+    internal NetworkState(ReadOnlySpan<double> wPlus0, ReadOnlySpan<double> wMinus0, double[] lnA0, int stride, Func<int, double[]> allocate)
+    {
+        D = wPlus0.Length;
         WPlus = Filled(allocate(stride), 1);
         WMinus = Filled(allocate(stride), 1);
         PlusExponent = new int[stride];
@@ -48,10 +60,12 @@ public sealed class NetworkState
         MinusScaleSquared = Filled(allocate(stride), 1);
         SumStepGradient = allocate(stride);
         Beta = allocate(stride);
-        alpha.CopyTo(WPlus);
-        alpha.CopyTo(WMinus);
-        LnAlphaSquared = Theory.Hyperentropy.LnSquares(alpha);
+        wPlus0.CopyTo(WPlus);
+        wMinus0.CopyTo(WMinus);
+        LnAlphaSquared = lnA0;
         Renormalize();
+        for (int i = 0; i < D; i++)
+            Beta[i] = 0.5 * (WPlus[i] * WPlus[i] * PlusScaleSquared[i] - WMinus[i] * WMinus[i] * MinusScaleSquared[i]);
     }
 
     private static double[] Filled(double[] a, double value)
@@ -96,11 +110,12 @@ public sealed class NetworkState
         return Theory.EffectiveInitialization.FromRotatedState(lp, lm, SumStepGradient.AsSpan(0, D), LnAlphaSquared);
     }
 
-    /// <summary>||Gain||_1 at the current step, O(d) logarithms: for checkpoints only.</summary>
+    /// <summary>||Gain||_1 at the current step, O(d) logarithms: for checkpoints only. A coordinate with A_0 = 0 adds 0.</summary>
     public double GainL1()
     {
         double sum = 0;
-        for (int i = 0; i < D; i++) sum += Math.Abs(LnAlphaSquared[i] - LnAbsWPlus(i) - LnAbsWMinus(i));
+        for (int i = 0; i < D; i++)
+            if (LnAlphaSquared[i] != double.NegativeInfinity) sum += Math.Abs(LnAlphaSquared[i] - LnAbsWPlus(i) - LnAbsWMinus(i));
         return sum;
     }
 

@@ -14,7 +14,7 @@ public sealed record TrainingOptions
     public ScaleOrVector? U0 { get; init; }
     /// <summary>For <c>uv</c>: v0 (a scale or a d-vector); null (default) means v0 = 0.</summary>
     public ScaleOrVector? V0 { get; init; }
-    /// <summary>Uniform initialisation scale alpha > 0 (default 0.1): u0 = sqrt(2) alpha, v0 = 0 (w±0 = alpha for power:D).</summary>
+    /// <summary>Uniform initialisation scale alpha > 0 (default 0.1): u0 = sqrt(2) alpha, v0 = 0 unless <see cref="U0"/>/<see cref="V0"/> say otherwise (w±0 = alpha for power:D).</summary>
     public double Alpha { get; init; } = 0.1;
     /// <summary>A per-coordinate initialisation (length d, entries > 0); overrides <see cref="Alpha"/> when set.</summary>
     public double[]? AlphaVector { get; init; }

@@ -1,3 +1,5 @@
+using DlnLab.Backends;
+using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Theory;
 using DlnLab.Training;
@@ -5,8 +7,8 @@ using DlnLab.Training;
 namespace DlnLab.Tests.Training;
 
 /// <summary>
-/// The textbook (u, v) iteration, written as plainly as possible, with the gains accumulated step by step:
-/// the yardstick the rotated kernels are checked against. Uses the same <see cref="BatchSampler"/>.
+/// The Reference backend's textbook (u, v) iteration stepped one step at a time, with sum_k q, q+ and q- of
+/// t = gamma_k g_k accumulated from the gradient at each iterate (the same batches: a second sampler, same seed).
 /// </summary>
 internal static class ReferenceSgd
 {
@@ -14,36 +16,32 @@ internal static class ReferenceSgd
 
     public static Result Run(RegressionProblem p, TrainingOptions o, long steps)
     {
-        int n = p.N, d = p.D, b = o.BatchSize;
-        var alpha = o.AlphaFor(d);
-        var u = alpha.Select(a => Math.Sqrt(2) * a).ToArray();
-        var v = new double[d];
-        var sumQ = new double[d];
-        var sumQPlus = new double[d];
-        var sumQMinus = new double[d];
-        var sampler = new BatchSampler(n, b, o.BatchMode, o.Seed);
+        int d = p.D;
+        var design = new PaddedDesign(p.X, p.Y);
+        var model = Model.Create(o.Model, o.AlphaFor(d), o.U0, o.V0);
+        var stepper = new ReferenceStepper(model, design, new BatchSampler(p.N, o.BatchSize, o.BatchMode, o.Seed), o.Stepsize);
+        var batches = new BatchSampler(p.N, o.BatchSize, o.BatchMode, o.Seed);
+        double[] sumQ = new double[d], sumQPlus = new double[d], sumQMinus = new double[d];
+        var counters = new StepCounters();
         for (long k = 0; k < steps; k++)
         {
-            var batch = sampler.Next();
             var g = new double[d];
+            var batch = batches.Next();
             foreach (int j in batch)
             {
                 double r = -p.Y[j];
-                for (int i = 0; i < d; i++) r += u[i] * v[i] * p.X[j, i];
-                for (int i = 0; i < d; i++) g[i] += r * p.X[j, i] / b;
+                for (int i = 0; i < d; i++) r += stepper.Beta[i] * p.X[j, i];
+                for (int i = 0; i < d; i++) g[i] += r * p.X[j, i] / batch.Length;
             }
-            double gamma = o.Stepsize.At(k);
             for (int i = 0; i < d; i++)
             {
-                double ui = u[i], vi = v[i];
-                u[i] = ui - gamma * g[i] * vi;
-                v[i] = vi - gamma * g[i] * ui;
-                sumQ[i] += GainFunction.Q(gamma * g[i]);
-                sumQPlus[i] += GainFunction.QPlus(gamma * g[i]);
-                sumQMinus[i] += GainFunction.QMinus(gamma * g[i]);
+                double t = o.Stepsize.At(k) * g[i];
+                sumQ[i] += GainFunction.Q(t);
+                sumQPlus[i] += GainFunction.QPlus(t);
+                sumQMinus[i] += GainFunction.QMinus(t);
             }
+            stepper.Advance(k, k + 1, ref counters, out _);
         }
-        var beta = u.Zip(v, (a, c) => a * c).ToArray();
-        return new Result(u, v, beta, sumQ, sumQPlus, sumQMinus, steps);
+        return new Result(stepper.First.ToArray(), stepper.Second.ToArray(), stepper.Beta.ToArray(), sumQ, sumQPlus, sumQMinus, steps);
     }
 }

@@ -1,4 +1,6 @@
+using DlnLab.Backends;
 using DlnLab.Problems;
+using DlnLab.Tests.Backends;
 using DlnLab.Training;
 
 namespace DlnLab.Tests.Training;
@@ -24,7 +26,7 @@ public class RotatedFormTests
         {
             var o = Options(b, gamma, steps);
             var run = Trainer.Train(p, o);
-            var reference = ReferenceSgd.Run(p, o, steps);
+            var reference = BackendRuns.On(ReferenceBackend.Instance, p, o);
             Assert.Equal(steps, run.Steps);
             double scale = Math.Max(1, Norm(reference.Beta));
             for (int i = 0; i < p.D; i++) Assert.True(Math.Abs(run.Beta[i] - reference.Beta[i]) <= 1e-11 * scale, $"beta[{i}] after {steps} steps: {run.Beta[i]} vs {reference.Beta[i]}");
@@ -41,15 +43,15 @@ public class RotatedFormTests
         const long steps = 2000;
         var o = Options(b, gamma, steps);
         var run = Trainer.Train(p, o);
-        var reference = ReferenceSgd.Run(p, o, steps);
+        var sums = ReferenceSgd.Run(p, o, steps);
         var lnAlpha2 = run.Alpha.Select(a => 2 * Math.Log(a)).ToArray();
         for (int i = 0; i < p.D; i++)
         {
             // alpha_inf^2 = alpha^2 exp(-sum q): a relative error of 1e-9 is an absolute one of 1e-9 in the logarithm.
-            Assert.True(Math.Abs(run.Implicit.LnAlphaInfSquared[i] - (lnAlpha2[i] - reference.SumQ[i])) <= 1e-9, $"alpha_inf^2[{i}]");
-            Assert.True(Math.Abs(run.Implicit.Gain[i] - reference.SumQ[i]) <= 1e-9, $"gain[{i}]");
-            Assert.True(Math.Abs(run.Implicit.LnAlphaPlusSquared[i] - (lnAlpha2[i] - reference.SumQPlus[i])) <= 1e-9, $"alpha_+^2[{i}]");
-            Assert.True(Math.Abs(run.Implicit.LnAlphaMinusSquared[i] - (lnAlpha2[i] - reference.SumQMinus[i])) <= 1e-9, $"alpha_-^2[{i}]");
+            Assert.True(Math.Abs(run.Implicit!.LnAlphaInfSquared[i] - (lnAlpha2[i] - sums.SumQ[i])) <= 1e-9, $"alpha_inf^2[{i}]");
+            Assert.True(Math.Abs(run.Implicit.Gain[i] - sums.SumQ[i]) <= 1e-9, $"gain[{i}]");
+            Assert.True(Math.Abs(run.Implicit.LnAlphaPlusSquared[i] - (lnAlpha2[i] - sums.SumQPlus[i])) <= 1e-9, $"alpha_+^2[{i}]");
+            Assert.True(Math.Abs(run.Implicit.LnAlphaMinusSquared[i] - (lnAlpha2[i] - sums.SumQMinus[i])) <= 1e-9, $"alpha_-^2[{i}]");
         }
         Assert.True(run.GainL1 > 0);
     }

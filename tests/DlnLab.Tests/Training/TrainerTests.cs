@@ -23,7 +23,7 @@ public class TrainerTests
         var again = Trainer.Train(SparseRegression.Generate(new SparseRegressionSpec { N = 20, D = 30, S = 3, NTest = 200, Seed = 3 }), Options(b, 0.02));
         Assert.Equal(first.Steps, again.Steps);
         Assert.Equal(first.Beta.Select(BitConverter.DoubleToInt64Bits), again.Beta.Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(first.Implicit.Gain.Select(BitConverter.DoubleToInt64Bits), again.Implicit.Gain.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(first.Implicit!.Gain.Select(BitConverter.DoubleToInt64Bits), again.Implicit!.Gain.Select(BitConverter.DoubleToInt64Bits));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class TrainerTests
     {
         var schedule = StepsizeSchedule.List([0.02, 0.01]);
         var r = Trainer.Train(Problem, Options(5, 0.01) with { Stepsize = schedule, Tolerance = 0, MaxSteps = 50 });
-        var reference = ReferenceSgd.Run(Problem, Options(5, 0.01) with { Stepsize = schedule }, 50);
+        var reference = DlnLab.Tests.Backends.BackendRuns.On(DlnLab.Backends.ReferenceBackend.Instance, Problem, Options(5, 0.01) with { Stepsize = schedule, Tolerance = 0, MaxSteps = 50 });
         for (int i = 0; i < Problem.D; i++) Assert.Equal(reference.Beta[i], r.Beta[i], 1e-10);
     }
 }

@@ -1,0 +1,32 @@
+using DlnLab.Models;
+using DlnLab.Training;
+
+namespace DlnLab.Backends;
+
+/// <summary>
+/// The textbook iteration of every model, scalar and written as plainly as possible: g = 1/b sum_{j in B}
+/// (&lt;beta, x_j&gt; - y_j) x_j, then <see cref="Model.Step"/> on each coordinate's pair ((u, v) or (w+, w-)). The
+/// definition every other backend is tested against; slow, and exact only to the double range of its linear values.
+/// </summary>
+public sealed class ReferenceBackend : IStepBackend
+{
+    /// <summary>The one instance.</summary>
+    public static ReferenceBackend Instance { get; } = new();
+
+    private ReferenceBackend()
+    {
+    }
+
+    /// <inheritdoc />
+    public string Name => "reference";
+
+    /// <inheritdoc />
+    public int VectorWidth => 1;
+
+    /// <summary>Every model at every size.</summary>
+    public bool Supports(StepShape shape) => true;
+
+    /// <inheritdoc />
+    public IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery) =>
+        new ReferenceStepper(model, design, sampler, schedule);
+}

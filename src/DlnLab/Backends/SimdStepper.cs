@@ -1,0 +1,121 @@
+using DlnLab.LinearAlgebra;
+using DlnLab.Models;
+using DlnLab.Theory;
+using DlnLab.Training;
+
+namespace DlnLab.Backends;
+
+/// <summary>
+/// A uv run on the <see cref="SimdBackend"/>. b = n: the gradient sum gives the loss at step k and the step's
+/// direction in one pass. b = 1: each update also computes the next sample's &lt;x, beta'&gt; (drawn one step ahead,
+/// the same sequence); for short rows a stretch of steps runs in one kernel call, where the row maxima make
+/// max |gamma g| one product and a constant schedule's stepsize is read once.
+/// </summary>
+internal sealed class SimdStepper : IStepper
+{
+    private readonly PaddedDesign _design;
+    private readonly BatchSampler _sampler;
+    private readonly StepsizeSchedule _schedule;
+    private readonly NetworkState _state;
+    private readonly double[] _gradient;
+    private readonly bool _fullBatch, _singleSample;
+    private readonly double[]? _rowMaxAbs;
+    private readonly double _constantGamma;
+    private bool _gradientFresh;
+    private int _current = -1;
+    private double _dotCurrent;
+
+    public SimdStepper(UvModel model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule)
+    {
+        _design = design;
+        _sampler = sampler;
+        _schedule = schedule;
+        _state = new NetworkState(model.WPlus0, model.WMinus0, model.LnA0, design.Stride, CacheAligned.Doubles);
+        _gradient = CacheAligned.Doubles(design.Stride);
+        _fullBatch = sampler.IsFullBatch;
+        _singleSample = sampler.BatchSize == 1 && !_fullBatch;
+        if (_singleSample)
+        {
+            _current = sampler.Next()[0];
+            _dotCurrent = Kernels.Dot(design.Row(_current), _state.Beta);
+            if (design.Stride <= Kernels.ShortLength)
+            {
+                _rowMaxAbs = Kernels.RowMaxAbs(design);
+                _constantGamma = schedule.ConstantGamma ?? 0;
+            }
+        }
+    }
+
+    public ReadOnlySpan<double> Beta => _state.Beta.AsSpan(0, _state.D);
+
+    public double Loss()
+    {
+        if (!_fullBatch) return _design.Loss(_state.Beta);
+        _gradientFresh = true;
+        return Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient) / (2.0 * _design.N);
+    }
+
+    public bool Advance(long k, long until, ref StepCounters counters, out double lossAtUntil)
+    {
+        lossAtUntil = double.NaN;
+        if (_singleSample)
+        {
+            if (_rowMaxAbs is not null)
+            {
+                Kernels.SingleSampleSteps(_design, _state, _sampler, _schedule, _constantGamma, _rowMaxAbs, k, until,
+                    ref _current, ref _dotCurrent, ref counters.SingularSteps, ref counters.MaxStepGradient);
+                return false;
+            }
+            // Long rows: one fused step per sample, the loop's state in locals.
+            int current = _current;
+            double dot = _dotCurrent;
+            var local = counters;
+            var (design, state, sampler, schedule, y) = (_design, _state, _sampler, _schedule, _design.Y);
+            do
+            {
+                double gamma = schedule.At(k);
+                int following = sampler.Next()[0];
+                dot = Kernels.FusedSingleSampleStep(design.Row(current), gamma * (dot - y[current]), design.Row(following), state, out double maxAbs);
+                current = following;
+                local.Record(maxAbs);
+                k++;
+                if (k % Trainer.RenormalizeEvery == 0) state.Renormalize();
+            } while (k < until);
+            _current = current;
+            _dotCurrent = dot;
+            counters = local;
+            return false;
+        }
+        for (; k < until; k++)
+        {
+            double gamma = _schedule.At(k);
+            double maxAbs;
+            if (_fullBatch)
+            {
+                if (!_gradientFresh) Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
+                _gradientFresh = false;
+                maxAbs = Kernels.Update(_gradient, gamma / _design.N, _state);
+            }
+            else
+            {
+                Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
+                maxAbs = Kernels.Update(_gradient, gamma / _sampler.BatchSize, _state);
+            }
+            counters.Record(maxAbs);
+            if ((k + 1) % Trainer.RenormalizeEvery == 0) _state.Renormalize();
+        }
+        if (!_fullBatch) return false;
+        // GD evaluates the loss at every step: the next gradient sum gives it (and the next step's direction).
+        lossAtUntil = Loss();
+        return true;
+    }
+
+    public double GainL1() => _state.GainL1();
+
+    /// <summary>Renormalises (exactly) and reads the implicit-bias quantities off the rotated state.</summary>
+    public EffectiveInitialization? ReadOut()
+    {
+        _state.Renormalize();
+        return _state.EffectiveInitialization();
+    }
+}

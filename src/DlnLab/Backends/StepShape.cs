@@ -1,0 +1,14 @@
+using DlnLab.Models;
+
+namespace DlnLab.Backends;
+
+/// <summary>What a backend is chosen by: the model and the sizes of one run (n samples, d features, batch size b).</summary>
+/// <param name="Model">The parametrisation.</param>
+/// <param name="N">Samples n.</param>
+/// <param name="D">Features d.</param>
+/// <param name="BatchSize">Batch size b in [1, n]; b = n is GD.</param>
+public sealed record StepShape(ModelSpec Model, int N, int D, int BatchSize)
+{
+    /// <summary>b = n: every batch is the whole sample, in order.</summary>
+    public bool IsFullBatch => BatchSize == N;
+}
