@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+
+namespace DlnLab.Experiments.Storage;
+
+/// <summary>
+/// Confirms through a read-only SQLite connection what <see cref="StoreFile"/> read in the header: the schema version
+/// and that the store has every table and every run column this version uses. Writes nothing: a file that might not
+/// be ours is opened immutable (SQLite then creates no -wal or -shm file beside it).
+/// </summary>
+internal static class StoreCheck
+{
+    public static void Verify(string path, StoreFileKind kind)
+    {
+        bool candidate = kind == StoreFileKind.VersionOneCandidate;
+        string source = candidate && !File.Exists(path + "-wal") ? ImmutableUri(path) : path;
+        using var connection = ResultStore.Connect(source, SqliteOpenMode.ReadOnly);
+        try
+        {
+            long version = Scalar(connection, "PRAGMA user_version;");
+            if (version > ResultStore.SchemaVersion)
+                throw StoreFile.Refused(path, $"is a DlnLab store of schema version {version}, written by a newer DlnLab; this one reads versions up to {ResultStore.SchemaVersion}");
+            var tables = Names(connection, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+            var columns = Names(connection, "SELECT name FROM pragma_table_info('runs')");
+            bool hasTables = StoreSchema.VersionOneTables.All(tables.Contains);
+            if (candidate && (version != 1 || !hasTables))
+                throw StoreFile.Refused(path, "is a SQLite database of another program, not a DlnLab store; give a new file name");
+            if (!hasTables) throw StoreFile.Refused(path, "is a damaged DlnLab store: it lacks some of its tables");
+            var missing = RunColumns.All.Where(c => !columns.Contains(c.Name)).Select(c => c.Name).ToList();
+            if (missing.Count > 0)
+                throw StoreFile.Refused(path, $"is a DlnLab store without the run columns {string.Join(", ", missing)} (written by an older DlnLab); export it with that version, or give a new file name");
+        }
+        catch (SqliteException e)
+        {
+            throw StoreErrors.Translate(path, e);
+        }
+    }
+
+    // A file: URI; the characters that URIs give a meaning to are escaped.
+    private static string ImmutableUri(string path) =>
+        "file:" + path.Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23") + "?immutable=1";
+
+    private static long Scalar(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static HashSet<string> Names(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+}
