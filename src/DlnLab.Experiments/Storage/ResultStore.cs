@@ -74,7 +74,7 @@ public sealed partial class ResultStore : IDisposable
         var kind = StoreFile.Inspect(full);
         if (kind == StoreFileKind.Missing) throw StoreFile.Refused(full, "does not exist; give the file written by 'dln sweep --store'");
         StoreCheck.Verify(full, kind);
-        return new ResultStore(full, Connect(full, SqliteOpenMode.ReadOnly), readOnly: true);
+        return new ResultStore(full, StoreCheck.ConnectReadOnly(full), readOnly: true);
     }
 
     internal static SqliteConnection Connect(string dataSource, SqliteOpenMode mode)

@@ -12,8 +12,7 @@ internal static class StoreCheck
     public static void Verify(string path, StoreFileKind kind)
     {
         bool candidate = kind == StoreFileKind.VersionOneCandidate;
-        string source = candidate && !File.Exists(path + "-wal") ? ImmutableUri(path) : path;
-        using var connection = ResultStore.Connect(source, SqliteOpenMode.ReadOnly);
+        using var connection = ConnectReadOnly(path);
         try
         {
             long version = Scalar(connection, "PRAGMA user_version;");
@@ -34,6 +33,14 @@ internal static class StoreCheck
             throw StoreErrors.Translate(path, e);
         }
     }
+
+    /// <summary>
+    /// A read-only connection that leaves no file behind: while no process has the store open in WAL mode (no -wal
+    /// file), it is read as immutable, since a plain read-only connection to a WAL database would create -wal and -shm
+    /// files that it cannot remove.
+    /// </summary>
+    public static SqliteConnection ConnectReadOnly(string path) =>
+        ResultStore.Connect(File.Exists(path + "-wal") ? path : ImmutableUri(path), SqliteOpenMode.ReadOnly);
 
     // A file: URI; the characters that URIs give a meaning to are escaped.
     private static string ImmutableUri(string path) =>
