@@ -21,7 +21,7 @@ internal sealed class ExportFolder
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         string store = Path.GetFullPath(storePath);
         if (store == target || store.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new InvalidInputException("out", directory, $"holds the store {store}, which an export must not replace; give another folder");
+            throw new InvalidInputException("out", directory, $"is or holds the store {store}, which an export must not replace; give another folder");
         if (File.Exists(target)) throw new InvalidInputException("out", directory, "is a file; give a folder");
         if (Directory.Exists(target))
         {

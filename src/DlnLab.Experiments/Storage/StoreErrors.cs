@@ -9,6 +9,8 @@ internal static class StoreErrors
     public static Exception Translate(string path, SqliteException e)
     {
         string reason = e.Message.ReplaceLineEndings(" ");
+        if (e.SqliteExtendedErrorCode == 1032) // SQLITE_READONLY_DBMOVED: the file was unlinked or renamed under the connection
+            return new StoreFaultException(path, "was deleted (or moved) while this process wrote to it; its results since then are lost", e);
         return (e.SqliteErrorCode & 0xFF) switch
         {
             5 or 6 => new StoreFaultException(path, string.Create(CultureInfo.InvariantCulture,
