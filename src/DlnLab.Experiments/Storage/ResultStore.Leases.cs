@@ -21,7 +21,7 @@ public sealed partial class ResultStore
     /// </summary>
     internal (List<string> Claimed, List<string> Held) Claim(IReadOnlyList<string> keys, bool thresholds)
     {
-        _renewal ??= new Timer(_ => Renew(), null, LeaseDuration / 3, LeaseDuration / 3);
+        lock (_gate) _renewal ??= new Timer(_ => Renew(), null, LeaseDuration / 3, LeaseDuration / 3);
         string table = thresholds ? "thresholds" : "runs";
         return Write(tx =>
         {
@@ -52,8 +52,11 @@ public sealed partial class ResultStore
     /// <summary>Gives up this process's leases (work it claimed and will not do).</summary>
     internal void ReleaseLeases()
     {
-        _renewal?.Dispose();
-        _renewal = null;
+        lock (_gate)
+        {
+            _renewal?.Dispose();
+            _renewal = null;
+        }
         if (!ReadOnly) Write(tx => { Execute("DELETE FROM leases WHERE owner = $o;", tx, ("$o", Owner)); });
     }
 

@@ -73,4 +73,34 @@ public class ExportSafetyTests
         Assert.Equal(["out", "r.db", "spec.toml"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
         Assert.Equal(["beta.npy", "gain.npy", "runs.csv", "runs.npz", "thresholds.csv"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
     }
+
+    [Fact]
+    public void AKilledExportLeavesTheWholeOldExportAndTheNextOneCleansUp()
+    {
+        using var temp = new TempFolder();
+        string store = Sweep(temp);
+        string outDir = temp.File("out");
+        Assert.Equal(0, CliRunner.Run("export", "--store", store, "--out", outDir).ExitCode);
+        // A second sweep in the store: a new export has 16 runs where the old one has 8.
+        File.WriteAllText(temp.File("again.toml"), SweepCommandTests.TinySpec.Replace("name = \"tiny\"", "name = \"again\""));
+        Assert.Equal(0, CliRunner.Run("sweep", temp.File("again.toml"), "--store", store, "--quiet").ExitCode);
+        var random = new Random(7);
+        for (int kill = 0; kill < 5; kill++)
+        {
+            using var child = DlnProcess.Start(["export", "--store", store, "--out", outDir]);
+            Thread.Sleep(random.Next(0, 1200));
+            if (!child.HasExited) child.Kill();
+            child.WaitForExit();
+            int rows = File.ReadAllLines(Path.Combine(outDir, "runs.csv")).Length - 1;
+            Assert.Contains(rows, new[] { 8, 16 });
+            long npyBytes = new FileInfo(Path.Combine(outDir, "gain.npy")).Length;
+            Assert.Equal(128 + rows * 15 * 8, npyBytes); // the same export's gain.npy, not the other one's
+            Assert.Equal(StoreExporterNames, Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        }
+        Assert.Equal(0, CliRunner.Run("export", "--store", store, "--out", outDir).ExitCode);
+        Assert.Equal(17, File.ReadAllLines(Path.Combine(outDir, "runs.csv")).Length);
+        Assert.Equal(["again.toml", "out", "r.db", "spec.toml"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    private static readonly string[] StoreExporterNames = ["beta.npy", "gain.npy", "runs.csv", "runs.npz", "thresholds.csv"];
 }
