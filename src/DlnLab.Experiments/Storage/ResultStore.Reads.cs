@@ -7,7 +7,7 @@ public sealed partial class ResultStore
     private const string RunOrder = " ORDER BY sweep, n, d, s, noise, data_index, alpha, batch_size, repeat, stepsize_fraction, stepsize, key";
 
     /// <summary>All runs of one sweep (or of all sweeps when null), ordered by their grid coordinates.</summary>
-    public IReadOnlyList<StoredRun> Runs(string? sweep = null) => ReadRuns(StoreRows.RunSelect, sweep, RunOrder, StoreRows.RunReader);
+    public IReadOnlyList<StoredRun> Runs(string? sweep = null) => ReadRuns(_runSelect, sweep, RunOrder, StoreRows.RunReader);
 
     /// <summary>The keys of the runs already stored for a sweep (all sweeps when null).</summary>
     public IReadOnlySet<string> RunKeys(string? sweep = null) => ReadRuns<string>("SELECT key FROM runs", sweep, "", _ => x => x.GetString(0)).ToHashSet();

@@ -30,6 +30,7 @@ public sealed partial class ResultStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private readonly FileIdentity? _identity;
+    private string _runSelect = StoreRows.RunSelect(new HashSet<string>(RunColumns.All.Select(c => c.Name)));
 
     /// <summary>The store's file (a full path).</summary>
     public string Path { get; }
@@ -49,73 +50,6 @@ public sealed partial class ResultStore : IDisposable
         ReadOnly = readOnly;
         _identity = FileIdentity.Of(path);
     }
-
-    /// <summary>
-    /// Opens the store at <paramref name="path"/> for writing, creating it if nothing is there. Throws
-    /// <see cref="InvalidInputException"/> (the file untouched) when the path holds anything but a store this version
-    /// reads, and <see cref="StoreFaultException"/> for an I/O fault or a lock held too long by another program.
-    /// </summary>
-    public static ResultStore Open(string path)
-    {
-        string full = System.IO.Path.GetFullPath(path);
-        var kind = StoreFile.Inspect(full);
-        if (kind == StoreFileKind.Missing) kind = StoreCreation.Create(full);
-        StoreCheck.Verify(full, kind);
-        var store = new ResultStore(full, Connect(full, SqliteOpenMode.ReadWrite), readOnly: false);
-        try { store.Initialise(); }
-        catch { store.Dispose(); throw; }
-        return store;
-    }
-
-    /// <summary>Opens an existing store for reading only (nothing is written, not even a migration); refuses as <see cref="Open"/> does.</summary>
-    public static ResultStore OpenReadOnly(string path)
-    {
-        string full = System.IO.Path.GetFullPath(path);
-        var kind = StoreFile.Inspect(full);
-        if (kind == StoreFileKind.Missing) throw StoreFile.Refused(full, "does not exist; give the file written by 'dln sweep --store'");
-        StoreCheck.Verify(full, kind);
-        return new ResultStore(full, StoreCheck.ConnectReadOnly(full), readOnly: true);
-    }
-
-    internal static SqliteConnection Connect(string dataSource, SqliteOpenMode mode)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = dataSource, Mode = mode, Pooling = false, DefaultTimeout = (int)Math.Ceiling(LockTimeout.TotalSeconds),
-        };
-        var connection = new SqliteConnection(builder.ToString());
-        try
-        {
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"PRAGMA busy_timeout = {(long)LockTimeout.TotalMilliseconds};";
-            cmd.ExecuteNonQuery();
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw StoreErrors.Translate(dataSource, e);
-        }
-        return connection;
-    }
-
-    private void Initialise() => Guard(() =>
-    {
-        Execute("PRAGMA journal_mode = WAL;");
-        // NORMAL in WAL mode: a committed run survives the process being killed (not a power cut).
-        Execute("PRAGMA synchronous = NORMAL;");
-        using var tx = _connection.BeginTransaction(deferred: false);
-        long version = (long)Scalar("PRAGMA user_version;", tx)!;
-        if (version > SchemaVersion) throw StoreFile.Refused(Path, $"is a DlnLab store of schema version {version}, written by a newer DlnLab; this one reads versions up to {SchemaVersion}");
-        foreach (var statement in StoreSchema.Statements) Execute(statement, tx);
-        if (version < SchemaVersion)
-        {
-            Execute($"PRAGMA application_id = {StoreSchema.ApplicationId};", tx);
-            Execute($"PRAGMA user_version = {SchemaVersion};", tx);
-        }
-        tx.Commit();
-        return true;
-    });
 
     /// <summary>Records a sweep spec (once per distinct spec JSON).</summary>
     public void AddSweep(string name, string specJson, string specHash) => Write(tx =>

@@ -8,8 +8,10 @@ namespace DlnLab.Experiments.Storage;
 /// </summary>
 public sealed class RunColumn
 {
-    internal RunColumn(int index, string name, ColumnType type, Func<RunSource, object?> from, Func<RunResult, object?>? fromResult, bool exported)
+    internal RunColumn(int index, string name, ColumnType type, Func<RunSource, object?> from, Func<RunResult, object?>? fromResult,
+        bool exported, string? earlier)
     {
+        Earlier = earlier;
         Index = index;
         Name = name;
         Type = type;
@@ -29,6 +31,12 @@ public sealed class RunColumn
 
     /// <summary>Whether `dln export` writes the column (runs.csv for scalars, runs.npz for all).</summary>
     public bool Exported { get; }
+
+    /// <summary>
+    /// The value, as an SQL literal, of runs stored before the column existed: a store without the column is read
+    /// with it and gains it on its first write. Null: such a store is refused (its runs cannot be read for sure).
+    /// </summary>
+    public string? Earlier { get; }
 
     /// <summary>Position in <see cref="RunColumns.All"/> and in a record's values.</summary>
     internal int Index { get; }

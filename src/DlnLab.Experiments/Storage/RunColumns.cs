@@ -6,8 +6,9 @@ namespace DlnLab.Experiments.Storage;
 /// <summary>
 /// The run record, declared once: each line is a column (name, type, and where its value comes from), and this list
 /// alone drives the runs table (schema, insert, read by name), the export (runs.csv, runs.npz) and the result fields
-/// of `dln train --json`. A new field is one line here; <see cref="StoredRun"/> gives it a typed property only if
-/// code wants one (otherwise it is read as <c>run[column]</c>). Columns keep their declaration order everywhere.
+/// of `dln train --json`. A new field is one line here (with <c>earlier:</c>, the value that runs of existing stores
+/// get, so those stores stay readable); <see cref="StoredRun"/> gives it a typed property only if code wants one
+/// (otherwise it is read as <c>run[column]</c>). Columns keep their declaration order everywhere.
 /// </summary>
 public static class RunColumns
 {
@@ -48,7 +49,7 @@ public static class RunColumns
     public static readonly RunColumn MaxLossRise = Trained("max_loss_rise", Real, r => r.MaxLossRise, double.NaN);
     public static readonly RunColumn SingularSteps = Trained("singular_steps", Long, r => r.SingularSteps, 0L);
     public static readonly RunColumn MaxStepGradient = Trained("max_step_gradient", Real, r => r.MaxStepGradient, double.NaN);
-    public static readonly RunColumn Theorem22Residual = Of("theorem22_residual", OptionalReal, s => s.Residual);
+    public static readonly RunColumn Theorem22Residual = Of("theorem22_residual", OptionalReal, s => s.Residual, earlier: "NULL");
     public static readonly RunColumn WallSeconds = Of("wall_seconds", Real, s => s.WallSeconds);
     public static readonly RunColumn Gain = Trained("gain", Vector, r => r.Implicit.Gain, Array.Empty<double>());
     public static readonly RunColumn Beta = Trained("beta", Vector, r => r.Beta, Array.Empty<double>());
@@ -71,17 +72,17 @@ public static class RunColumns
     /// <summary>The column with this name, or null.</summary>
     public static RunColumn? Named(string name) => all.Find(c => c.Name == name);
 
-    private static RunColumn Of(string name, ColumnType type, Func<RunSource, object?> from, bool exported = true)
+    private static RunColumn Of(string name, ColumnType type, Func<RunSource, object?> from, bool exported = true, string? earlier = null)
     {
-        var column = new RunColumn(all.Count, name, type, from, null, exported);
+        var column = new RunColumn(all.Count, name, type, from, null, exported, earlier);
         all.Add(column);
         return column;
     }
 
     /// <summary>A field of the training result; <paramref name="untrained"/> is its value for a run that was not trained.</summary>
-    private static RunColumn Trained(string name, ColumnType type, Func<RunResult, object?> from, object? untrained)
+    private static RunColumn Trained(string name, ColumnType type, Func<RunResult, object?> from, object? untrained, string? earlier = null)
     {
-        var column = new RunColumn(all.Count, name, type, s => s.Result is { } r ? from(r) : untrained, from, exported: true);
+        var column = new RunColumn(all.Count, name, type, s => s.Result is { } r ? from(r) : untrained, from, exported: true, earlier);
         all.Add(column);
         return column;
     }

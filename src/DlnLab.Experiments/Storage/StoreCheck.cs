@@ -19,12 +19,12 @@ internal static class StoreCheck
             if (version > ResultStore.SchemaVersion)
                 throw StoreFile.Refused(path, $"is a DlnLab store of schema version {version}, written by a newer DlnLab; this one reads versions up to {ResultStore.SchemaVersion}");
             var tables = Names(connection, "SELECT name FROM sqlite_schema WHERE type = 'table'");
-            var columns = Names(connection, "SELECT name FROM pragma_table_info('runs')");
+            var columns = RunColumnNames(connection);
             bool hasTables = StoreSchema.VersionOneTables.All(tables.Contains);
             if (candidate && (version != 1 || !hasTables))
                 throw StoreFile.Refused(path, "is a SQLite database of another program, not a DlnLab store; give a new file name");
             if (!hasTables) throw StoreFile.Refused(path, "is a damaged DlnLab store: it lacks some of its tables");
-            var missing = RunColumns.All.Where(c => !columns.Contains(c.Name)).Select(c => c.Name).ToList();
+            var missing = RunColumns.All.Where(c => !columns.Contains(c.Name) && c.Earlier is null).Select(c => c.Name).ToList();
             if (missing.Count > 0)
                 throw StoreFile.Refused(path, $"is a DlnLab store without the run columns {string.Join(", ", missing)} (written by an older DlnLab); export it with that version, or give a new file name");
         }
@@ -52,6 +52,9 @@ internal static class StoreCheck
         cmd.CommandText = sql;
         return (long)cmd.ExecuteScalar()!;
     }
+
+    /// <summary>The columns of the store's runs table.</summary>
+    public static HashSet<string> RunColumnNames(SqliteConnection c) => Names(c, "SELECT name FROM pragma_table_info('runs')");
 
     private static HashSet<string> Names(SqliteConnection c, string sql)
     {

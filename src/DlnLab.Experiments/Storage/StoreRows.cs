@@ -21,7 +21,14 @@ internal static class StoreRows
         "hit_cap", "evaluations", "smallest_failure",
     ];
 
-    public static readonly string RunSelect = Select("runs", RunColumnNames);
+    /// <summary>The query of every run column; a column the table lacks is read as its <see cref="RunColumn.Earlier"/> value.</summary>
+    public static string RunSelect(IReadOnlySet<string> present) =>
+        $"SELECT {string.Join(", ", RunColumns.All.Select(c => present.Contains(c.Name) ? c.Name : $"{c.Earlier} AS {c.Name}"))} FROM runs";
+
+    /// <summary>The statements that add the columns a store's runs table lacks (each with its earlier value).</summary>
+    public static IEnumerable<string> AddMissingRunColumns(IReadOnlySet<string> present) => RunColumns.All
+        .Where(c => !present.Contains(c.Name))
+        .Select(c => $"ALTER TABLE runs ADD COLUMN {c.Name} {StoreSchema.SqlType(c.Type)}{(c.Earlier == "NULL" ? "" : " DEFAULT " + c.Earlier)}");
     public static readonly string DatasetSelect = Select("datasets", DatasetColumns);
     public static readonly string ReferenceSelect = Select("dataset_references", ReferenceColumns);
     public static readonly string ThresholdSelect = Select("thresholds", ThresholdColumns);

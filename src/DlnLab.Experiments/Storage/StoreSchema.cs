@@ -47,7 +47,7 @@ internal static class StoreSchema
     /// <summary>The tables every version of the store has had (a store of schema version 1 has exactly these).</summary>
     public static readonly string[] VersionOneTables = ["sweeps", "runs", "datasets", "dataset_references", "thresholds"];
 
-    private static string SqlType(ColumnType type) => type switch
+    public static string SqlType(ColumnType type) => type switch
     {
         ColumnType.Text => "TEXT NOT NULL",
         ColumnType.Int or ColumnType.Long or ColumnType.Unsigned or ColumnType.Flag => "INTEGER NOT NULL",

@@ -44,12 +44,36 @@ public class StoreOpeningTests
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             c.Open();
-            RunColumnsTests.Exec(c, "ALTER TABLE runs DROP COLUMN theorem22_residual");
+            RunColumnsTests.Exec(c, "ALTER TABLE runs DROP COLUMN gain_l1");
         }
         byte[] before = File.ReadAllBytes(path);
         var e = Assert.Throws<InvalidInputException>(() => ResultStore.Open(path));
-        Assert.Contains("without the run columns theorem22_residual", e.Message);
+        Assert.Contains("without the run columns gain_l1", e.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void AStoreLackingAColumnWithAnEarlierValueIsReadWithItAndGainsItOnTheFirstWrite()
+    {
+        // theorem22_residual declares what runs stored before it existed hold (null), as a new column would.
+        Assert.Equal("NULL", RunColumns.Theorem22Residual.Earlier);
+        var dir = TestSweeps.TempDir();
+        string path = Path.Combine(dir, "store.db");
+        using (var store = ResultStore.Open(path)) store.AddRun(ResultStoreTests.Sample("old"));
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            RunColumnsTests.Exec(c, "ALTER TABLE runs DROP COLUMN theorem22_residual");
+        }
+        byte[] before = File.ReadAllBytes(path);
+        using (var readOnly = ResultStore.OpenReadOnly(path)) Assert.Null(Assert.Single(readOnly.Runs()).Theorem22Residual);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        using (var store = ResultStore.Open(path))
+        {
+            store.AddRun(ResultStoreTests.Sample("new"));
+            var runs = store.Runs();
+            Assert.Equal([null, 1e-13], runs.OrderBy(r => r.Key).Select(r => r.Theorem22Residual).Reverse());
+        }
     }
 
     [Fact]
