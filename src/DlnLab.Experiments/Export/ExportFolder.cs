@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace DlnLab.Experiments.Export;
@@ -38,7 +37,7 @@ internal sealed class ExportFolder
     {
         string parent = Path.GetDirectoryName(_target) ?? ".";
         Directory.CreateDirectory(parent);
-        RemoveStale(parent);
+        ProcessLiveness.RemoveStale(parent, Prefix);
         string temp = Path.Combine(parent, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(temp);
         try
@@ -67,25 +66,6 @@ internal sealed class ExportFolder
         Directory.Move(_target, old);
         Directory.Move(temp, _target);
         Directory.Move(old, temp);
-    }
-
-    private void RemoveStale(string parent)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(parent, Prefix + "*"))
-        {
-            var name = Path.GetFileName(dir)[Prefix.Length..];
-            int dash = name.IndexOf('-');
-            if (dash <= 0 || !int.TryParse(name[..dash], out int pid) || Running(pid)) continue;
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
-
-    private static bool Running(int pid)
-    {
-        if (pid == Environment.ProcessId) return true;
-        try { using var p = Process.GetProcessById(pid); return !p.HasExited; }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
     }
 
     private static bool Exchange(string a, string b)

@@ -5,17 +5,20 @@ namespace DlnLab.Experiments.Storage;
 /// <summary>
 /// Creates a new store: a complete one (marker, schema version, tables) is built under a temporary name beside the
 /// path and moved into place only if nothing is there yet, so no process ever sees a half-made store and two processes
-/// creating one store at once end up sharing the one that arrived first.
+/// creating one store at once end up sharing the one that arrived first. A temporary file left by a killed process
+/// (".NAME.creating-PID-RANDOM") is removed by the next creation.
 /// </summary>
 internal static class StoreCreation
 {
     public static StoreFileKind Create(string path)
     {
         string folder = Path.GetDirectoryName(path) ?? ".";
-        string temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.creating");
+        string prefix = $".{Path.GetFileName(path)}.creating-";
+        string temp = Path.Combine(folder, $"{prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(folder);
+            ProcessLiveness.RemoveStale(folder, prefix); // left by a process killed while creating
             using (var connection = ResultStore.Connect(temp, SqliteOpenMode.ReadWriteCreate))
             {
                 using var tx = connection.BeginTransaction();

@@ -90,6 +90,21 @@ public class StoreOpeningTests
     }
 
     [Fact]
+    public void ACreationKilledHalfwayLeavesATemporaryFileTheNextOneRemoves()
+    {
+        var dir = TestSweeps.TempDir();
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        gone.WaitForExit();
+        string stale = Path.Combine(dir, $".new.db.creating-{gone.Id}-0123");
+        string live = Path.Combine(dir, $".new.db.creating-{Environment.ProcessId}-4567");
+        File.WriteAllBytes(stale, [1, 2, 3]);
+        File.WriteAllBytes(live, [1, 2, 3]);
+        using (ResultStore.Open(Path.Combine(dir, "new.db"))) { }
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(live)); // another creation of a running process: not ours to remove
+    }
+
+    [Fact]
     public void AClaimedRunIsHeldFromOthersUntilStoredOrReleased()
     {
         var dir = TestSweeps.TempDir();
