@@ -17,6 +17,7 @@ internal sealed class ExportFolder
 
     public static ExportFolder Prepare(string directory, string storePath, IReadOnlyList<string> names)
     {
+        if (string.IsNullOrWhiteSpace(directory) || directory.Contains('\0')) throw new InvalidInputException("out", directory, "is not a folder name; give a folder");
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         string store = Path.GetFullPath(storePath);
         if (store == target || store.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))

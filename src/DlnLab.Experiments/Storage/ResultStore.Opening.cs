@@ -11,7 +11,7 @@ public sealed partial class ResultStore
     /// </summary>
     public static ResultStore Open(string path)
     {
-        string full = System.IO.Path.GetFullPath(path);
+        string full = FullPath(path);
         var kind = StoreFile.Inspect(full);
         if (kind == StoreFileKind.Missing) kind = StoreCreation.Create(full);
         StoreCheck.Verify(full, kind);
@@ -32,7 +32,7 @@ public sealed partial class ResultStore
     /// <summary>Opens an existing store for reading only (nothing is written, not even a migration); refuses as <see cref="Open"/> does.</summary>
     public static ResultStore OpenReadOnly(string path)
     {
-        string full = System.IO.Path.GetFullPath(path);
+        string full = FullPath(path);
         var kind = StoreFile.Inspect(full);
         if (kind == StoreFileKind.Missing) throw StoreFile.Refused(full, "does not exist; give the file written by 'dln sweep --store'");
         StoreCheck.Verify(full, kind);
@@ -44,6 +44,12 @@ public sealed partial class ResultStore
             throw;
         }
         return store;
+    }
+
+    private static string FullPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.Contains('\0')) throw StoreFile.Refused(path, "is not a file name; give a .db file");
+        return System.IO.Path.GetFullPath(path);
     }
 
     internal static SqliteConnection Connect(string dataSource, SqliteOpenMode mode)

@@ -11,13 +11,17 @@ namespace DlnLab.Experiments.Sweeps;
 /// killing the process loses at most the runs in flight, and running again computes exactly the missing ones.
 /// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs at one stepsize
 /// are trained together through <see cref="LockstepTrainer"/> (see <see cref="WorkItems"/>). A run's stored numbers
-/// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume.
+/// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume, nor on which
+/// process computed it. Processes sharing a store claim runs before computing them (<see cref="WorkClaims"/>), so none
+/// is computed twice; each counts what it computed. A store deleted, moved or replaced under the sweep fails it
+/// (<see cref="ResultStore.CheckInPlace"/>) rather than reporting runs that are not on disk.
 /// </summary>
 public static class SweepRunner
 {
     /// <summary>
     /// Runs the sweep. Throws <see cref="InvalidInputException"/> for a bad spec before anything is written, and
-    /// <see cref="OperationCanceledException"/> when cancelled (runs already finished are stored).
+    /// <see cref="OperationCanceledException"/> when cancelled (runs already finished are stored), and
+    /// <see cref="StoreFaultException"/> when the store fails (a lock held too long, the file gone).
     /// </summary>
     public static SweepSummary Run(SweepSpec spec, ResultStore store, SweepRunnerOptions? options = null,
         IProgress<SweepProgress>? progress = null, CancellationToken cancellation = default)

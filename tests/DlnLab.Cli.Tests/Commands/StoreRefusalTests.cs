@@ -39,6 +39,24 @@ public class StoreRefusalTests
         Assert.Equal("", run.Out);
     }
 
+    [Theory]
+    [InlineData("sweep", "--store")]
+    [InlineData("export", "--store")]
+    [InlineData("export", "--out")]
+    public void AnEmptyPathIsRefused(string command, string flag)
+    {
+        using var temp = new TempFolder();
+        ResultStore.Open(temp.File("r.db")).Dispose();
+        var before = FolderSnapshot.Take(temp.Path);
+        string store = flag == "--store" ? "" : temp.File("r.db");
+        string outDir = flag == "--out" ? "" : temp.File("out");
+        var run = command == "sweep" ? CliRunner.Run([.. Sweep, "--store", store]) : CliRunner.Run("export", "--store", store, "--out", outDir);
+        Assert.Equal(2, run.ExitCode);
+        FolderSnapshot.AssertOneErrorLine(run);
+        Assert.StartsWith($"dln: error: {flag}: got ; is not a", run.Err);
+        Assert.Equal(before, FolderSnapshot.Take(temp.Path));
+    }
+
     [Fact]
     public void AStoreLockedByAnotherProgramIsALineAfterABoundedWait()
     {
