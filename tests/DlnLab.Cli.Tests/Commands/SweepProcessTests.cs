@@ -69,15 +69,14 @@ public class SweepProcessTests(UninterruptedSweep reference) : IClassFixture<Uni
             using var child = DlnProcess.Start(args);
             var output = child.StandardOutput.ReadToEndAsync();
             var error = child.StandardError.ReadToEndAsync();
-            if (random.NextDouble() < 0.25) Thread.Sleep(random.Next(0, 700)); // anywhere from start-up on
-            else
-            {
-                // After 1 to 3 more committed runs, then up to 40 ms into the next one.
-                long target = before + random.Next(1, 4);
-                var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (!child.HasExited && Count(store) < target && DateTime.UtcNow < deadline) Thread.Sleep(5);
-                Thread.Sleep(random.Next(0, 40));
-            }
+            // A quarter of the kills at a random time from start-up on, the others 0 to 40 ms after the 1st to 3rd new
+            // committed run; never later than the 3rd, so that twenty kills leave runs to resume.
+            bool early = random.NextDouble() < 0.25;
+            var delay = TimeSpan.FromMilliseconds(early ? random.Next(0, 700) : 60_000);
+            long target = before + (early ? 3 : random.Next(1, 4));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!child.HasExited && Count(store) < target && clock.Elapsed < delay) Thread.Sleep(5);
+            if (!early) Thread.Sleep(random.Next(0, 40));
             if (child.HasExited)
             {
                 child.WaitForExit();
