@@ -57,7 +57,8 @@ internal static class StoreFile
             CheckLength(path, header, size);
             return StoreFileKind.Store;
         }
-        if (applicationId == 0 && userVersion == 1) return StoreFileKind.VersionOneCandidate;
+        // Version 1 set no marker; a store of it killed before its first checkpoint has even user_version in its -wal.
+        if (applicationId == 0 && (userVersion == 1 || (userVersion == 0 && File.Exists(path + "-wal")))) return StoreFileKind.VersionOneCandidate;
         throw Refused(path, applicationId == 0
             ? "is a SQLite database of another program, not a DlnLab store; give a new file name"
             : $"is a SQLite database of another program (application id 0x{applicationId:x8}), not a DlnLab store; give a new file name");

@@ -36,6 +36,19 @@ public class StoreOpeningTests
     }
 
     [Fact]
+    public void AVersionOneStoreKilledBeforeItsFirstCheckpointIsRecognisedFromItsLog()
+    {
+        var dir = TestSweeps.TempDir();
+        string path = Path.Combine(dir, "killed.db");
+        VersionOneStore.WriteKilled(path);
+        Assert.Equal(0, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(File.ReadAllBytes(path).AsSpan(60))); // user_version: not in the file yet
+        using (var readOnly = ResultStore.OpenReadOnly(path)) Assert.Equal("old", Assert.Single(readOnly.Runs()).Key);
+        using var store = ResultStore.Open(path);
+        Assert.True(store.AddRun(ResultStoreTests.Sample("new")));
+        Assert.Equal(2, store.RunCount());
+    }
+
+    [Fact]
     public void AStoreLackingARunColumnIsRefusedNotMisread()
     {
         var dir = TestSweeps.TempDir();

@@ -29,11 +29,26 @@ internal static class VersionOneStore
         "CREATE TABLE IF NOT EXISTS thresholds (key TEXT PRIMARY KEY, dataset_key TEXT NOT NULL, alpha REAL NOT NULL, batch_size INTEGER NOT NULL, batch_seed INTEGER NOT NULL, low REAL NOT NULL, high REAL NOT NULL, precision REAL NOT NULL, stepsize REAL, found INTEGER NOT NULL, hit_cap INTEGER NOT NULL, evaluations INTEGER NOT NULL, smallest_failure REAL)",
     ];
 
-    /// <summary>Writes a version-1 store holding one run (key "old", alpha 0.25, steps 42, beta [1, -2]).</summary>
-    public static void Write(string path)
+    /// <summary>
+    /// What a version-1 store killed before its first checkpoint leaves: the file with a bare header, and every table,
+    /// row and user_version only in its -wal.
+    /// </summary>
+    public static void WriteKilled(string path)
     {
-        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        string live = path + ".live";
+        using var c = Write(live, checkpoint: false);
+        File.Copy(live, path);
+        File.Copy(live + "-wal", path + "-wal");
+    }
+
+    /// <summary>Writes a version-1 store holding one run (key "old", alpha 0.25, steps 42, beta [1, -2]).</summary>
+    public static void Write(string path) => Write(path, checkpoint: true).Dispose();
+
+    private static SqliteConnection Write(string path, bool checkpoint)
+    {
+        var c = new SqliteConnection($"Data Source={path};Pooling=False");
         c.Open();
+        if (!checkpoint) RunColumnsTests.Exec(c, "PRAGMA wal_autocheckpoint = 0");
         RunColumnsTests.Exec(c, "PRAGMA journal_mode = WAL");
         foreach (var sql in (string[])[.. Others, Runs, "PRAGMA user_version = 1"]) RunColumnsTests.Exec(c, sql);
         byte[] beta = [.. BitConverter.GetBytes(1.0), .. BitConverter.GetBytes(-2.0)];
@@ -45,5 +60,6 @@ internal static class VersionOneStore
             """;
         insert.Parameters.AddWithValue("$b", beta);
         insert.ExecuteNonQuery();
+        return c;
     }
 }
