@@ -4,7 +4,7 @@ namespace DlnLab.Cli;
 
 /// <summary>
 /// The entry of `dln`: parses, runs the chosen command, and turns every failure into one line on stderr.
-/// Exit codes: 0 done (whatever the run's status), 2 bad input (nothing computed or written), 1 unexpected failure.
+/// Exit codes: 0 done (whatever the run's status), 2 bad input (nothing computed or written), 1 an I/O fault (one line naming the file) or an unexpected failure.
 /// </summary>
 public static class Cli
 {
@@ -36,6 +36,12 @@ public static class Cli
         {
             error.WriteLine("dln: error: " + ErrorReport.ForInvalidInput(e, parsed.CommandResult.Command));
             return InvalidInput;
+        }
+        catch (IOException e)
+        {
+            // A genuine I/O fault (a store locked, deleted or unreadable; a disk full): the file and the reason.
+            error.WriteLine("dln: error: " + OneLine(e.Message));
+            return UnexpectedError;
         }
         catch (Exception e)
         {

@@ -13,7 +13,7 @@ internal sealed class ExportCommand
     private readonly Option<string?> sweep = CliOption.OptionalText("--sweep",
         "Export only the runs of the sweep with this name. [default: all sweeps in the store]", "NAME");
     private readonly Option<string> outDir = CliOption.Text("--out", "export",
-        "Folder the files are written to (created if missing; files there with the same names are replaced).", "DIR");
+        "Folder the files are written to, replaced whole (created if missing; it may hold only a previous export).", "DIR");
 
     public static Command Create() => new ExportCommand().Build();
 
@@ -36,12 +36,8 @@ internal sealed class ExportCommand
         string directory = parsed.GetValue(outDir)!;
         string? sweepName = parsed.GetValue(sweep);
 
-        // Opening creates a missing store, so check first: a typo in the path must not leave an empty database behind.
-        if (Directory.Exists(storePath)) throw new InvalidInputException("store", storePath, "is a folder; give the .db file written by 'dln sweep'");
-        if (!File.Exists(storePath)) throw new InvalidInputException("store", storePath, "does not exist; give the file written by 'dln sweep --store'");
-        if (File.Exists(directory)) throw new InvalidInputException("out", directory, "is a file; give a folder");
-
-        using var results = ResultStore.Open(storePath);
+        // Read-only: an export never writes to the store (nor creates one where a path was mistyped).
+        using var results = ResultStore.OpenReadOnly(storePath);
         if (sweepName is not null && !results.Sweeps().Any(s => s.Name == sweepName))
         {
             var names = results.Sweeps().Select(s => s.Name).Distinct().ToList();

@@ -2,12 +2,14 @@ using System.Text.Json;
 using DlnLab.Problems;
 using DlnLab.Cli.Options;
 using DlnLab.Analysis;
+using DlnLab.Experiments.Storage;
 using DlnLab.Training;
 
 namespace DlnLab.Cli.Output;
 
 /// <summary>
-/// The machine-readable record of one training run: every <see cref="RunResult"/> field in snake_case, the spec that
+/// The machine-readable record of one training run: the result fields of the run record (<see cref="RunColumns.ResultFields"/>,
+/// named as in the store and the export), alpha_inf, delta and alpha, the theory checks, the trajectory, the spec that
 /// produced it (problem and training options) and the wall time, on one line. Number conventions: <see cref="JsonNumbers"/>.
 /// </summary>
 internal static class RunJson
@@ -16,26 +18,11 @@ internal static class RunJson
         JsonLine.Write(output, json =>
         {
             json.WriteStartObject();
-            json.WriteString("status", StatusWord(result.Status));
-            json.WriteNumber("steps", result.Steps);
-            JsonNumbers.WriteArray(json, "beta", result.Beta);
-            JsonNumbers.Write(json, "train_loss", result.TrainLoss);
-            JsonNumbers.Write(json, "test_loss", result.TestLoss);
-            JsonNumbers.Write(json, "population_loss", result.PopulationLoss);
-            JsonNumbers.Write(json, "distance_to_beta_star", result.DistanceToBetaStar);
+            foreach (var column in RunColumns.ResultFields) WriteField(json, column, column.FromResult!(result));
             // The implicit-bias quantities apply to uv runs only: null for power:D.
-            var implicitBias = result.Implicit;
-            WriteArrayOrNull(json, "gain", implicitBias?.Gain);
-            JsonNumbers.Write(json, "gain_l1", result.GainL1);
-            WriteArrayOrNull(json, "ln_alpha_inf_squared", implicitBias?.LnAlphaInfSquared);
-            WriteArrayOrNull(json, "alpha_inf", implicitBias?.AlphaInf());
-            WriteArrayOrNull(json, "beta_tilde0", implicitBias?.BetaTilde0);
-            WriteArrayOrNull(json, "delta", implicitBias?.Delta);
+            WriteArrayOrNull(json, "alpha_inf", result.Implicit?.AlphaInf());
+            WriteArrayOrNull(json, "delta", result.Implicit?.Delta);
             JsonNumbers.WriteArray(json, "alpha", result.Alpha);
-            json.WriteBoolean("bounced", result.Bounced);
-            JsonNumbers.Write(json, "max_loss_rise", result.MaxLossRise);
-            json.WriteNumber("singular_steps", result.SingularSteps);
-            JsonNumbers.Write(json, "max_step_gradient", result.MaxStepGradient);
             WriteTheory(json, theory);
             WriteTrajectory(json, result.Trajectory);
             WriteSpec(json, problem, options);
@@ -45,6 +32,24 @@ internal static class RunJson
             json.WriteEndObject();
             json.WriteEndObject();
         });
+
+    /// <summary>A result field as its column's type says (the status as <see cref="StatusWord"/> spells it).</summary>
+    private static void WriteField(Utf8JsonWriter json, RunColumn column, object? value)
+    {
+        switch (value)
+        {
+            case double[] vector: JsonNumbers.WriteArray(json, column.Name, vector); break;
+            case double x: JsonNumbers.Write(json, column.Name, x); break;
+            case null when column.Type is ColumnType.Real or ColumnType.OptionalReal: JsonNumbers.Write(json, column.Name, (double?)null); break;
+            case bool b: json.WriteBoolean(column.Name, b); break;
+            case long n: json.WriteNumber(column.Name, n); break;
+            case int n: json.WriteNumber(column.Name, n); break;
+            case ulong n: json.WriteNumber(column.Name, n); break;
+            case string text when column == RunColumns.Status: json.WriteString(column.Name, StatusWord(Enum.Parse<RunStatus>(text))); break;
+            case string text: json.WriteString(column.Name, text); break;
+            default: json.WriteNull(column.Name); break;
+        }
+    }
 
     /// <summary>converged, budget or diverged.</summary>
     public static string StatusWord(RunStatus status) => status switch

@@ -18,7 +18,8 @@ internal static class SweepReport
     {
         output.WriteLine(summary.Computed == 0 && summary.AlreadyStored == summary.Runs
             ? $"sweep '{spec.Name}': all {summary.Runs} runs already stored; nothing computed"
-            : $"sweep '{spec.Name}': {summary.Runs} runs, {summary.Computed} computed now, {summary.AlreadyStored} already stored");
+            : $"sweep '{spec.Name}': {summary.Runs} runs, {summary.Computed} computed now, {summary.AlreadyStored} already stored" +
+              (summary.ComputedElsewhere > 0 ? $", {summary.ComputedElsewhere} computed meanwhile by other processes" : ""));
 
         var keys = runs.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var stored = store.Runs(spec.Name).Where(r => keys.Contains(r.Key)).ToList();

@@ -8,57 +8,70 @@ namespace DlnLab.Experiments.Export;
 public sealed record ExportSummary(int Runs, IReadOnlyList<string> Files);
 
 /// <summary>
-/// Writes a store's runs for Python: runs.csv (one row per run, scalar columns; empty = not available, nan/inf as
-/// numpy spells them), runs.npz (every scalar column as a 1-D array, plus gain, beta, ln_alpha_inf_squared and
-/// beta_tilde0 as runs x d float64 matrices, NaN-padded when d varies), gain.npy and beta.npy, and thresholds.csv.
-/// Each file is written to a temporary name and renamed. Rows follow <see cref="ResultStore.Runs"/>'s order.
+/// Writes a store's runs for Python: runs.csv (one row per run, the scalar columns of <see cref="RunColumns"/>; empty =
+/// not available, nan/inf as numpy spells them, text that a spreadsheet would take for a formula prefixed with '),
+/// runs.npz (every exported column as a 1-D array, plus the vectors as runs x d float64 matrices, NaN-padded when d
+/// varies), gain.npy and beta.npy, and thresholds.csv. The files are written into a fresh folder beside the target
+/// and swapped in whole (<see cref="ExportFolder"/>), so the target is never half old, half new. Rows follow
+/// <see cref="ResultStore.Runs"/>'s order.
 /// </summary>
 public static class StoreExporter
 {
+    /// <summary>The files an export writes, by name.</summary>
+    public static readonly IReadOnlyList<string> FileNames = ["runs.csv", "runs.npz", "gain.npy", "beta.npy", "thresholds.csv"];
+
+    /// <summary>
+    /// Exports into <paramref name="directory"/>. Throws <see cref="InvalidInputException"/> (field "out") before
+    /// writing anything when the folder holds the store itself or files that are not an export's.
+    /// </summary>
     public static ExportSummary Export(ResultStore store, string directory, string? sweep = null)
     {
-        Directory.CreateDirectory(directory);
+        var folder = ExportFolder.Prepare(directory, store.Path, FileNames);
         var runs = store.Runs(sweep);
-        var files = new List<string>();
-        string P(string name) { var p = Path.Combine(directory, name); files.Add(p); return p; }
-
-        AtomicFile.WriteText(P("runs.csv"), w => WriteCsv(w, runs));
-        var npz = new NpzWriter();
-        foreach (var c in RunColumns.Scalars) AddColumn(npz, c, runs);
-        var vectors = RunColumns.Vectors.Select(v => (v.Name, Matrix: Matrix(runs, v.Get))).ToArray();
-        foreach (var (name, m) in vectors) npz.Add(name, m.Data, m.Rows, m.Cols);
-        npz.Save(P("runs.npz"), compress: true);
-        foreach (var (name, m) in vectors.Where(v => v.Name is "gain" or "beta"))
-            NpyWriter.Write(P(name + ".npy"), m.Data, m.Rows, m.Cols);
-        AtomicFile.WriteText(P("thresholds.csv"), w => WriteThresholds(w, store.Thresholds()));
-        return new ExportSummary(runs.Count, files);
+        var thresholds = store.Thresholds();
+        folder.Write(temp =>
+        {
+            AtomicFile.WriteText(Path.Combine(temp, "runs.csv"), w => WriteCsv(w, runs));
+            var npz = new NpzWriter();
+            foreach (var c in RunColumns.ExportedScalars) AddColumn(npz, c, runs);
+            var vectors = RunColumns.ExportedVectors.Select(v => (v.Name, Matrix: Matrix(runs, v))).ToArray();
+            foreach (var (name, m) in vectors) npz.Add(name, m.Data, m.Rows, m.Cols);
+            npz.Save(Path.Combine(temp, "runs.npz"), compress: true);
+            foreach (var (name, m) in vectors.Where(v => v.Name is "gain" or "beta"))
+                NpyWriter.Write(Path.Combine(temp, name + ".npy"), m.Data, m.Rows, m.Cols);
+            AtomicFile.WriteText(Path.Combine(temp, "thresholds.csv"), w => WriteThresholds(w, thresholds));
+        });
+        return new ExportSummary(runs.Count, [.. FileNames.Select(n => Path.Combine(directory, n))]);
     }
 
-    private static void AddColumn(NpzWriter npz, RunColumns.Column c, IReadOnlyList<StoredRun> runs)
+    private static void AddColumn(NpzWriter npz, RunColumn c, IReadOnlyList<StoredRun> runs)
     {
         switch (c.Type)
         {
-            case RunColumns.Kind.Text: npz.Add(c.Name, runs.Select(r => (string)c.Get(r)!).ToArray()); break;
-            case RunColumns.Kind.Integer: npz.Add(c.Name, runs.Select(r => (long)c.Get(r)!).ToArray()); break;
-            case RunColumns.Kind.Unsigned: npz.Add(c.Name, runs.Select(r => (ulong)c.Get(r)!).ToArray()); break;
-            default: npz.Add(c.Name, runs.Select(r => c.Get(r) is double x ? x : double.NaN).ToArray()); break;
+            case ColumnType.Text: npz.Add(c.Name, runs.Select(r => (string)r[c]!).ToArray()); break;
+            case ColumnType.Int: npz.Add(c.Name, runs.Select(r => (long)(int)r[c]!).ToArray()); break;
+            case ColumnType.Long: npz.Add(c.Name, runs.Select(r => (long)r[c]!).ToArray()); break;
+            case ColumnType.Flag: npz.Add(c.Name, runs.Select(r => (bool)r[c]! ? 1L : 0L).ToArray()); break;
+            case ColumnType.Unsigned: npz.Add(c.Name, runs.Select(r => (ulong)r[c]!).ToArray()); break;
+            default: npz.Add(c.Name, runs.Select(r => r[c] is double x ? x : double.NaN).ToArray()); break;
         }
     }
 
     /// <summary>A runs x d matrix of one vector per run, NaN-padded when d varies.</summary>
-    private static (double[] Data, int Rows, int Cols) Matrix(IReadOnlyList<StoredRun> runs, Func<StoredRun, double[]> get)
+    private static (double[] Data, int Rows, int Cols) Matrix(IReadOnlyList<StoredRun> runs, RunColumn vector)
     {
-        int cols = runs.Count == 0 ? 0 : runs.Max(r => Math.Max(r.D, get(r).Length));
+        int cols = runs.Count == 0 ? 0 : runs.Max(r => Math.Max(r.D, ((double[])r[vector]!).Length));
         var data = new double[runs.Count * cols];
         Array.Fill(data, double.NaN);
-        for (int i = 0; i < runs.Count; i++) get(runs[i]).CopyTo(data, i * cols);
+        for (int i = 0; i < runs.Count; i++) ((double[])runs[i][vector]!).CopyTo(data, i * cols);
         return (data, runs.Count, cols);
     }
 
     private static void WriteCsv(TextWriter w, IReadOnlyList<StoredRun> runs)
     {
-        w.Write(string.Join(',', RunColumns.Scalars.Select(c => c.Name)) + "\n");
-        foreach (var r in runs) w.Write(string.Join(',', RunColumns.Scalars.Select(c => Cell(c.Get(r)))) + "\n");
+        var columns = RunColumns.ExportedScalars.ToArray();
+        w.Write(string.Join(',', columns.Select(c => c.Name)) + "\n");
+        foreach (var r in runs) w.Write(string.Join(',', columns.Select(c => Cell(r[c]))) + "\n");
     }
 
     private static void WriteThresholds(TextWriter w, IReadOnlyList<StoredThreshold> thresholds)
@@ -70,12 +83,13 @@ public static class StoreExporter
     internal static string Cell(object? value) => value switch
     {
         null => "",
+        bool b => b ? "1" : "0",
         double x when double.IsNaN(x) => "nan",
         double x when double.IsPositiveInfinity(x) => "inf",
         double x when double.IsNegativeInfinity(x) => "-inf",
         double x => x.ToString("R", CultureInfo.InvariantCulture),
-        string s => CsvField.Quote(s),
+        string s => CsvField.Safe(s),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => CsvField.Quote(value.ToString() ?? ""),
+        _ => CsvField.Safe(value.ToString() ?? ""),
     };
 }

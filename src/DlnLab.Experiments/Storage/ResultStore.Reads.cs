@@ -7,13 +7,13 @@ public sealed partial class ResultStore
     private const string RunOrder = " ORDER BY sweep, n, d, s, noise, data_index, alpha, batch_size, repeat, stepsize_fraction, stepsize, key";
 
     /// <summary>All runs of one sweep (or of all sweeps when null), ordered by their grid coordinates.</summary>
-    public IReadOnlyList<StoredRun> Runs(string? sweep = null) => ReadRuns(StoreRows.RunSelect, sweep, RunOrder, StoreRows.ReadRun);
+    public IReadOnlyList<StoredRun> Runs(string? sweep = null) => ReadRuns(_runSelect, sweep, RunOrder, StoreRows.RunReader);
 
     /// <summary>The keys of the runs already stored for a sweep (all sweeps when null).</summary>
-    public IReadOnlySet<string> RunKeys(string? sweep = null) => ReadRuns("SELECT key FROM runs", sweep, "", x => x.GetString(0)).ToHashSet();
+    public IReadOnlySet<string> RunKeys(string? sweep = null) => ReadRuns<string>("SELECT key FROM runs", sweep, "", _ => x => x.GetString(0)).ToHashSet();
 
     /// <summary>Number of stored runs of a sweep (all sweeps when null).</summary>
-    public long RunCount(string? sweep = null) => ReadRuns("SELECT COUNT(*) FROM runs", sweep, "", x => x.GetInt64(0))[0];
+    public long RunCount(string? sweep = null) => ReadRuns<long>("SELECT COUNT(*) FROM runs", sweep, "", _ => x => x.GetInt64(0))[0];
 
     /// <summary>The registered sweep specs, oldest first.</summary>
     public IReadOnlyList<StoredSweep> Sweeps() => Read(
@@ -36,18 +36,23 @@ public sealed partial class ResultStore
         Read(StoreRows.ThresholdSelect + " WHERE key = $k", StoreRows.ReadThreshold, ("$k", key)).FirstOrDefault();
 
     /// <summary>A query on the runs table, restricted to one sweep unless <paramref name="sweep"/> is null.</summary>
-    private List<T> ReadRuns<T>(string select, string? sweep, string order, Func<SqliteDataReader, T> map) => sweep is null
-        ? Read(select + order, map)
-        : Read(select + " WHERE sweep = $s" + order, map, ("$s", sweep));
+    /// <param name="mapFor">Given the reader, the function that maps its rows (so that it can look columns up by name once).</param>
+    private List<T> ReadRuns<T>(string select, string? sweep, string order, Func<SqliteDataReader, Func<SqliteDataReader, T>> mapFor) => sweep is null
+        ? Read(select + order, mapFor)
+        : Read(select + " WHERE sweep = $s" + order, mapFor, ("$s", sweep));
 
-    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters) =>
+        Read(sql, _ => map, parameters);
+
+    private List<T> Read<T>(string sql, Func<SqliteDataReader, Func<SqliteDataReader, T>> mapFor, params (string Name, object? Value)[] parameters)
     {
         lock (_gate)
         {
             using var cmd = Command(sql, null, parameters);
-            using var reader = cmd.ExecuteReader();
+            using var reader = Guard(cmd.ExecuteReader);
+            var map = mapFor(reader);
             var list = new List<T>();
-            while (reader.Read()) list.Add(map(reader));
+            while (Guard(reader.Read)) list.Add(map(reader));
             return list;
         }
     }

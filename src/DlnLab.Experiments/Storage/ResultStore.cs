@@ -5,67 +5,50 @@ using Microsoft.Data.Sqlite;
 namespace DlnLab.Experiments.Storage;
 
 /// <summary>
-/// The results of sweeps in one SQLite file (WAL journal): sweeps, runs, datasets, reference values and thresholds.
-/// Every write is its own committed transaction, and rows are inserted with INSERT OR IGNORE on their key, so a
-/// process killed at any moment leaves only whole runs behind, and two processes may fill one store at once.
-/// Thread-safe: calls from several threads are serialised on one connection.
+/// The results of sweeps in one SQLite file (WAL journal): sweeps, runs, datasets, reference values, thresholds and
+/// the leases of work claimed by running processes. Every write is its own committed transaction, and rows are
+/// inserted with INSERT OR IGNORE on their key, so a process killed at any moment leaves only whole runs behind, and
+/// several processes may fill one store at once. A store is marked by PRAGMA application_id and its schema version
+/// by user_version; a file is checked (read, never written) before it is opened for writing, so anything that is not
+/// a store of this or an older schema is refused untouched. Thread-safe: calls are serialised on one connection.
 /// </summary>
 public sealed partial class ResultStore : IDisposable
 {
-    /// <summary>Version of the schema below; a store written by a newer schema is refused.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// Version of the schema below. 1: the tables without a marker (read, and migrated on the first write);
+    /// 2: application_id set and the leases table. A store written by a newer schema is refused.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>Status of a relative-stepsize run whose configuration has no convergent stepsize in the bracket.</summary>
     public const string NoConvergentStepsize = "NoConvergentStepsize";
 
+    /// <summary>How long a write waits for a lock another process holds before giving up (DLN_STORE_LOCK_TIMEOUT_S overrides it).</summary>
+    public static TimeSpan LockTimeout { get; } = TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("DLN_STORE_LOCK_TIMEOUT_S"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s > 0 ? s : 30);
+
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private readonly FileIdentity? _identity;
+    private string _runSelect = StoreRows.RunSelect(new HashSet<string>(RunColumns.All.Select(c => c.Name)));
 
+    /// <summary>The store's file (a full path).</summary>
     public string Path { get; }
+
+    /// <summary>Whether the store was opened for reading only (<see cref="OpenReadOnly"/>).</summary>
+    public bool ReadOnly { get; }
 
     /// <summary>The version of DlnLab that writes, recorded with every sweep.</summary>
     public static string SoftwareVersion { get; } =
         typeof(ResultStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(ResultStore).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    private ResultStore(string path, SqliteConnection connection)
+    private ResultStore(string path, SqliteConnection connection, bool readOnly)
     {
         Path = path;
         _connection = connection;
-    }
-
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
-    public static ResultStore Open(string path)
-    {
-        string full = System.IO.Path.GetFullPath(path);
-        string? dir = System.IO.Path.GetDirectoryName(full);
-        if (dir is not null) Directory.CreateDirectory(dir);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 60,
-        };
-        var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-        var store = new ResultStore(full, connection);
-        try { store.Initialise(); }
-        catch { connection.Dispose(); throw; }
-        return store;
-    }
-
-    private void Initialise()
-    {
-        // busy_timeout first: switching to WAL and creating tables may wait for another process.
-        Execute("PRAGMA busy_timeout = 60000;");
-        Execute("PRAGMA journal_mode = WAL;");
-        // NORMAL in WAL mode: a committed run survives the process being killed (not a power cut).
-        Execute("PRAGMA synchronous = NORMAL;");
-        using var tx = _connection.BeginTransaction(deferred: false);
-        long version = (long)Scalar("PRAGMA user_version;", tx)!;
-        if (version > SchemaVersion)
-            throw new InvalidInputException("store", Path, $"was written with schema version {version}; this DlnLab reads up to {SchemaVersion}");
-        foreach (var statement in StoreSchema.Statements) Execute(statement, tx);
-        if (version < SchemaVersion) Execute($"PRAGMA user_version = {SchemaVersion};", tx);
-        tx.Commit();
+        ReadOnly = readOnly;
+        _identity = FileIdentity.Of(path);
     }
 
     /// <summary>Records a sweep spec (once per distinct spec JSON).</summary>
@@ -76,7 +59,29 @@ public sealed partial class ResultStore : IDisposable
     });
 
     /// <summary>Stores a finished run; returns false if a run with its key was already there (nothing changes then).</summary>
-    public bool AddRun(StoredRun run) => Write(tx => StoreRows.InsertRun(_connection, tx, run) > 0);
+    public bool AddRun(StoredRun run)
+    {
+        bool added = Write(tx =>
+        {
+            Execute("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", run.Key), ("$o", Owner));
+            return StoreRows.InsertRun(_connection, tx, run) > 0;
+        });
+        CheckInPlace();
+        return added;
+    }
+
+    /// <summary>
+    /// Throws <see cref="StoreFaultException"/> when the file this store was opened from is no longer at its path
+    /// (deleted, moved, or replaced by another file): what was written since went to a file nobody can open.
+    /// </summary>
+    public void CheckInPlace()
+    {
+        var now = FileIdentity.Of(Path);
+        if (!File.Exists(Path) || (_identity is { } then && now is { } current && (current.Device, current.Inode) != (then.Device, then.Inode)))
+            throw new StoreFaultException(Path, File.Exists(Path)
+                ? "was replaced by another file while this process wrote to it; its results since then are lost"
+                : "was deleted (or its folder was) while this process wrote to it; its results since then are lost");
+    }
 
     /// <summary>Stores a dataset and its reference values (INSERT OR IGNORE on the keys).</summary>
     public void AddDataset(StoredDataset dataset, IEnumerable<StoredReference> references) => Write(tx =>
@@ -86,17 +91,32 @@ public sealed partial class ResultStore : IDisposable
     });
 
     /// <summary>Stores a bisection result (INSERT OR IGNORE on its key).</summary>
-    public void AddThreshold(StoredThreshold threshold) => Write(tx => StoreRows.InsertThreshold(_connection, tx, threshold) > 0);
+    public void AddThreshold(StoredThreshold threshold) => Write(tx =>
+    {
+        Execute("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", "threshold:" + threshold.Key), ("$o", Owner));
+        return StoreRows.InsertThreshold(_connection, tx, threshold) > 0;
+    });
 
     private T Write<T>(Func<SqliteTransaction, T> body)
     {
+        if (ReadOnly) throw new InvalidOperationException("the store was opened read-only");
         lock (_gate)
         {
-            using var tx = _connection.BeginTransaction(deferred: false);
-            var result = body(tx);
-            tx.Commit();
-            return result;
+            return Guard(() =>
+            {
+                using var tx = _connection.BeginTransaction(deferred: false);
+                var result = body(tx);
+                tx.Commit();
+                return result;
+            });
         }
+    }
+
+    /// <summary>Runs a database call, turning SQLite's errors into one-line errors naming the store.</summary>
+    private T Guard<T>(Func<T> call)
+    {
+        try { return call(); }
+        catch (SqliteException e) { throw StoreErrors.Translate(Path, e); }
     }
 
     private void Write(Action<SqliteTransaction> body) => Write(tx => { body(tx); return true; });
@@ -107,9 +127,9 @@ public sealed partial class ResultStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql, SqliteTransaction? tx = null)
+    private object? Scalar(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
     {
-        using var cmd = Command(sql, tx);
+        using var cmd = Command(sql, tx, parameters);
         return cmd.ExecuteScalar();
     }
 
@@ -124,6 +144,8 @@ public sealed partial class ResultStore : IDisposable
 
     public void Dispose()
     {
+        try { if (_renewal is not null) ReleaseLeases(); }
+        catch (Exception e) when (e is StoreFaultException or InvalidInputException) { } // leases of a lost store expire by themselves
         lock (_gate) _connection.Dispose();
     }
 }

@@ -1,58 +1,89 @@
+using DlnLab.Training;
+using static DlnLab.Experiments.Storage.ColumnType;
+
 namespace DlnLab.Experiments.Storage;
 
 /// <summary>
-/// The columns of a stored run, in the order of the runs table: the scalars, each with its numpy type (also the
-/// columns of an export), then the vectors, then spec_json.
+/// The run record, declared once: each line is a column (name, type, and where its value comes from), and this list
+/// alone drives the runs table (schema, insert, read by name), the export (runs.csv, runs.npz) and the result fields
+/// of `dln train --json`. A new field is one line here (with <c>earlier:</c>, the value that runs of existing stores
+/// get, so those stores stay readable); <see cref="StoredRun"/> gives it a typed property only if code wants one
+/// (otherwise it is read as <c>run[column]</c>). Columns keep their declaration order everywhere.
 /// </summary>
-internal static class RunColumns
+public static class RunColumns
 {
-    public enum Kind { Text, Integer, Unsigned, Real }
+    // Declared before the columns, which add themselves in order.
+    private static readonly List<RunColumn> all = [];
 
-    public sealed record Column(string Name, Kind Type, Func<StoredRun, object?> Get);
+    public static readonly RunColumn Key = Of("key", Text, s => s.Key);
+    public static readonly RunColumn Sweep = Of("sweep", Text, s => s.Spec.Sweep);
+    public static readonly RunColumn DatasetKey = Of("dataset_key", Text, s => s.Spec.DatasetKey);
+    public static readonly RunColumn N = Of("n", Int, s => s.Spec.N);
+    public static readonly RunColumn D = Of("d", Int, s => s.Spec.D);
+    public static readonly RunColumn S = Of("s", Int, s => s.Spec.S);
+    public static readonly RunColumn Noise = Of("noise", Real, s => s.Spec.Noise);
+    public static readonly RunColumn Nonzeros = Of("nonzeros", Text, s => s.Spec.Nonzeros.ToString());
+    public static readonly RunColumn NonzeroScale = Of("nonzero_scale", Real, s => s.Spec.NonzeroScale);
+    public static readonly RunColumn Support = Of("support", Text, s => s.Spec.Support.ToString());
+    public static readonly RunColumn NTest = Of("n_test", Int, s => s.Spec.NTest);
+    public static readonly RunColumn DataIndex = Of("data_index", Int, s => s.Spec.DataIndex);
+    public static readonly RunColumn DataSeed = Of("data_seed", Unsigned, s => s.Spec.DataSeed);
+    public static readonly RunColumn Alpha = Of("alpha", Real, s => s.Spec.Alpha);
+    public static readonly RunColumn BatchSize = Of("batch_size", Int, s => s.Spec.BatchSize);
+    public static readonly RunColumn BatchMode = Of("batch_mode", Text, s => s.Spec.BatchMode.ToString());
+    public static readonly RunColumn Stepsize = Of("stepsize", Real, s => s.Stepsize);
+    public static readonly RunColumn StepsizeFraction = Of("stepsize_fraction", OptionalReal, s => s.Spec.StepsizeFraction);
+    public static readonly RunColumn LargestConvergentStepsize = Of("largest_convergent_stepsize", OptionalReal, s => s.Threshold);
+    public static readonly RunColumn Repeat = Of("repeat", Int, s => s.Spec.Repeat);
+    public static readonly RunColumn BatchSeed = Of("batch_seed", Unsigned, s => s.Spec.BatchSeed);
+    public static readonly RunColumn Tolerance = Of("tolerance", Real, s => s.Spec.Tolerance);
+    public static readonly RunColumn MaxSteps = Of("max_steps", Long, s => s.Spec.MaxSteps);
+    public static readonly RunColumn Status = Trained("status", Text, r => r.Status.ToString(), ResultStore.NoConvergentStepsize);
+    public static readonly RunColumn Steps = Trained("steps", Long, r => r.Steps, 0L);
+    public static readonly RunColumn TrainLoss = Trained("train_loss", Real, r => r.TrainLoss, double.NaN);
+    public static readonly RunColumn TestLoss = Trained("test_loss", OptionalReal, r => r.TestLoss, null);
+    public static readonly RunColumn PopulationLoss = Trained("population_loss", OptionalReal, r => r.PopulationLoss, null);
+    public static readonly RunColumn DistanceToBetaStar = Trained("distance_to_beta_star", OptionalReal, r => r.DistanceToBetaStar, null);
+    public static readonly RunColumn GainL1 = Trained("gain_l1", Real, r => r.GainL1, double.NaN);
+    public static readonly RunColumn Bounced = Trained("bounced", Flag, r => r.Bounced, false);
+    public static readonly RunColumn MaxLossRise = Trained("max_loss_rise", Real, r => r.MaxLossRise, double.NaN);
+    public static readonly RunColumn SingularSteps = Trained("singular_steps", Long, r => r.SingularSteps, 0L);
+    public static readonly RunColumn MaxStepGradient = Trained("max_step_gradient", Real, r => r.MaxStepGradient, double.NaN);
+    public static readonly RunColumn Theorem22Residual = Of("theorem22_residual", OptionalReal, s => s.Residual, earlier: "NULL");
+    public static readonly RunColumn WallSeconds = Of("wall_seconds", Real, s => s.WallSeconds);
+    public static readonly RunColumn Gain = Trained("gain", Vector, r => r.Implicit?.Gain, Array.Empty<double>());
+    public static readonly RunColumn Beta = Trained("beta", Vector, r => r.Beta, Array.Empty<double>());
+    public static readonly RunColumn LnAlphaInfSquared = Trained("ln_alpha_inf_squared", Vector, r => r.Implicit?.LnAlphaInfSquared, Array.Empty<double>());
+    public static readonly RunColumn BetaTilde0 = Trained("beta_tilde0", Vector, r => r.Implicit?.BetaTilde0, Array.Empty<double>());
+    public static readonly RunColumn SpecJson = Of("spec_json", Text, s => s.Spec.CanonicalJson, exported: false);
 
-    public static readonly Column[] Scalars =
-    [
-        new("key", Kind.Text, r => r.Key),
-        new("sweep", Kind.Text, r => r.Sweep),
-        new("dataset_key", Kind.Text, r => r.DatasetKey),
-        new("n", Kind.Integer, r => (long)r.N),
-        new("d", Kind.Integer, r => (long)r.D),
-        new("s", Kind.Integer, r => (long)r.S),
-        new("noise", Kind.Real, r => r.Noise),
-        new("nonzeros", Kind.Text, r => r.Nonzeros),
-        new("nonzero_scale", Kind.Real, r => r.NonzeroScale),
-        new("support", Kind.Text, r => r.Support),
-        new("n_test", Kind.Integer, r => (long)r.NTest),
-        new("data_index", Kind.Integer, r => (long)r.DataIndex),
-        new("data_seed", Kind.Unsigned, r => r.DataSeed),
-        new("alpha", Kind.Real, r => r.Alpha),
-        new("batch_size", Kind.Integer, r => (long)r.BatchSize),
-        new("batch_mode", Kind.Text, r => r.BatchMode),
-        new("stepsize", Kind.Real, r => r.Stepsize),
-        new("stepsize_fraction", Kind.Real, r => r.StepsizeFraction),
-        new("largest_convergent_stepsize", Kind.Real, r => r.LargestConvergentStepsize),
-        new("repeat", Kind.Integer, r => (long)r.Repeat),
-        new("batch_seed", Kind.Unsigned, r => r.BatchSeed),
-        new("tolerance", Kind.Real, r => r.Tolerance),
-        new("max_steps", Kind.Integer, r => r.MaxSteps),
-        new("status", Kind.Text, r => r.Status),
-        new("steps", Kind.Integer, r => r.Steps),
-        new("train_loss", Kind.Real, r => r.TrainLoss),
-        new("test_loss", Kind.Real, r => r.TestLoss),
-        new("population_loss", Kind.Real, r => r.PopulationLoss),
-        new("distance_to_beta_star", Kind.Real, r => r.DistanceToBetaStar),
-        new("gain_l1", Kind.Real, r => r.GainL1),
-        new("bounced", Kind.Integer, r => r.Bounced ? 1L : 0L),
-        new("max_loss_rise", Kind.Real, r => r.MaxLossRise),
-        new("singular_steps", Kind.Integer, r => r.SingularSteps),
-        new("max_step_gradient", Kind.Real, r => r.MaxStepGradient),
-        new("theorem22_residual", Kind.Real, r => r.Theorem22Residual),
-        new("wall_seconds", Kind.Real, r => r.WallSeconds),
-    ];
+    /// <summary>Every column, in declaration order (the order of the table, the CSV and the npz).</summary>
+    public static IReadOnlyList<RunColumn> All => all;
 
-    /// <summary>The per-coordinate vectors, stored as BLOBs and exported as runs x d matrices.</summary>
-    public static readonly (string Name, Func<StoredRun, double[]> Get)[] Vectors =
-    [
-        ("gain", r => r.Gain), ("beta", r => r.Beta), ("ln_alpha_inf_squared", r => r.LnAlphaInfSquared), ("beta_tilde0", r => r.BetaTilde0),
-    ];
+    /// <summary>The exported columns that are one value per run (the columns of runs.csv).</summary>
+    public static IEnumerable<RunColumn> ExportedScalars => all.Where(c => c.Exported && c.Type != Vector);
+
+    /// <summary>The exported per-coordinate vectors (runs x d matrices in runs.npz).</summary>
+    public static IEnumerable<RunColumn> ExportedVectors => all.Where(c => c.Exported && c.Type == Vector);
+
+    /// <summary>The columns read off a training result (the result fields of `dln train --json`).</summary>
+    public static IEnumerable<RunColumn> ResultFields => all.Where(c => c.FromResult is not null);
+
+    /// <summary>The column with this name, or null.</summary>
+    public static RunColumn? Named(string name) => all.Find(c => c.Name == name);
+
+    private static RunColumn Of(string name, ColumnType type, Func<RunSource, object?> from, bool exported = true, string? earlier = null)
+    {
+        var column = new RunColumn(all.Count, name, type, from, null, exported, earlier);
+        all.Add(column);
+        return column;
+    }
+
+    /// <summary>A field of the training result; <paramref name="untrained"/> is its value for a run that was not trained.</summary>
+    private static RunColumn Trained(string name, ColumnType type, Func<RunResult, object?> from, object? untrained, string? earlier = null)
+    {
+        var column = new RunColumn(all.Count, name, type, s => s.Result is { } r ? from(r) : untrained, from, exported: true, earlier);
+        all.Add(column);
+        return column;
+    }
 }

@@ -5,9 +5,9 @@ namespace DlnLab.Experiments.Storage;
 /// <summary>Mapping between the stored records and table rows.</summary>
 internal static class StoreRows
 {
-    // Each table's columns are listed once: its INSERT and SELECT are built from the list, and reads go by position.
-    private static readonly string[] RunColumnNames =
-        [.. RunColumns.Scalars.Select(c => c.Name), .. RunColumns.Vectors.Select(v => v.Name), "spec_json"];
+    // Each table's columns are listed once: its INSERT and SELECT are built from the list. Runs (the record most likely
+    // to gain fields) are read by column name; the small tables below by position.
+    private static readonly string[] RunColumnNames = [.. RunColumns.All.Select(c => c.Name)];
 
     private static readonly string[] DatasetColumns =
         ["key", "n", "d", "s", "noise", "nonzeros", "nonzero_scale", "support", "n_test", "data_seed", "beta_star"];
@@ -21,31 +21,38 @@ internal static class StoreRows
         "hit_cap", "evaluations", "smallest_failure",
     ];
 
-    public static readonly string RunSelect = Select("runs", RunColumnNames);
+    /// <summary>The query of every run column; a column the table lacks is read as its <see cref="RunColumn.Earlier"/> value.</summary>
+    public static string RunSelect(IReadOnlySet<string> present) =>
+        $"SELECT {string.Join(", ", RunColumns.All.Select(c => present.Contains(c.Name) ? c.Name : $"{c.Earlier} AS {c.Name}"))} FROM runs";
+
+    /// <summary>The statements that add the columns a store's runs table lacks (each with its earlier value).</summary>
+    public static IEnumerable<string> AddMissingRunColumns(IReadOnlySet<string> present) => RunColumns.All
+        .Where(c => !present.Contains(c.Name))
+        .Select(c => $"ALTER TABLE runs ADD COLUMN {c.Name} {StoreSchema.SqlType(c.Type)}{(c.Earlier == "NULL" ? "" : " DEFAULT " + c.Earlier)}");
     public static readonly string DatasetSelect = Select("datasets", DatasetColumns);
     public static readonly string ReferenceSelect = Select("dataset_references", ReferenceColumns);
     public static readonly string ThresholdSelect = Select("thresholds", ThresholdColumns);
 
-    public static int InsertRun(SqliteConnection c, SqliteTransaction tx, StoredRun r) => Insert(c, tx, "runs", RunColumnNames,
-    [
-        .. RunColumns.Scalars.Select(column => column.Get(r)),
-        .. RunColumns.Vectors.Select(v => DoubleBlob.ToBytes(v.Get(r))),
-        r.SpecJson,
-    ]);
+    public static int InsertRun(SqliteConnection c, SqliteTransaction tx, StoredRun r) =>
+        Insert(c, tx, "runs", RunColumnNames, [.. RunColumns.All.Select(column => column.Type == ColumnType.Vector ? DoubleBlob.ToBytes((double[])r[column]!) : r[column])]);
 
-    public static StoredRun ReadRun(SqliteDataReader x) => new()
+    /// <summary>Reads the runs of a query that selects every run column (by name, wherever the query puts them).</summary>
+    public static Func<SqliteDataReader, StoredRun> RunReader(SqliteDataReader reader)
     {
-        Key = x.GetString(0), Sweep = x.GetString(1), DatasetKey = x.GetString(2),
-        N = x.GetInt32(3), D = x.GetInt32(4), S = x.GetInt32(5), Noise = x.GetDouble(6), Nonzeros = x.GetString(7),
-        NonzeroScale = x.GetDouble(8), Support = x.GetString(9), NTest = x.GetInt32(10), DataIndex = x.GetInt32(11),
-        DataSeed = Unsigned(x.GetInt64(12)), Alpha = x.GetDouble(13), BatchSize = x.GetInt32(14), BatchMode = x.GetString(15),
-        Stepsize = Nan(x, 16), StepsizeFraction = Opt(x, 17), LargestConvergentStepsize = Opt(x, 18),
-        Repeat = x.GetInt32(19), BatchSeed = Unsigned(x.GetInt64(20)), Tolerance = x.GetDouble(21), MaxSteps = x.GetInt64(22),
-        Status = x.GetString(23), Steps = x.GetInt64(24), TrainLoss = Nan(x, 25), TestLoss = Opt(x, 26),
-        PopulationLoss = Opt(x, 27), DistanceToBetaStar = Opt(x, 28), GainL1 = Nan(x, 29), Bounced = x.GetInt64(30) != 0,
-        MaxLossRise = Nan(x, 31), SingularSteps = x.GetInt64(32), MaxStepGradient = Nan(x, 33), Theorem22Residual = Opt(x, 34),
-        WallSeconds = x.GetDouble(35), Gain = Blob(x, 36), Beta = Blob(x, 37), LnAlphaInfSquared = Blob(x, 38),
-        BetaTilde0 = Blob(x, 39), SpecJson = x.GetString(40),
+        var ordinals = RunColumns.All.Select(c => reader.GetOrdinal(c.Name)).ToArray();
+        return x => StoredRun.FromValues([.. RunColumns.All.Select(c => ReadValue(x, ordinals[c.Index], c.Type))]);
+    }
+
+    private static object? ReadValue(SqliteDataReader x, int i, ColumnType type) => type switch
+    {
+        ColumnType.Text => x.GetString(i),
+        ColumnType.Int => x.GetInt32(i),
+        ColumnType.Long => x.GetInt64(i),
+        ColumnType.Unsigned => Unsigned(x.GetInt64(i)),
+        ColumnType.Real => Nan(x, i),
+        ColumnType.OptionalReal => Opt(x, i),
+        ColumnType.Flag => x.GetInt64(i) != 0,
+        _ => Blob(x, i),
     };
 
     public static int InsertDataset(SqliteConnection c, SqliteTransaction tx, StoredDataset d) => Insert(c, tx, "datasets", DatasetColumns,
@@ -94,6 +101,7 @@ internal static class StoreRows
         null => DBNull.Value,
         double v when double.IsNaN(v) => DBNull.Value,
         ulong u => unchecked((long)u),
+        bool b => b ? 1L : 0L,
         _ => x,
     };
 

@@ -1,8 +1,17 @@
 namespace DlnLab.Experiments.Storage;
 
-/// <summary>The tables of a result store (schema version <see cref="ResultStore.SchemaVersion"/>).</summary>
+/// <summary>
+/// The tables of a result store (schema version <see cref="ResultStore.SchemaVersion"/>). The runs table is built
+/// from <see cref="RunColumns"/>; a store is marked as DlnLab's by <see cref="ApplicationId"/> in its header.
+/// </summary>
 internal static class StoreSchema
 {
+    /// <summary>PRAGMA application_id of a DlnLab store: "DlnL" in ASCII.</summary>
+    public const int ApplicationId = 0x446C6E4C;
+
+    public static readonly string RunsTable =
+        $"CREATE TABLE IF NOT EXISTS runs ({string.Join(", ", RunColumns.All.Select(c => c.Name + " " + SqlType(c.Type)))}, PRIMARY KEY (key))";
+
     public static readonly string[] Statements =
     [
         """
@@ -10,21 +19,7 @@ internal static class StoreSchema
             spec_hash TEXT PRIMARY KEY, name TEXT NOT NULL, spec_json TEXT NOT NULL,
             software_version TEXT NOT NULL, created_utc TEXT NOT NULL)
         """,
-        """
-        CREATE TABLE IF NOT EXISTS runs (
-            key TEXT PRIMARY KEY, sweep TEXT NOT NULL, dataset_key TEXT NOT NULL,
-            n INTEGER NOT NULL, d INTEGER NOT NULL, s INTEGER NOT NULL, noise REAL NOT NULL,
-            nonzeros TEXT NOT NULL, nonzero_scale REAL NOT NULL, support TEXT NOT NULL, n_test INTEGER NOT NULL,
-            data_index INTEGER NOT NULL, data_seed INTEGER NOT NULL,
-            alpha REAL NOT NULL, batch_size INTEGER NOT NULL, batch_mode TEXT NOT NULL,
-            stepsize REAL, stepsize_fraction REAL, largest_convergent_stepsize REAL,
-            repeat INTEGER NOT NULL, batch_seed INTEGER NOT NULL, tolerance REAL NOT NULL, max_steps INTEGER NOT NULL,
-            status TEXT NOT NULL, steps INTEGER NOT NULL, train_loss REAL, test_loss REAL, population_loss REAL,
-            distance_to_beta_star REAL, gain_l1 REAL, bounced INTEGER NOT NULL, max_loss_rise REAL,
-            singular_steps INTEGER NOT NULL, max_step_gradient REAL, theorem22_residual REAL, wall_seconds REAL NOT NULL,
-            gain BLOB NOT NULL, beta BLOB NOT NULL, ln_alpha_inf_squared BLOB NOT NULL, beta_tilde0 BLOB NOT NULL,
-            spec_json TEXT NOT NULL)
-        """,
+        RunsTable,
         "CREATE INDEX IF NOT EXISTS runs_by_sweep ON runs(sweep)",
         """
         CREATE TABLE IF NOT EXISTS datasets (
@@ -44,5 +39,19 @@ internal static class StoreSchema
             stepsize REAL, found INTEGER NOT NULL, hit_cap INTEGER NOT NULL, evaluations INTEGER NOT NULL,
             smallest_failure REAL)
         """,
+        // Work claimed by a running process (schema version 2): a run or threshold key, who holds it, and until when
+        // (Unix milliseconds). A lease whose holder died or whose time ran out may be taken by anyone.
+        "CREATE TABLE IF NOT EXISTS leases (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL)",
     ];
+
+    /// <summary>The tables every version of the store has had (a store of schema version 1 has exactly these).</summary>
+    public static readonly string[] VersionOneTables = ["sweeps", "runs", "datasets", "dataset_references", "thresholds"];
+
+    public static string SqlType(ColumnType type) => type switch
+    {
+        ColumnType.Text => "TEXT NOT NULL",
+        ColumnType.Int or ColumnType.Long or ColumnType.Unsigned or ColumnType.Flag => "INTEGER NOT NULL",
+        ColumnType.Real or ColumnType.OptionalReal => "REAL",
+        _ => "BLOB NOT NULL",
+    };
 }

@@ -11,13 +11,17 @@ namespace DlnLab.Experiments.Sweeps;
 /// killing the process loses at most the runs in flight, and running again computes exactly the missing ones.
 /// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs at one stepsize
 /// are trained together through <see cref="LockstepTrainer"/> (see <see cref="WorkItems"/>). A run's stored numbers
-/// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume.
+/// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume, nor on which
+/// process computed it. Processes sharing a store claim runs before computing them (<see cref="WorkClaims"/>), so none
+/// is computed twice; each counts what it computed. A store deleted, moved or replaced under the sweep fails it
+/// (<see cref="ResultStore.CheckInPlace"/>) rather than reporting runs that are not on disk.
 /// </summary>
 public static class SweepRunner
 {
     /// <summary>
     /// Runs the sweep. Throws <see cref="InvalidInputException"/> for a bad spec before anything is written, and
-    /// <see cref="OperationCanceledException"/> when cancelled (runs already finished are stored).
+    /// <see cref="OperationCanceledException"/> when cancelled (runs already finished are stored), and
+    /// <see cref="StoreFaultException"/> when the store fails (a lock held too long, the file gone).
     /// </summary>
     public static SweepSummary Run(SweepSpec spec, ResultStore store, SweepRunnerOptions? options = null,
         IProgress<SweepProgress>? progress = null, CancellationToken cancellation = default)
@@ -39,26 +43,52 @@ public static class SweepRunner
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation };
         // NoBuffering hands out work items one at a time in sweep order, so the runs of one dataset are in flight
-        // together and few datasets are alive at once.
-        var items = WorkItems.Plan(runs, todo, options);
+        // together and few datasets are alive at once; each is claimed in the store as it is handed out.
+        var items = WorkClaims.Claimed(store, WorkItems.Plan(runs, todo, options), runs, keys, cancellation);
         var source = Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(source, parallel, item =>
+        try
         {
-            foreach (var (i, record) in context.Execute(item, runs, keys))
+            Parallel.ForEach(source, parallel, item =>
             {
-                var run = runs[i];
-                store.AddRun(record);
-                context.Release(run);
-                options.RunStored?.Invoke(new StoredRunEvent(run, record));
-                int done = Interlocked.Increment(ref completed);
-                if (progress is not null)
+                foreach (var (i, record) in context.Execute(item, runs, keys))
                 {
-                    var elapsed = clock.Elapsed;
-                    progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, elapsed * ((double)(todo.Length - done) / done)));
+                    var run = runs[i];
+                    bool added = store.AddRun(record);
+                    context.Release(run);
+                    if (!added) continue; // another process stored it first (its lease had run out): not ours to count
+                    options.RunStored?.Invoke(new StoredRunEvent(run, record));
+                    int done = Interlocked.Increment(ref completed);
+                    if (progress is not null)
+                    {
+                        var elapsed = clock.Elapsed;
+                        progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, elapsed * ((double)(todo.Length - done) / done)));
+                    }
                 }
-            }
-        });
-        return new SweepSummary(runs.Count, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A worker's failure (a lost store, a lock held too long) is the failure, not a wrapper around it.
+            var first = e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+        finally
+        {
+            if (!store.ReadOnly) Quietly(store.ReleaseLeases);
+        }
+        store.CheckInPlace();
+        var present = store.RunKeys(spec.Name);
+        int missing = keys.Count(k => !present.Contains(k));
+        if (missing > 0)
+            throw new StoreFaultException(store.Path, $"lacks {missing} runs of sweep '{spec.Name}' that were stored during this sweep; it was replaced or modified meanwhile");
+        int byOthers = runs.Count - alreadyStored - completed;
+        return new SweepSummary(runs.Count, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed) { ComputedElsewhere = byOthers };
+    }
+
+    private static void Quietly(Action release)
+    {
+        try { release(); }
+        catch (Exception e) when (e is StoreFaultException or InvalidInputException) { } // leases expire by themselves
     }
 
     /// <summary>Shared state of one invocation: datasets and thresholds computed once, on first use, by whichever worker needs them.</summary>
@@ -98,7 +128,7 @@ public static class SweepRunner
             {
                 var run = runs[item[j]];
                 (gammas[j], thresholds[j]) = Stepsize(run, data);
-                if (double.IsNaN(gammas[j])) records[j] = StoredRuns.WithoutTraining(run, keys[item[j]], thresholds[j]);
+                if (double.IsNaN(gammas[j])) records[j] = StoredRun.From(new RunSource(run, keys[item[j]], double.NaN, thresholds[j], null, null, 0));
                 // A lockstep run goes through it even when it is the last of its group left after a resume: its result
                 // does not depend on its group, so the stored bits do not depend on the grouping. The plan put only runs
                 // LockstepTrainer.Supports in a lockstep item.
@@ -131,7 +161,7 @@ public static class SweepRunner
         }
 
         private StoredRun Record(RunSpec run, string key, double gamma, double? threshold, Dataset data, RunResult result, double wall) =>
-            StoredRuns.From(run, key, gamma, threshold, result, options.Theorem22Residual?.Invoke(data.Problem, result), wall);
+            StoredRun.From(new RunSource(run, key, gamma, threshold, result, options.Theorem22Residual?.Invoke(data.Problem, result), wall));
 
         /// <summary>The run's stepsize (NaN when relative to a threshold that was not found) and that threshold.</summary>
         private (double Gamma, double? Threshold) Stepsize(RunSpec run, Dataset data)
@@ -164,6 +194,9 @@ public static class SweepRunner
         private ThresholdResult FindThreshold(RunSpec run, Dataset data)
         {
             string key = run.ThresholdKey;
+            // Another process bisecting the same configuration: wait for its result rather than repeat it.
+            while (store.Threshold(key) is null && store.Claim([key], thresholds: true).Held.Count > 0)
+                Thread.Sleep(WorkClaims.Poll);
             if (store.Threshold(key) is { } known)
                 return new ThresholdResult(known.Stepsize, known.Found, known.HitCap, known.Evaluations, known.SmallestFailure);
             var settings = run.Threshold ?? new ThresholdSettings();

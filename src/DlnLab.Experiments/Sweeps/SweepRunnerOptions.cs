@@ -49,6 +49,10 @@ public sealed record SweepProgress(int Completed, int Total, int AlreadyStored, 
 /// <summary>What one invocation of <see cref="SweepRunner.Run"/> did.</summary>
 /// <param name="Runs">Runs in the sweep.</param>
 /// <param name="AlreadyStored">Runs skipped because the store already had them.</param>
-/// <param name="Computed">Runs trained and stored now.</param>
+/// <param name="Computed">Runs trained and stored now by this process.</param>
 /// <param name="ThresholdsComputed">Bisections for the largest convergent stepsize run now (not read from the store).</param>
-public sealed record SweepSummary(int Runs, int AlreadyStored, int Computed, int ThresholdsComputed, TimeSpan Elapsed);
+public sealed record SweepSummary(int Runs, int AlreadyStored, int Computed, int ThresholdsComputed, TimeSpan Elapsed)
+{
+    /// <summary>Runs that other processes working on the same store computed while this one ran.</summary>
+    public int ComputedElsewhere { get; init; }
+}

@@ -70,6 +70,27 @@ public class StoreExporterTests
         Assert.Equal("ok", output.Trim());
     }
 
+    [Theory]
+    [InlineData("=1+2", "\"'=1+2\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("-x", "\"'-x\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tx", "\"'\tx\"")]
+    [InlineData("=\"a\",b", "\"'=\"\"a\"\",b\"")]
+    [InlineData("Converged", "Converged")]
+    [InlineData("a,b", "\"a,b\"")]
+    public void FormulaLikeTextIsPrefixedAndQuoted(string text, string cell) => Assert.Equal(cell, StoreExporter.Cell(text));
+
+    [Fact]
+    public void NumbersAreWrittenAsNumbersEvenWhenNegative()
+    {
+        Assert.Equal("-1.5", StoreExporter.Cell(-1.5));
+        Assert.Equal("-inf", StoreExporter.Cell(double.NegativeInfinity));
+        Assert.Equal("-3", StoreExporter.Cell(-3L));
+        Assert.Equal("18446744073709551615", StoreExporter.Cell(ulong.MaxValue));
+        Assert.Equal("1", StoreExporter.Cell(true));
+    }
+
     private static string Hex(double x) => HexFloat(x);
 
     // Python's float.fromhex format, so numbers cross to Python bit for bit.

@@ -4,7 +4,7 @@ namespace DlnLab.Experiments.Tests.Storage;
 
 public class ResultStoreTests
 {
-    private static StoredRun Sample(string key, double trainLoss = 1e-6) => new()
+    internal static StoredRun Sample(string key, double trainLoss = 1e-6) => new()
     {
         Key = key, Sweep = "s", DatasetKey = "ds", N = 20, D = 3, S = 1, Noise = 0.5, Nonzeros = "Gaussian",
         NonzeroScale = 10, Support = "Random", NTest = 50, DataIndex = 1, DataSeed = ulong.MaxValue - 7, Alpha = 0.1,
