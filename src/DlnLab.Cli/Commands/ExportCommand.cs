@@ -36,10 +36,14 @@ internal sealed class ExportCommand
         string directory = parsed.GetValue(outDir)!;
         string? sweepName = parsed.GetValue(sweep);
 
+        OutputPath.CheckFolder("out", directory);
         // Opening creates a missing store, so check first: a typo in the path must not leave an empty database behind.
         if (Directory.Exists(storePath)) throw new InvalidInputException("store", storePath, "is a folder; give the .db file written by 'dln sweep'");
         if (!File.Exists(storePath)) throw new InvalidInputException("store", storePath, "does not exist; give the file written by 'dln sweep --store'");
-        if (File.Exists(directory)) throw new InvalidInputException("out", directory, "is a file; give a folder");
+        Problems.InputFile.CheckRegular(storePath, "store");
+
+        // Export cannot stop part way: a signal removes the temporary files of the file being written and exits at once.
+        using var interruption = Interruption.Immediate(parsed.InvocationConfiguration.Error, "files exported before it are complete");
 
         using var results = ResultStore.Open(storePath);
         if (sweepName is not null && !results.Sweeps().Any(s => s.Name == sweepName))

@@ -17,7 +17,7 @@ internal sealed class TrainCommand
         "Doubles round-trip exactly; non-finite values (NaN, Infinity) are written as null. [default: off, a readable summary]");
     private readonly Option<string?> trajectory = CliOption.OptionalText("--trajectory",
         "Also write the trajectory checkpoints to this CSV file (step,train_loss,test_loss,gain_l1,distance_to_beta_star), " +
-        "replacing it atomically. [default: none]",
+        "replacing it atomically (a regular file or a new path only); - or /dev/stdout writes it to standard output after the summary. [default: none]",
         "FILE.csv");
 
     public static Command Create() => new TrainCommand().Build();
@@ -43,18 +43,22 @@ internal sealed class TrainCommand
         TrainingOptions? options = null;
         var (problem, description) = ProblemSource.Build(problemOptions, parsed, (n, d) => options = trainingOptions.Read(parsed, n, d));
         string? trajectoryPath = parsed.GetValue(trajectory);
-        if (trajectoryPath is not null) WritablePath.CheckWritable("trajectory", trajectoryPath);
+        bool trajectoryToOutput = trajectoryPath is not null && OutputPath.IsStandardOutput(trajectoryPath);
+        if (trajectoryPath is not null && !trajectoryToOutput) OutputPath.CheckFile("trajectory", trajectoryPath);
 
+        // Training cannot stop part way yet (the run is not a result until it ends): a signal exits at once.
+        using var interruption = Interruption.Immediate(parsed.InvocationConfiguration.Error, "nothing was written");
         var clock = Stopwatch.StartNew();
         var result = Trainer.Train(problem, options!);
         clock.Stop();
         var timing = new RunTiming(clock.Elapsed.TotalSeconds, result.Steps);
         var theory = TheoryCheck.Of(problem, result);
 
-        if (trajectoryPath is not null) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
+        if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 
         if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing);
         else RunSummary.Write(output, description, options!, result, theory, timing);
+        if (trajectoryToOutput) TrajectoryCsv.Write(output, result.Trajectory);
         return Cli.Success;
     }
 }

@@ -82,7 +82,7 @@ internal sealed class TrainingOptionSet
     {
         string t = text.Trim().ToLowerInvariant();
         if (t is "n" or "full") return n;
-        if (int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int b)) return b;
+        if (IntegerText.TryParseInt(t, out int b)) return b;
         throw new InvalidInputException("batch-size", text, $"must be an integer in [1, n] = [1, {n}], or n/full for full-batch GD");
     }
 

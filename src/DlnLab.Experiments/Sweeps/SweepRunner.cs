@@ -42,12 +42,12 @@ public static class SweepRunner
         // together and few datasets are alive at once.
         var items = WorkItems.Plan(runs, todo, options);
         var source = Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(source, parallel, item =>
+        var loop = Task.Factory.StartNew(() => Parallel.ForEach(source, parallel, item =>
         {
             foreach (var (i, record) in context.Execute(item, runs, keys))
             {
                 var run = runs[i];
-                store.AddRun(record);
+                context.Store(() => store.AddRun(record));
                 context.Release(run);
                 options.RunStored?.Invoke(new StoredRunEvent(run, record));
                 int done = Interlocked.Increment(ref completed);
@@ -57,7 +57,22 @@ public static class SweepRunner
                     progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, elapsed * ((double)(todo.Length - done) / done)));
                 }
             }
-        });
+        }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            loop.Wait(cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stop at once: no new run starts (the token stops the loop), and the runs in flight are abandoned: from
+            // here on none of them touches the store, so the caller may close it while they finish in the background.
+            // Once Trainer.Train and LockstepTrainer.Train take a CancellationToken, pass `cancellation` to them in
+            // SweepContext.Execute so that the abandoned runs stop within a few thousand steps too.
+            context.Close();
+            throw;
+        }
+        catch (AggregateException) { }
+        loop.GetAwaiter().GetResult(); // rethrows what the loop threw, as Parallel.ForEach threw it
         return new SweepSummary(runs.Count, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed);
     }
 
@@ -68,6 +83,8 @@ public static class SweepRunner
         private readonly ConcurrentDictionary<string, Lazy<ThresholdResult>> _thresholds = new();
         private readonly ConcurrentDictionary<string, int> _pending = CountByDataset(todo);
         private int _thresholdsComputed;
+        private readonly Lock _storeGate = new();
+        private bool _closed;
 
         public int ThresholdsComputed => _thresholdsComputed;
 
@@ -141,6 +158,24 @@ public static class SweepRunner
             return t.Found ? (fraction * t.Stepsize, t.Stepsize) : (double.NaN, double.NaN);
         }
 
+        /// <summary>Runs a call on the store, unless the sweep was interrupted (then it throws <see cref="OperationCanceledException"/>).</summary>
+        public void Store(Action call) => Store(() => { call(); return 0; });
+
+        public T Store<T>(Func<T> call)
+        {
+            lock (_storeGate)
+            {
+                if (_closed) throw new OperationCanceledException("the sweep was interrupted; this run is not stored");
+                return call();
+            }
+        }
+
+        /// <summary>After this, no worker touches the store again (a call under way finishes first).</summary>
+        public void Close()
+        {
+            lock (_storeGate) _closed = true;
+        }
+
         /// <summary>Drops a dataset once its last pending run is done.</summary>
         public void Release(RunSpec run)
         {
@@ -150,28 +185,28 @@ public static class SweepRunner
         private Dataset Generate(RunSpec run)
         {
             var problem = SparseRegression.Generate(run.Problem());
-            var stored = store.References(run.DatasetKey).Select(r => r.Alpha).ToHashSet();
+            var stored = Store(() => store.References(run.DatasetKey)).Select(r => r.Alpha).ToHashSet();
             var references = new List<StoredReference>();
             if (options.DatasetReferences is { } reference)
                 foreach (double alpha in spec.Alpha.Where(a => !stored.Contains(a)))
                     foreach (var (name, value) in reference(problem, alpha).OrderBy(p => p.Key, StringComparer.Ordinal))
                         references.Add(new StoredReference(run.DatasetKey, alpha, name, value));
-            store.AddDataset(new StoredDataset(run.DatasetKey, run.N, run.D, run.S, run.Noise, run.Nonzeros.ToString(), run.NonzeroScale,
-                run.Support.ToString(), run.NTest, run.DataSeed, problem.BetaStar ?? []), references);
+            Store(() => store.AddDataset(new StoredDataset(run.DatasetKey, run.N, run.D, run.S, run.Noise, run.Nonzeros.ToString(), run.NonzeroScale,
+                run.Support.ToString(), run.NTest, run.DataSeed, problem.BetaStar ?? []), references));
             return new Dataset(problem, new PaddedDesign(problem.X, problem.Y));
         }
 
         private ThresholdResult FindThreshold(RunSpec run, Dataset data)
         {
             string key = run.ThresholdKey;
-            if (store.Threshold(key) is { } known)
+            if (Store(() => store.Threshold(key)) is { } known)
                 return new ThresholdResult(known.Stepsize, known.Found, known.HitCap, known.Evaluations, known.SmallestFailure);
             var settings = run.Threshold ?? new ThresholdSettings();
             var result = LargestConvergentStepsize.Find(data.Design, data.Problem, run.Options(settings.Low), settings);
             Interlocked.Increment(ref _thresholdsComputed);
-            store.AddThreshold(new StoredThreshold(key, run.DatasetKey, run.Alpha, run.BatchSize, run.BatchSeed,
+            Store(() => store.AddThreshold(new StoredThreshold(key, run.DatasetKey, run.Alpha, run.BatchSize, run.BatchSeed,
                 settings.Low, settings.High, settings.Precision, result.Stepsize, result.Found, result.HitCap,
-                result.Evaluations, result.SmallestFailure));
+                result.Evaluations, result.SmallestFailure)));
             return result;
         }
     }

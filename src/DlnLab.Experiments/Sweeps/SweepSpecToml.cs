@@ -23,12 +23,8 @@ public static class SweepSpecToml
     /// <summary>Reads and checks the spec file at <paramref name="path"/>.</summary>
     public static SweepSpec Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InvalidInputException("spec", path, $"cannot be read ({e.Message})");
-        }
+        // A spec is a few lines; a FIFO, a device or a huge file is refused before it is read.
+        string text = DlnLab.Problems.InputFile.ReadAllText(path, "spec", 1 << 20);
         return Parse(text, path);
     }
 

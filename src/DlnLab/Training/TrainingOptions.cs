@@ -62,8 +62,8 @@ public sealed record TrainingOptions
         Check.Positive("stepsize", Stepsize.Initial);
         Check.NonNegative("tolerance", Tolerance);
         Check.Positive("max-steps", MaxSteps);
-        if (!(DivergenceFactor > 1)) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be > 1");
-        if (!(BounceFactor > 1)) throw new InvalidInputException("bounce-factor", BounceFactor, "must be > 1");
+        if (!(DivergenceFactor > 1 && double.IsFinite(DivergenceFactor))) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be a finite number > 1");
+        if (!(BounceFactor > 1 && double.IsFinite(BounceFactor))) throw new InvalidInputException("bounce-factor", BounceFactor, "must be a finite number > 1");
         if (LossCheckInterval < 0) throw new InvalidInputException("loss-check-interval", LossCheckInterval, "must be >= 0 (0: automatic)");
         if (CheckpointsPerDecade < 0) throw new InvalidInputException("checkpoints-per-decade", CheckpointsPerDecade, "must be >= 0");
         return this;
