@@ -62,9 +62,15 @@ internal sealed class SweepCommand
         OutputPath.CheckFile("store", storePath, folderMayBeCreated: true);
 
         var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = threadCount });
+        return StoreFaults.Guard(storePath, () => RunOn(parsed, spec, runs, storePath, options));
+    }
+
+    private int RunOn(ParseResult parsed, SweepSpec spec, IReadOnlyList<RunSpec> runs, string storePath, SweepRunnerOptions options)
+    {
+        var output = parsed.InvocationConfiguration.Output;
         using var interruption = Interruption.Cooperative(parsed.InvocationConfiguration.Error,
             $"the runs finished so far are stored in {storePath}; run the same command again to resume", externalCancellation);
-        using var results = ResultStore.Open(storePath);
+        using var results = StoreOpening.Open(storePath);
         try
         {
             var summary = SweepProgressDisplay.Run(output, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),

@@ -37,9 +37,8 @@ public static class Reproducer
         foreach (var sweep in sweeps) sweep.ValidateResources(settings.Threads);
 
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(outputDirectory);
         string storePath = Path.Combine(outputDirectory, StoreFile);
-        using var store = ResultStore.Open(storePath);
+        using var store = StoreOpening.Open(storePath);
         var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = settings.Threads });
         int computed = 0, stored = 0;
         foreach (var sweep in sweeps)

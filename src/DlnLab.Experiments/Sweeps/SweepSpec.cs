@@ -126,9 +126,10 @@ public sealed record SweepSpec
             * Alpha.Count * BatchSize.Count * Stepsize.Points().Length;
         double perDataset = SparseRegressionSpec.EstimatedBytes(nMax, dMax, NTest);
         double datasets = Math.Min(Math.Max(1, threads), (double)(DataSeeds?.Count ?? Datasets) * N.Count * D.Count * S.Count * Noise.Count);
-        bool testDominates = NTest > nMax;
-        MemoryLimit.Check(testDominates ? "problem.n_test" : "problem.d", testDominates ? NTest : dMax,
-            runs * BytesPerPlannedRun + datasets * perDataset,
+        double planBytes = runs * BytesPerPlannedRun, dataBytes = datasets * perDataset;
+        string field = planBytes > dataBytes ? "grid" : NTest > SparseRegressionSpec.CopiesOfX * nMax ? "problem.n_test" : "problem.d";
+        object value = field == "grid" ? $"{runs:G4} runs" : field == "problem.d" ? dMax : NTest;
+        MemoryLimit.Check(field, value, planBytes + dataBytes,
             $"the plan of {runs:G4} runs and {datasets:G4} datasets at once (n = {nMax}, d = {dMax}, n_test = {NTest})");
     }
 

@@ -37,7 +37,8 @@ public sealed record SparseRegressionSpec
         if (!Enum.IsDefined(Support)) throw new InvalidInputException("support", Support, "must be random or leading");
         if ((long)N * D > 400_000_000L) throw new InvalidInputException("n * d", (long)N * D, "must be at most 4e8 entries");
         if ((long)NTest * D > 400_000_000L) throw new InvalidInputException("n-test", NTest, $"n-test * d = {(long)NTest * D} must be at most 4e8 entries");
-        MemoryLimit.Check((double)NTest > N ? "n-test" : "d", (double)NTest > N ? NTest : D, EstimatedBytes(N, D, NTest),
+        bool testDominates = NTest > CopiesOfX * N;
+        MemoryLimit.Check(testDominates ? "n-test" : "d", testDominates ? NTest : D, EstimatedBytes(N, D, NTest),
             $"training on data of n = {N}, d = {D}, n-test = {NTest}");
         return this;
     }
