@@ -33,7 +33,7 @@ internal sealed class TrainingOptionSet
     public Option<int> LossCheckInterval { get; } = CliOption.Int("--loss-check-interval", Defaults.LossCheckInterval,
         "For b < n, steps between full training-loss evaluations (>= 0; 0: 16 ceil(n/b)).");
     public Option<int> CheckpointsPerDecade { get; } = CliOption.Int("--checkpoints-per-decade", Defaults.CheckpointsPerDecade,
-        "Trajectory checkpoints per decade of steps (>= 0; 0: only the first and last).");
+        "Trajectory checkpoints per decade of steps (0 to 1000; 0: only the first and last).");
 
     public IEnumerable<Option> All =>
         [Alpha, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade];

@@ -46,6 +46,15 @@ public static partial class BadInputCases
         yield return new(Train("--stepsize", "inv:0.1"), "--stepsize");
         yield return new(Train("--stepsize", "list:"), "--stepsize");
         yield return new(Train("--alpha", "0.1,0.2"), "--alpha");
+        yield return new(Train("--alpha", "0.1,,0.2"), "--alpha");
+        yield return new(Train("--alpha", ","), "--alpha");
+        yield return new(Train("--checkpoints-per-decade", "2147483647"), "--checkpoints-per-decade");
+        yield return new(Train("--checkpoints-per-decade", "1001"), "--checkpoints-per-decade");
+        yield return new(Train("--data", "X={dir}/a.csv,y={dir}/b.csv,X={dir}/c.csv"), "--data");
+        yield return new(Train("--data", "{dir}/p.npz", "--n", "5"), "--n", Setup: f => f.Text("p.npz", ""), Label: "train --data with a generator option");
+        yield return new(["train", "--bogus"], "--bogus");
+        yield return new(["bogus"], "bogus");
+        yield return new(["train", "extra"], "extra");
     }
 
     // Class 9 for sweep flags: the same values as the TOML keys below, refused the same way.
