@@ -9,6 +9,9 @@ public static class OutputPath
 {
     private static readonly string[] SystemRoots = ["/dev/", "/proc/", "/sys/"];
 
+    /// <summary>The longest file or folder name written: 255 bytes (the usual limit) less room for the temporary suffix.</summary>
+    public const int MaxNameBytes = 200;
+
     /// <summary>Whether <paramref name="path"/> means standard output ("-" or /dev/stdout), which is streamed, not replaced.</summary>
     public static bool IsStandardOutput(string path) => path is "-" or "/dev/stdout" or "/dev/fd/1" or "/proc/self/fd/1";
 
@@ -48,6 +51,9 @@ public static class OutputPath
             throw new InvalidInputException(field, path, "must be a valid path");
         }
         if (path.Contains('\0')) throw new InvalidInputException(field, path, "must be a valid path");
+        // Longer names than the file systems take (255 bytes) would fail only when written; the temporary file adds 38.
+        if (full.Split('/', '\\').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > MaxNameBytes))
+            throw new InvalidInputException(field, Shorten(path), $"has a file or folder name longer than {MaxNameBytes} bytes");
         string resolved = Resolve(full);
         if (!OperatingSystem.IsWindows() && SystemRoots.Any(r => (resolved + "/").StartsWith(r, StringComparison.Ordinal) || (full + "/").StartsWith(r, StringComparison.Ordinal)))
             throw new InvalidInputException(field, path, "is under /dev, /proc or /sys; give a regular file or folder elsewhere");
@@ -71,6 +77,8 @@ public static class OutputPath
             return;
         }
     }
+
+    private static string Shorten(string path) => path.Length <= 80 ? path : path[..40] + "..." + path[^37..];
 
     private static string Resolve(string full)
     {

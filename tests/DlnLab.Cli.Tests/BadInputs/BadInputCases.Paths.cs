@@ -123,5 +123,10 @@ public static partial class BadInputCases
         yield return new(["reproduce", "--out", "/proc/dln-test"], "--out");
         yield return new(["export", "--store", "{dir}/s.db", "--out", "/proc/dln-test"], "--out", Setup: f => f.Text("s.db", ""));
         yield return new(TrainTo("/dev/stderr"), "--trajectory");
+        string longName = new('a', 300);
+        yield return new(TrainTo("{dir}/" + longName + ".csv"), "--trajectory", Label: "train --trajectory with a 300-byte name");
+        yield return new(["sweep", "--quiet", "--store", "{dir}/" + longName + ".db"], "--store", Label: "sweep --store with a 300-byte name");
+        yield return new(["reproduce", "--out", "{dir}/" + longName], "--out", Label: "reproduce --out with a 300-byte name");
+        yield return new(["export", "--store", "{dir}/s.db", "--out", "{dir}/" + longName], "--out", Setup: f => f.Text("s.db", ""), Label: "export --out with a 300-byte name");
     }
 }
