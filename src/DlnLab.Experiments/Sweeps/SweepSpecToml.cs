@@ -34,7 +34,9 @@ public static class SweepSpecToml
         var document = SyntaxParser.Parse(toml, sourceName, validate: true);
         foreach (var message in document.Diagnostics)
             if (message.Kind == DiagnosticMessageKind.Error)
-                throw new InvalidInputException($"{At(sourceName, message.Span.Start)}", message.Message);
+                throw new InvalidInputException($"{At(sourceName, message.Span.Start)}", message.Message
+                    + (message.Message.StartsWith("Unable to parse integer", StringComparison.Ordinal)
+                        ? "; TOML integers end at 2^63 - 1: write a larger seed as a string, e.g. seed = \"18446744073709551615\"" : ""));
 
         var values = new Dictionary<string, SpecValue>(StringComparer.Ordinal);
         foreach (var kv in document.KeyValues) Add(values, sourceName, "", kv);

@@ -107,6 +107,9 @@ public static partial class BadInputCases
         foreach (var key in new[] { "training.alpha", "problem.noise", "problem.scale", "training.tolerance", "training.divergence_factor", "training.bounce_factor" })
             foreach (var value in new[] { "\"abc\"", "nan", "inf", "-1.0", "true" })
                 yield return Toml(key, value);
+        yield return TomlText("seed above 2^63 - 1 as a bare integer", "[seeds]\nseed = 18446744073709551615\n", "as a string");
+        yield return TomlText("seed of 2^64 as a string", "[seeds]\nseed = \"18446744073709551616\"\n", "seeds.seed");
+        yield return TomlText("max_steps = 1e5.5", "[training]\nmax_steps = 100000.5\n", "training.max_steps");
         yield return TomlText("unknown key", "[problem]\nwidth = 3\n", "problem.width");
         yield return TomlText("syntax error", "[problem\nn = 3\n", "spec.toml");
         yield return TomlText("two stepsize axes", "[stepsize]\nvalues = [0.1]\nrelative = [0.5]\n", "stepsize");
