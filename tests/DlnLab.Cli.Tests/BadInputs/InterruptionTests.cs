@@ -41,14 +41,34 @@ public class InterruptionTests
         AssertKeptAndClean(folder.Path);
     }
 
-    private static (int Code, string Stdout, string Stderr, TimeSpan Elapsed) Interrupt(string folder, params string[] signals)
+    [Fact]
+    public void Sigterm_stops_reproduce_during_its_bisections_and_writes_no_figure()
     {
-        using var p = DlnProcess.Start(folder, null, LongSweep);
+        using var folder = new TempFolder();
+        // A large budget: the first bisections for the largest convergent stepsize take many seconds, so the signal
+        // comes while they are in flight (the sweep tests above check that finished runs are kept).
+        string[] reproduce = ["reproduce", "fig1", "--out", "o", "--datasets", "2", "--max-steps", "2000000", "--threads", "1"];
+        var (code, stdout, stderr, elapsed) = Interrupt(folder.Path, reproduce, Path.Combine("o", "runs.db"), null, "TERM");
+
+        Assert.True(code == Interruption.AfterSigterm, $"exit code {code}; stdout: {stdout}; stderr: {stderr}");
+        Assert.Contains("interrupted by SIGTERM", stdout);
+        Assert.True(elapsed < TimeSpan.FromSeconds(20), $"took {elapsed} to stop");
+        Assert.False(File.Exists(Path.Combine(folder.Path, "o", "fig1.csv")));
+        Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    private static (int Code, string Stdout, string Stderr, TimeSpan Elapsed) Interrupt(string folder, params string[] signals) =>
+        Interrupt(folder, LongSweep, "s.db", "sweep", signals);
+
+    // Signals once the store holds a run of `sweep` (or, with null, once the store exists and a moment has passed).
+    private static (int Code, string Stdout, string Stderr, TimeSpan Elapsed) Interrupt(string folder, string[] args, string store, string? sweep, params string[] signals)
+    {
+        using var p = DlnProcess.Start(folder, null, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         try
         {
-            WaitForStoredRun(Path.Combine(folder, "s.db"), p);
+            WaitForStoredRun(Path.Combine(folder, store), sweep, p);
             var clock = Stopwatch.StartNew();
             foreach (var s in signals) DlnProcess.Signal(p, s);
             Assert.True(p.WaitForExit(TimeSpan.FromSeconds(60)), "dln did not stop within 60 s of the signal");
@@ -60,22 +80,27 @@ public class InterruptionTests
         }
     }
 
-    private static void WaitForStoredRun(string store, Process p)
+    private static void WaitForStoredRun(string store, string? sweep, Process p)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(120))
         {
             Assert.False(p.HasExited, "the sweep ended before it was interrupted");
-            if (File.Exists(store) && StoredRuns(store) > 0) return;
+            if (File.Exists(store) && sweep is null)
+            {
+                Thread.Sleep(500);
+                return;
+            }
+            if (File.Exists(store) && StoredRuns(store, sweep!) > 0) return;
             Thread.Sleep(200);
         }
         Assert.Fail("no run was stored within 120 s");
     }
 
-    private static int StoredRuns(string store)
+    private static int StoredRuns(string store, string sweep = "sweep")
     {
         using var results = ResultStore.Open(store);
-        return results.RunKeys("sweep").Count;
+        return results.RunKeys(sweep).Count;
     }
 
     private static void AssertKeptAndClean(string folder)
