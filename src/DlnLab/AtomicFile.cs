@@ -73,16 +73,17 @@ public static class AtomicFile
         Temporaries.TryRemove(temp, out _);
     }
 
-    // The file a symbolic link finally names (the link itself is left in place); any other path as it is.
+    // The file a symbolic link finally names (the link itself is left in place); any other path as it is. A link that
+    // loops or names nothing is refused: writing through it would replace the link or create folders elsewhere.
     private static string Target(string full)
     {
-        try
-        {
-            return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-        }
-        catch (IOException)
-        {
-            return full; // a link loop: the open below reports it
-        }
+        var info = new FileInfo(full);
+        if (info.LinkTarget is null) return full;
+        FileSystemInfo? final;
+        try { final = info.ResolveLinkTarget(returnFinalTarget: true); }
+        catch (IOException) { throw new IOException($"cannot write '{full}': it is a symbolic link that loops"); }
+        if (final is null || FileKind.Of(final.FullName) == FileType.Missing)
+            throw new IOException($"cannot write '{full}': it is a symbolic link to '{info.LinkTarget}', which does not exist");
+        return final.FullName;
     }
 }

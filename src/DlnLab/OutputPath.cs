@@ -54,7 +54,7 @@ public static class OutputPath
         // Longer names than the file systems take (255 bytes) would fail only when written; the temporary file adds 38.
         if (full.Split('/', '\\').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > MaxNameBytes))
             throw new InvalidInputException(field, Shorten(path), $"has a file or folder name longer than {MaxNameBytes} bytes");
-        string resolved = Resolve(full);
+        string resolved = Resolve(field, path, full);
         if (!OperatingSystem.IsWindows() && SystemRoots.Any(r => (resolved + "/").StartsWith(r, StringComparison.Ordinal) || (full + "/").StartsWith(r, StringComparison.Ordinal)))
             throw new InvalidInputException(field, path, "is under /dev, /proc or /sys; give a regular file or folder elsewhere");
         return full;
@@ -80,9 +80,16 @@ public static class OutputPath
 
     private static string Shorten(string path) => path.Length <= 80 ? path : path[..40] + "..." + path[^37..];
 
-    private static string Resolve(string full)
+    // The final target of a symbolic link, or the path itself; a link that loops or names nothing is refused.
+    private static string Resolve(string field, string path, string full)
     {
-        try { return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full; }
-        catch (IOException) { return full; }
+        var info = new FileInfo(full);
+        if (info.LinkTarget is null) return full;
+        FileSystemInfo? final;
+        try { final = info.ResolveLinkTarget(returnFinalTarget: true); }
+        catch (IOException) { throw new InvalidInputException(field, path, "is a symbolic link that loops"); }
+        if (final is null || FileKind.Of(final.FullName) == FileType.Missing)
+            throw new InvalidInputException(field, path, $"is a symbolic link to '{info.LinkTarget}', which does not exist");
+        return final.FullName;
     }
 }

@@ -29,6 +29,18 @@ public static partial class BadInputCases
             }
             yield return new(["export", "--store", "{dir}/s.db", "--out", "{dir}/e"], "--store", Setup: f => make(f, "s.db"), Label: $"export --store a {kind}");
         }
+        foreach (var (kind, make) in new (string, Action<Fixture, string>)[]
+                 {
+                     ("dangling link", (f, n) => f.Symlink(n, f.P("missing/target"))),
+                     ("link loop", (f, n) => f.Symlink(n, f.P(n + ".other")).Symlink(n + ".other", f.P(n))),
+                 })
+        {
+            yield return new(TrainTo("{dir}/t.csv"), "--trajectory", Setup: f => make(f, "t.csv"), Label: $"train --trajectory onto a {kind}");
+            yield return new(Sweep(), "--store", Setup: f => make(f, "s.db"), Label: $"sweep --store onto a {kind}");
+            yield return new(["reproduce", "fig1", "--out", "{dir}/o"], "--out", Setup: f => make(f, "o"), Label: $"reproduce --out a {kind}");
+            yield return new(["reproduce", "fig1", "--out", "{dir}/o"], "--out", Setup: f => { f.Folder_("o"); make(f, "o/report.html"); }, Label: $"reproduce with report.html a {kind}");
+            yield return new(["export", "--store", "{dir}/s.db", "--out", "{dir}/e"], "--out", Setup: f => { f.Text("s.db", ""); make(f, "e"); }, Label: $"export --out a {kind}");
+        }
         yield return new(["reproduce", "fig1", "--out", "{dir}/o"], "--out", Setup: f => f.Text("o", "mine"), Label: "reproduce --out a regular file");
         yield return new(["export", "--store", "{dir}/s.db", "--out", "{dir}/e"], "--out", Setup: f => f.Text("s.db", "").Text("e", "mine"), Label: "export --out a regular file");
         yield return new(TrainTo("{dir}/f/t.csv"), "--trajectory", Setup: f => f.Text("f", "mine"), Label: "train --trajectory under a regular file");
