@@ -4,7 +4,8 @@ namespace DlnLab.Cli;
 
 /// <summary>
 /// The entry of `dln`: parses, runs the chosen command, and turns every failure into one line on stderr.
-/// Exit codes: 0 done (whatever the run's status), 2 bad input (nothing computed or written), 1 an I/O fault (one line naming the file) or an unexpected failure.
+/// Exit codes: 0 done (whatever the run's status), 2 bad input (nothing computed or written), 1 a fault of the file
+/// system (one line naming the file and the reason) or an unexpected failure, 130 and 143 interrupted by SIGINT and SIGTERM.
 /// </summary>
 public static class Cli
 {
@@ -32,22 +33,30 @@ public static class Cli
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (InvalidInputException e)
+        catch (Exception e) when (Unwrap(e) is InvalidInputException invalid)
         {
-            error.WriteLine("dln: error: " + ErrorReport.ForInvalidInput(e, parsed.CommandResult.Command));
+            error.WriteLine("dln: error: " + OneLine(ErrorReport.ForInvalidInput(invalid, parsed.CommandResult.Command)));
             return InvalidInput;
         }
-        catch (IOException e)
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
         {
-            // A genuine I/O fault (a store locked, deleted or unreadable; a disk full): the file and the reason.
-            error.WriteLine("dln: error: " + OneLine(e.Message));
+            // A genuine I/O fault (a store locked, deleted or unreadable; a disk full; a read-only folder): the file and the reason.
+            error.WriteLine("dln: error: " + OneLine(Unwrap(e).Message));
             return UnexpectedError;
         }
         catch (Exception e)
         {
-            error.WriteLine($"dln: unexpected error ({e.GetType().Name}): {OneLine(e.Message)}");
+            var inner = Unwrap(e);
+            error.WriteLine($"dln: unexpected error ({inner.GetType().Name}): {OneLine(inner.Message)}");
             return UnexpectedError;
         }
+    }
+
+    // Parallel work reports its failure wrapped; the first inner exception is what went wrong.
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: > 0 } a) e = a.InnerExceptions[0];
+        return e;
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");

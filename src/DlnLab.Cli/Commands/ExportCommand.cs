@@ -36,6 +36,17 @@ internal sealed class ExportCommand
         string directory = parsed.GetValue(outDir)!;
         string? sweepName = parsed.GetValue(sweep);
 
+        if (storePath.Length == 0) throw new InvalidInputException("store", null, "needs a path");
+        OutputPath.CheckFolder("out", directory);
+
+        // Export cannot stop part way: a signal removes the temporary files of the file being written and exits at once.
+        using var interruption = Interruption.Immediate(parsed.InvocationConfiguration.Error, "files exported before it are complete");
+
+        return StoreFaults.Guard(storePath, () => Export(output, storePath, directory, sweepName));
+    }
+
+    private static int Export(TextWriter output, string storePath, string directory, string? sweepName)
+    {
         // Read-only: an export never writes to the store (nor creates one where a path was mistyped).
         using var results = ResultStore.OpenReadOnly(storePath);
         if (sweepName is not null && !results.Sweeps().Any(s => s.Name == sweepName))

@@ -69,7 +69,19 @@ internal sealed class ReproduceCommand
             }
         }
 
-        var result = Reproducer.Run(settings, directory, chosen, Report);
+        using var interruption = Interruption.Cooperative(parsed.InvocationConfiguration.Error,
+            $"the runs finished so far are stored in {Path.Combine(directory, Reproducer.StoreFile)}; run the same command again to resume");
+        ReproductionResult result;
+        try
+        {
+            result = StoreFaults.Guard(Path.Combine(directory, Reproducer.StoreFile), () => Reproducer.Run(settings, directory, chosen, Report, interruption.Token));
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            writer.WriteLine($"interrupted by {interruption.SignalName}: the runs finished so far are stored in {Path.Combine(directory, Reproducer.StoreFile)}; no figure or report was written now.");
+            writer.WriteLine("To resume, run the same command again (stored runs are not recomputed).");
+            return interruption.ExitCode;
+        }
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.RunsComputed} runs computed, {result.RunsAlreadyStored} already stored, in {result.WallTime.TotalSeconds:F1} s"));
         foreach (var f in result.Figures)

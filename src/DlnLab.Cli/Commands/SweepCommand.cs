@@ -12,8 +12,8 @@ namespace DlnLab.Cli.Commands;
 /// </summary>
 internal sealed class SweepCommand
 {
-    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it); the runs finished so far are stored.</summary>
-    public const int Interrupted = 130;
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it; 143 after SIGTERM); the runs finished so far are stored.</summary>
+    public const int Interrupted = Interruption.AfterSigint;
 
     private readonly CancellationToken? externalCancellation;
     private readonly SweepFlagOptions flags = new();
@@ -53,37 +53,38 @@ internal sealed class SweepCommand
     {
         var output = parsed.InvocationConfiguration.Output;
 
-        // Everything is checked before the store is created.
+        // Everything is checked before the store is created: the spec, every dataset of the grid, the memory, the path.
         var spec = ReadSpec(parsed);
-        var runs = spec.Expand();
         int threadCount = Check.Positive("threads", parsed.GetValue(threads));
+        spec.ValidateResources(threadCount);
+        var runs = spec.Expand();
         string storePath = parsed.GetValue(store)!;
-        if (Directory.Exists(storePath)) throw new InvalidInputException("store", storePath, "is a folder; give a file name");
+        OutputPath.CheckFile("store", storePath, folderMayBeCreated: true);
 
         var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = threadCount });
-        using var results = ResultStore.Open(storePath);
-        using var interrupt = new CancellationTokenSource();
-        using var external = externalCancellation?.Register(interrupt.Cancel);
-        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
-        Console.CancelKeyPress += onCtrlC;
+        return StoreFaults.Guard(storePath, () => RunOn(parsed, spec, runs, storePath, options));
+    }
+
+    private int RunOn(ParseResult parsed, SweepSpec spec, IReadOnlyList<RunSpec> runs, string storePath, SweepRunnerOptions options)
+    {
+        var output = parsed.InvocationConfiguration.Output;
+        using var interruption = Interruption.Cooperative(parsed.InvocationConfiguration.Error,
+            $"the runs finished so far are stored in {storePath}; run the same command again to resume", externalCancellation);
+        using var results = StoreOpening.Open(storePath);
         try
         {
             var summary = SweepProgressDisplay.Run(output, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),
-                progress => SweepRunner.Run(spec, results, options, progress, interrupt.Token));
+                progress => SweepRunner.Run(spec, results, options, progress, interruption.Token));
             SweepReport.Write(output, spec, runs, summary, results);
             return Cli.Success;
         }
-        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        catch (OperationCanceledException) when (interruption.Requested)
         {
             long stored = results.RunKeys(spec.Name).Count(runs.Select(r => r.Key).ToHashSet().Contains);
-            output.WriteLine($"interrupted: {stored} of {runs.Count} runs of sweep '{spec.Name}' are stored in {results.Path}.");
+            output.WriteLine($"interrupted by {interruption.SignalName}: {stored} of {runs.Count} runs of sweep '{spec.Name}' are stored in {results.Path}; runs in flight were dropped.");
             output.WriteLine("To resume, run the same command again (stored runs are not recomputed):");
             output.WriteLine("  dln " + string.Join(' ', parsed.Tokens.Select(t => Quote(t.Value))));
-            return Interrupted;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
+            return interruption.ExitCode;
         }
     }
 

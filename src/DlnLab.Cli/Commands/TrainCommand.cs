@@ -17,7 +17,7 @@ internal sealed class TrainCommand
         "Doubles round-trip exactly; non-finite values (NaN, Infinity) are written as null. [default: off, a readable summary]");
     private readonly Option<string?> trajectory = CliOption.OptionalText("--trajectory",
         "Also write the trajectory checkpoints to this CSV file (step,train_loss,test_loss,gain_l1,distance_to_beta_star), " +
-        "replacing it atomically. [default: none]",
+        "replacing it atomically (a regular file or a new path only); - or /dev/stdout writes it to standard output after the summary. [default: none]",
         "FILE.csv");
 
     public static Command Create() => new TrainCommand().Build();
@@ -43,36 +43,33 @@ internal sealed class TrainCommand
         TrainingOptions? options = null;
         var (problem, description) = ProblemSource.Build(problemOptions, parsed, (n, d) => options = trainingOptions.Read(parsed, n, d));
         string? trajectoryPath = parsed.GetValue(trajectory);
-        if (trajectoryPath is not null) WritablePath.CheckWritable("trajectory", trajectoryPath);
+        bool trajectoryToOutput = trajectoryPath is not null && OutputPath.IsStandardOutput(trajectoryPath);
+        if (trajectoryPath is not null && !trajectoryToOutput) OutputPath.CheckFile("trajectory", trajectoryPath);
 
-        // Ctrl-C stops the run within a few thousand steps; a stopped run has no result, so nothing is written.
-        using var interrupt = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
-        Console.CancelKeyPress += onCtrlC;
+        // The first SIGINT or SIGTERM stops the run within a few thousand steps (a stopped run is not a result, so
+        // nothing is written); a second exits at once.
+        using var interruption = Interruption.Cooperative(parsed.InvocationConfiguration.Error, "nothing was written");
         var clock = Stopwatch.StartNew();
         RunResult result;
         try
         {
-            result = Trainer.Train(problem, options!, interrupt.Token);
+            result = Trainer.Train(problem, options!, interruption.Token);
         }
-        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        catch (OperationCanceledException) when (interruption.Requested)
         {
-            parsed.InvocationConfiguration.Error.WriteLine("dln: interrupted; the run was stopped and nothing was written");
-            return SweepCommand.Interrupted;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
+            parsed.InvocationConfiguration.Error.WriteLine($"dln: interrupted by {interruption.SignalName}; the run was stopped and nothing was written");
+            return interruption.ExitCode;
         }
         clock.Stop();
         var timing = new RunTiming(clock.Elapsed.TotalSeconds, result.Steps);
         // The theory's interpolators are those of uv from its default start so far; other runs get none.
         var theory = options!.Model == Models.ModelSpec.Uv && options.U0 is null && options.V0 is null ? TheoryCheck.Of(problem, result) : new TheoryCheck();
 
-        if (trajectoryPath is not null) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
+        if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 
         if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing);
         else RunSummary.Write(output, description, options!, result, theory, timing);
+        if (trajectoryToOutput) TrajectoryCsv.Write(output, result.Trajectory);
         return Cli.Success;
     }
 }

@@ -12,18 +12,19 @@ internal static class CliOption
 {
     private delegate bool TryParse<T>(string text, out T value);
 
+    /// <summary>An integer, written in digits or as an integral number such as 1e5 (see <see cref="IntegerText"/>).</summary>
     public static Option<int> Int(string name, int defaultValue, string description) =>
         Parsed(name, defaultValue, description, "INT", "must be an integer",
-            (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v));
+            (string t, out int v) => IntegerText.TryParseInt(t, out v));
 
     public static Option<long> Long(string name, long defaultValue, string description) =>
         Parsed(name, defaultValue, description, "INT", "must be an integer",
-            (string t, out long v) => TryParseLong(t, out v));
+            (string t, out long v) => IntegerText.TryParseLong(t, out v));
 
     /// <summary>A 64-bit seed: any integer in [0, 2^64).</summary>
     public static Option<ulong> Seed(string name, ulong defaultValue, string description) =>
         Parsed(name, defaultValue, description, "SEED", "must be an integer in [0, 18446744073709551615]",
-            (string t, out ulong v) => ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v));
+            (string t, out ulong v) => IntegerText.TryParseUnsigned(t, out v));
 
     public static Option<double> Double(string name, double defaultValue, string description) =>
         Parsed(name, defaultValue, description, "NUMBER", "must be a number such as 0.5 or 1e-5",
@@ -91,18 +92,5 @@ internal static class CliOption
             return defaultValue;
         };
         return option;
-    }
-
-    // Accepts "100000" and also "1e5", since step budgets are naturally written in scientific notation.
-    private static bool TryParseLong(string text, out long value)
-    {
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)) return true;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
-            && double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 9.2e18)
-        {
-            value = (long)d;
-            return true;
-        }
-        return false;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class TrainingOptionSet
     public Option<int> LossCheckInterval { get; } = CliOption.Int("--loss-check-interval", Defaults.LossCheckInterval,
         "For b < n, steps between full training-loss evaluations (>= 0; 0: 16 ceil(n/b)).");
     public Option<int> CheckpointsPerDecade { get; } = CliOption.Int("--checkpoints-per-decade", Defaults.CheckpointsPerDecade,
-        "Trajectory checkpoints per decade of steps (>= 0; 0: only the first and last).");
+        "Trajectory checkpoints per decade of steps (0 to 1000; 0: only the first and last).");
 
     public IEnumerable<Option> All =>
         [Model, Alpha, U0, V0, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade];
@@ -106,7 +106,7 @@ internal sealed class TrainingOptionSet
     {
         string t = text.Trim().ToLowerInvariant();
         if (t is "n" or "full") return n;
-        if (int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int b)) return b;
+        if (IntegerText.TryParseInt(t, out int b)) return b;
         throw new InvalidInputException("batch-size", text, $"must be an integer in [1, n] = [1, {n}], or n/full for full-batch GD");
     }
 

@@ -25,15 +25,21 @@ public static class Reproducer
         settings.Validated();
         foreach (var f in figures)
             if (!AllFigures.Contains(f)) throw new InvalidInputException("figure", f, "must be fig1, fig2, fig3, fig4 or all");
-        var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(outputDirectory);
-        string storePath = Path.Combine(outputDirectory, StoreFile);
-        using var store = ResultStore.Open(storePath);
-        var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = settings.Threads });
-
+        // Every file this writes, checked before anything is created: a folder, FIFO or device of one of these names
+        // in the output folder is refused, not replaced.
+        OutputPath.CheckFolder("out", outputDirectory);
+        foreach (string file in OutputFiles(figures)) OutputPath.CheckFile("out", Path.Combine(outputDirectory, file), folderMayBeCreated: true);
+        var stepsizeSweep = PaperSweeps.StepsizeSweep(settings);
+        var batchSizeSweep = PaperSweeps.BatchSizeSweep(settings);
         var sweeps = new List<SweepSpec>();
-        if (figures.Any(f => f is "fig1" or "fig2" or "fig3")) sweeps.Add(PaperSweeps.StepsizeSweep(settings));
-        if (figures.Contains("fig4")) sweeps.Add(PaperSweeps.BatchSizeSweep(settings));
+        if (figures.Any(f => f is "fig1" or "fig2" or "fig3")) sweeps.Add(stepsizeSweep);
+        if (figures.Contains("fig4")) sweeps.Add(batchSizeSweep);
+        foreach (var sweep in sweeps) sweep.ValidateResources(settings.Threads);
+
+        var clock = Stopwatch.StartNew();
+        string storePath = Path.Combine(outputDirectory, StoreFile);
+        using var store = StoreOpening.Open(storePath);
+        var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = settings.Threads });
         int computed = 0, stored = 0;
         foreach (var sweep in sweeps)
         {
@@ -43,9 +49,12 @@ public static class Reproducer
             stored += summary.AlreadyStored;
         }
 
-        var stepsizeRuns = store.Runs(PaperSweeps.Stepsize);
-        var batchRuns = store.Runs(PaperSweeps.BatchSize);
-        var references = store.References();
+        // Only the runs of the settings asked for: the folder may also hold runs of other settings (alpha, datasets,
+        // budget, ...) from earlier calls, which the figures and the report must not mix in.
+        var stepsizeRuns = RunsOf(store, stepsizeSweep);
+        var batchRuns = RunsOf(store, batchSizeSweep);
+        var datasetKeys = stepsizeRuns.Concat(batchRuns).Select(r => r.DatasetKey).ToHashSet();
+        var references = store.References().Where(r => datasetKeys.Contains(r.DatasetKey)).ToList();
         var outputs = new List<FigureOutput>();
         var reportFigures = new List<ReportFigure>();
         void Draw(FigureSpec spec, IReadOnlyList<StoredRun> runs, string caption, string what)
@@ -98,6 +107,17 @@ public static class Reproducer
         var report = ReportWriter.Write(model, outputDirectory);
         return new ReproductionResult(outputs, report, findings, computed, stored, clock.Elapsed, storePath);
     }
+
+    /// <summary>The stored runs of <paramref name="sweep"/> that belong to its spec (same name, same settings), in store order.</summary>
+    private static List<StoredRun> RunsOf(ResultStore store, SweepSpec sweep)
+    {
+        var keys = sweep.Expand().Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        return store.Runs(sweep.Name).Where(r => keys.Contains(r.Key)).ToList();
+    }
+
+    /// <summary>The names of the files written into the output folder for <paramref name="figures"/>.</summary>
+    public static IEnumerable<string> OutputFiles(IEnumerable<string> figures) =>
+        [StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, .. figures.SelectMany(f => new[] { f + ".png", f + ".svg", f + ".csv" })];
 
     private static KeyValuePair<string, string>[] SettingsTable(ReproductionSettings s, IReadOnlyCollection<StoredRun> runs)
     {

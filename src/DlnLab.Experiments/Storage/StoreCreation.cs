@@ -34,6 +34,11 @@ internal static class StoreCreation
             try { File.Move(temp, path, overwrite: false); }
             catch (IOException) when (File.Exists(path)) { }  // another process created it first: use theirs
         }
+        catch (StoreFaultException e) when (e.StorePath == temp)
+        {
+            // The temporary file is ours, not the user's: the fault is named after the store asked for.
+            throw new StoreFaultException(path, "cannot be created: " + e.Message[(temp.Length + 2)..], e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not StoreFaultException)
         {
             throw new StoreFaultException(path, "cannot be created: " + e.Message, e);

@@ -128,31 +128,53 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         return v.Value as string ?? throw new InvalidInputException(v.Where, v.Text, "must be a string");
     }
 
+    // The word must be one of the names exactly (case aside): Enum.TryParse would also take "rademacher,uniform" (flags
+    // or-ed together) or "2", which select another value.
     private TEnum? Enum<TEnum>(string key) where TEnum : struct, System.Enum
     {
+        if (values.TryGetValue(key, out var given) && given.Value is not string)
+            throw new InvalidInputException(given.Where, given.Text, "must be one word, one of " + string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())));
         var s = Str(key);
         if (s is null) return null;
-        if (System.Enum.TryParse<TEnum>(s, ignoreCase: true, out var e) && System.Enum.IsDefined(e) && !s.Any(char.IsDigit)) return e;
+        string word = s.Trim();
+        foreach (var name in System.Enum.GetNames<TEnum>())
+            if (name.Equals(word, StringComparison.OrdinalIgnoreCase)) return System.Enum.Parse<TEnum>(name);
         throw new InvalidInputException(values[key].Where, s, "must be one of " + string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant())));
     }
 
-    private static long AsLong(SpecValue v) => v.Value is long l ? l : throw new InvalidInputException(v.Where, v.Text, "must be an integer");
+    // Integers: TOML integers, flag digits, and integral numbers such as 1e5 (as the command-line options read them).
+    private static long? Integral(SpecValue v) => v.Value switch
+    {
+        long l => l,
+        double x when IntegerText.IsExactInteger(x) => (long)x,
+        _ => null,
+    };
 
-    private static int AsInt(SpecValue v) => v.Value is long l && l >= int.MinValue && l <= int.MaxValue
-        ? (int)l : throw new InvalidInputException(v.Where, v.Text, v.Value is long ? "must fit in a 32-bit integer" : "must be an integer");
+    private static long AsLong(SpecValue v) => Integral(v) ?? throw new InvalidInputException(v.Where, v.Text,
+        v.Value is ulong ? "must be an integer in [-2^63, 2^63 - 1]" : "must be an integer");
 
-    private static ulong AsSeed(SpecValue v) => v.Value is long l && l >= 0
-        ? (ulong)l : throw new InvalidInputException(v.Where, v.Text, "must be an integer >= 0");
+    private static int AsInt(SpecValue v) => Integral(v) is long l && l >= int.MinValue && l <= int.MaxValue
+        ? (int)l : throw new InvalidInputException(v.Where, v.Text, Integral(v) is not null || v.Value is ulong ? "must fit in a 32-bit integer" : "must be an integer");
+
+    // Seeds take every value of [0, 2^64): a flag above 2^63 - 1 arrives as a ulong, a TOML one as a string of digits.
+    private static ulong AsSeed(SpecValue v) => v.Value switch
+    {
+        ulong u => u,
+        string text when IntegerText.TryParseUnsigned(text, out ulong u) => u,
+        _ when Integral(v) is long l && l >= 0 => (ulong)l,
+        _ => throw new InvalidInputException(v.Where, v.Text, "must be an integer in [0, 18446744073709551615]"),
+    };
 
     private static double AsDouble(SpecValue v) => v.Value switch
     {
         long l => l,
+        ulong u => u,
         double x => x,
         _ => throw new InvalidInputException(v.Where, v.Text, "must be a number"),
     };
 
     private static int AsBatchSize(SpecValue v) => v.Value is string s && s.Trim().Equals("n", StringComparison.OrdinalIgnoreCase)
         ? SweepSpec.FullBatch
-        : v.Value is long l ? (l >= 1 ? AsInt(v) : throw new InvalidInputException(v.Where, v.Text, "must be an integer >= 1, or \"n\" (full batch)"))
+        : Integral(v) is long l ? (l >= 1 ? AsInt(v) : throw new InvalidInputException(v.Where, v.Text, "must be an integer >= 1, or \"n\" (full batch)"))
         : throw new InvalidInputException(v.Where, v.Text, "must be an integer batch size or \"n\" (full batch)");
 }

@@ -37,7 +37,7 @@ public static class SweepRunner
         var stored = store.RunKeys(spec.Name);
         var todo = Enumerable.Range(0, runs.Count).Where(i => !stored.Contains(keys[i])).ToArray();
         int alreadyStored = runs.Count - todo.Length;
-        var context = new SweepContext(spec, store, options, todo.Select(i => runs[i]));
+        var context = new SweepContext(spec, store, options, todo.Select(i => runs[i]), cancellation);
         int completed = 0;
         progress?.Report(new SweepProgress(0, todo.Length, alreadyStored, clock.Elapsed, null));
 
@@ -46,25 +46,39 @@ public static class SweepRunner
         // together and few datasets are alive at once; each is claimed in the store as it is handed out.
         var items = WorkClaims.Claimed(store, WorkItems.Plan(runs, todo, options), runs, keys, cancellation);
         var source = Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering);
+        var loop = Task.Factory.StartNew(() => Parallel.ForEach(source, parallel, item =>
+        {
+            foreach (var (i, record) in context.Execute(item, runs, keys))
+            {
+                var run = runs[i];
+                bool added = context.Store(() => store.AddRun(record));
+                context.Release(run);
+                if (!added) continue; // another process stored it first (its lease had run out): not ours to count
+                options.RunStored?.Invoke(new StoredRunEvent(run, record));
+                int done = Interlocked.Increment(ref completed);
+                if (progress is not null)
+                {
+                    var elapsed = clock.Elapsed;
+                    progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, elapsed * ((double)(todo.Length - done) / done)));
+                }
+            }
+        }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            Parallel.ForEach(source, parallel, item =>
+            try
             {
-                foreach (var (i, record) in context.Execute(item, runs, keys))
-                {
-                    var run = runs[i];
-                    bool added = store.AddRun(record);
-                    context.Release(run);
-                    if (!added) continue; // another process stored it first (its lease had run out): not ours to count
-                    options.RunStored?.Invoke(new StoredRunEvent(run, record));
-                    int done = Interlocked.Increment(ref completed);
-                    if (progress is not null)
-                    {
-                        var elapsed = clock.Elapsed;
-                        progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, elapsed * ((double)(todo.Length - done) / done)));
-                    }
-                }
-            });
+                loop.Wait(cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                // Stop at once: no new run starts (the token stops the loop), training runs stop within a few thousand
+                // steps, and whatever is still in flight (a bisection, a lockstep group) is abandoned: from here on none
+                // of it touches the store, so the caller may close it while it finishes in the background.
+                context.Close();
+                throw;
+            }
+            catch (AggregateException) { }
+            loop.GetAwaiter().GetResult();
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -92,12 +106,15 @@ public static class SweepRunner
     }
 
     /// <summary>Shared state of one invocation: datasets and thresholds computed once, on first use, by whichever worker needs them.</summary>
-    private sealed class SweepContext(SweepSpec spec, ResultStore store, SweepRunnerOptions options, IEnumerable<RunSpec> todo)
+    private sealed class SweepContext(SweepSpec spec, ResultStore store, SweepRunnerOptions options, IEnumerable<RunSpec> todo,
+        CancellationToken cancellation)
     {
         private readonly ConcurrentDictionary<string, Lazy<Dataset>> _datasets = new();
         private readonly ConcurrentDictionary<string, Lazy<ThresholdResult>> _thresholds = new();
         private readonly ConcurrentDictionary<string, int> _pending = CountByDataset(todo);
         private int _thresholdsComputed;
+        private readonly Lock _storeGate = new();
+        private bool _closed;
 
         public int ThresholdsComputed => _thresholdsComputed;
 
@@ -153,7 +170,7 @@ public static class SweepRunner
                 {
                     var run = runs[item[j]];
                     var clock = Stopwatch.StartNew();
-                    var result = Trainer.Train(data.Design, data.Problem, run.Options(gammas[j]));
+                    var result = Trainer.Train(data.Design, data.Problem, run.Options(gammas[j]), cancellation);
                     records[j] = Record(run, keys[item[j]], gammas[j], thresholds[j], data, result, clock.Elapsed.TotalSeconds);
                 }
                 yield return (item[j], records[j]!);
@@ -171,6 +188,24 @@ public static class SweepRunner
             return t.Found ? (fraction * t.Stepsize, t.Stepsize) : (double.NaN, double.NaN);
         }
 
+        /// <summary>Runs a call on the store, unless the sweep was interrupted (then it throws <see cref="OperationCanceledException"/>).</summary>
+        public void Store(Action call) => Store(() => { call(); return 0; });
+
+        public T Store<T>(Func<T> call)
+        {
+            lock (_storeGate)
+            {
+                if (_closed) throw new OperationCanceledException("the sweep was interrupted; this run is not stored");
+                return call();
+            }
+        }
+
+        /// <summary>After this, no worker touches the store again (a call under way finishes first).</summary>
+        public void Close()
+        {
+            lock (_storeGate) _closed = true;
+        }
+
         /// <summary>Drops a dataset once its last pending run is done.</summary>
         public void Release(RunSpec run)
         {
@@ -180,14 +215,14 @@ public static class SweepRunner
         private Dataset Generate(RunSpec run)
         {
             var problem = SparseRegression.Generate(run.Problem());
-            var stored = store.References(run.DatasetKey).Select(r => r.Alpha).ToHashSet();
+            var stored = Store(() => store.References(run.DatasetKey)).Select(r => r.Alpha).ToHashSet();
             var references = new List<StoredReference>();
             if (options.DatasetReferences is { } reference)
                 foreach (double alpha in spec.Alpha.Where(a => !stored.Contains(a)))
                     foreach (var (name, value) in reference(problem, alpha).OrderBy(p => p.Key, StringComparer.Ordinal))
                         references.Add(new StoredReference(run.DatasetKey, alpha, name, value));
-            store.AddDataset(new StoredDataset(run.DatasetKey, run.N, run.D, run.S, run.Noise, run.Nonzeros.ToString(), run.NonzeroScale,
-                run.Support.ToString(), run.NTest, run.DataSeed, problem.BetaStar ?? []), references);
+            Store(() => store.AddDataset(new StoredDataset(run.DatasetKey, run.N, run.D, run.S, run.Noise, run.Nonzeros.ToString(), run.NonzeroScale,
+                run.Support.ToString(), run.NTest, run.DataSeed, problem.BetaStar ?? []), references));
             return new Dataset(problem, new PaddedDesign(problem.X, problem.Y));
         }
 
@@ -195,16 +230,19 @@ public static class SweepRunner
         {
             string key = run.ThresholdKey;
             // Another process bisecting the same configuration: wait for its result rather than repeat it.
-            while (store.Threshold(key) is null && store.Claim([key], thresholds: true).Held.Count > 0)
+            while (Store(() => store.Threshold(key) is null && store.Claim([key], thresholds: true).Held.Count > 0))
+            {
+                cancellation.ThrowIfCancellationRequested();
                 Thread.Sleep(WorkClaims.Poll);
-            if (store.Threshold(key) is { } known)
+            }
+            if (Store(() => store.Threshold(key)) is { } known)
                 return new ThresholdResult(known.Stepsize, known.Found, known.HitCap, known.Evaluations, known.SmallestFailure);
             var settings = run.Threshold ?? new ThresholdSettings();
             var result = LargestConvergentStepsize.Find(data.Design, data.Problem, run.Options(settings.Low), settings);
             Interlocked.Increment(ref _thresholdsComputed);
-            store.AddThreshold(new StoredThreshold(key, run.DatasetKey, run.Alpha, run.BatchSize, run.BatchSeed,
+            Store(() => store.AddThreshold(new StoredThreshold(key, run.DatasetKey, run.Alpha, run.BatchSize, run.BatchSeed,
                 settings.Low, settings.High, settings.Precision, result.Stepsize, result.Found, result.HitCap,
-                result.Evaluations, result.SmallestFailure));
+                result.Evaluations, result.SmallestFailure)));
             return result;
         }
     }

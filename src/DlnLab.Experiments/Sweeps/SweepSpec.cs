@@ -103,10 +103,62 @@ public sealed record SweepSpec
         if (LossCheckInterval < 0) throw new InvalidInputException("training.loss_check_interval", LossCheckInterval, "must be >= 0 (0: automatic)");
         Stepsize.Validate();
         Threshold.Validate();
-        long runs = (long)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
+        // Counted in doubles: a product of axis lengths can pass 2^64, which would wrap around a 64-bit count.
+        double runs = (double)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
             * Alpha.Count * BatchSize.Count * Stepsize.Points().Length;
-        if (runs > MaxRuns) throw new InvalidInputException("grid", runs, $"must have at most {MaxRuns} runs");
+        if (runs > MaxRuns) throw new InvalidInputException("grid", runs.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + " runs", $"must have at most {MaxRuns} runs");
+        ValidateRuns();
         return this;
+    }
+
+    /// <summary>Bytes the plan takes (each run's spec and key) before any run starts, in doubles (no overflow).</summary>
+    private const double BytesPerPlannedRun = 1024;
+
+    /// <summary>
+    /// Checks what a worker would otherwise reject after the store exists: every dataset shape of the grid (size and
+    /// memory, with <paramref name="threads"/> datasets in memory at once) and the training options of every
+    /// configuration.
+    /// </summary>
+    public void ValidateResources(int threads)
+    {
+        int nMax = N.Max(), dMax = D.Max();
+        double runs = (double)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
+            * Alpha.Count * BatchSize.Count * Stepsize.Points().Length;
+        double perDataset = SparseRegressionSpec.EstimatedBytes(nMax, dMax, NTest);
+        double datasets = Math.Min(Math.Max(1, threads), (double)(DataSeeds?.Count ?? Datasets) * N.Count * D.Count * S.Count * Noise.Count);
+        double planBytes = runs * BytesPerPlannedRun, dataBytes = datasets * perDataset;
+        string field = planBytes > dataBytes ? "grid" : NTest > SparseRegressionSpec.CopiesOfX * nMax ? "problem.n_test" : "problem.d";
+        object value = field == "grid" ? $"{runs:G4} runs" : field == "problem.d" ? dMax : NTest;
+        MemoryLimit.Check(field, value, planBytes + dataBytes,
+            $"the plan of {runs:G4} runs and {datasets:G4} datasets at once (n = {nMax}, d = {dMax}, n_test = {NTest})");
+    }
+
+    // Every (n, d) shape through the generator's own checks, and every (n, alpha, batch size) through the trainer's.
+    private void ValidateRuns()
+    {
+        foreach (int n in N)
+        foreach (int d in D)
+        {
+            try
+            {
+                new SparseRegressionSpec { N = n, D = d, S = S.Max(), NTest = NTest, Noise = Noise.Max(), Nonzeros = Nonzeros, NonzeroScale = NonzeroScale, Support = Support }.Validated();
+            }
+            catch (InvalidInputException e)
+            {
+                throw new InvalidInputException(e.Field == "n-test" ? "problem.n_test" : e.Field == "n" ? "problem.n" : "problem.d",
+                    $"{e.Message} (for n = {n}, d = {d}, n_test = {NTest})");
+            }
+        }
+        double gamma = Stepsize.IsRelative ? Threshold.Low : Stepsize.Points()[0];
+        foreach (int n in N)
+        foreach (double alpha in Alpha)
+        foreach (int b in BatchSize)
+            new TrainingOptions
+            {
+                Alpha = alpha, BatchSize = b == FullBatch ? n : b, Stepsize = StepsizeSchedule.Constant(gamma), BatchMode = BatchMode,
+                Tolerance = Tolerance, MaxSteps = MaxSteps, DivergenceFactor = DivergenceFactor, BounceFactor = BounceFactor,
+                LossCheckInterval = LossCheckInterval,
+            }.Validated(n, D[0]);
     }
 
     /// <summary>The runs of the sweep, in a fixed order, each with its derived seeds and stable key.</summary>

@@ -57,6 +57,7 @@ public static class SweepSpecFlags
     private static SpecValue Token(string t, string where)
     {
         if (long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return new SpecValue(l, t, where);
+        if (ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u)) return new SpecValue(u, t, where);
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)) return new SpecValue(x, t, where);
         return new SpecValue(t, t, where);
     }

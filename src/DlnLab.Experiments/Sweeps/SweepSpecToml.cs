@@ -23,12 +23,8 @@ public static class SweepSpecToml
     /// <summary>Reads and checks the spec file at <paramref name="path"/>.</summary>
     public static SweepSpec Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InvalidInputException("spec", path, $"cannot be read ({e.Message})");
-        }
+        // A spec is a few lines; a FIFO, a device or a huge file is refused before it is read.
+        string text = DlnLab.Problems.InputFile.ReadAllText(path, "spec", 1 << 20);
         return Parse(text, path);
     }
 
@@ -38,7 +34,9 @@ public static class SweepSpecToml
         var document = SyntaxParser.Parse(toml, sourceName, validate: true);
         foreach (var message in document.Diagnostics)
             if (message.Kind == DiagnosticMessageKind.Error)
-                throw new InvalidInputException($"{At(sourceName, message.Span.Start)}", message.Message);
+                throw new InvalidInputException($"{At(sourceName, message.Span.Start)}", message.Message
+                    + (message.Message.StartsWith("Unable to parse integer", StringComparison.Ordinal)
+                        ? "; TOML integers end at 2^63 - 1: write a larger seed as a string, e.g. seed = \"18446744073709551615\"" : ""));
 
         var values = new Dictionary<string, SpecValue>(StringComparer.Ordinal);
         foreach (var kv in document.KeyValues) Add(values, sourceName, "", kv);

@@ -12,6 +12,8 @@ public static class CsvMatrix
     /// <summary>Reads the file; any failure is an <see cref="InvalidInputException"/> for <paramref name="field"/> naming the file and line.</summary>
     public static DenseArray Read(string path, string field = "file") => InputFile.Read(path, field, stream =>
     {
+        // At most one number per two bytes, each 8 bytes in a list that may grow to twice its length; then the matrix copies.
+        MemoryLimit.Check(field, path, 16.0 * stream.Length, $"the numbers of a {stream.Length}-byte text file");
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
         return Parse(reader, path, field);
     });

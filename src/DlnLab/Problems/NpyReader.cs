@@ -15,13 +15,15 @@ public static class NpyReader
 
     /// <summary>Reads the file; any failure is an <see cref="InvalidInputException"/> for <paramref name="field"/> naming the file.</summary>
     public static DenseArray Read(string path, string field = "file") =>
-        InputFile.Read(path, field, stream => Read(stream, path, field));
+        InputFile.Read(path, field, stream => Read(stream, path, field, stream.Length));
 
     /// <summary>
     /// Reads one array from the stream's current position (which need not be seekable: .npz entries are deflate
-    /// streams). <paramref name="source"/> names the stream in messages.
+    /// streams). <paramref name="source"/> names the stream in messages. When <paramref name="totalBytes"/> (the bytes of the
+    /// whole .npy: the file's size, or an .npz entry's uncompressed size) is given, a header announcing more entries than
+    /// follow is refused before anything is allocated; so is an array above the <see cref="MemoryLimit"/>.
     /// </summary>
-    public static DenseArray Read(Stream stream, string source, string field = "file")
+    public static DenseArray Read(Stream stream, string source, string field = "file", long? totalBytes = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         Span<byte> prefix = stackalloc byte[12];
@@ -63,10 +65,16 @@ public static class NpyReader
         if (header.Shape.Length > 2)
             throw new InvalidInputException(field, $"'{source}' holds an array of shape {DenseArray.FormatShape(header.Shape)}; only 0-D, 1-D and 2-D arrays are supported");
 
-        long count = 1;
+        double count = 1;
         foreach (int s in header.Shape) count *= s;
-        if (count > Array.MaxLength) throw new InvalidInputException(field, $"'{source}' holds {count} entries; at most {Array.MaxLength} are supported");
-        var data = new double[count];
+        string shape = DenseArray.FormatShape(header.Shape);
+        if (count > Array.MaxLength) throw new InvalidInputException(field, $"'{source}' holds an array of shape {shape}, {count:G3} entries; at most {Array.MaxLength} are supported");
+        long headerEnd = (major == 1 ? 10 : 12) + headerLength;
+        if (totalBytes is long total && count * header.Dtype.Size > total - headerEnd)
+            throw Invalid(field, source, $"its header announces shape {shape} ({count * header.Dtype.Size:G4} bytes of data) but only {Math.Max(0, total - headerEnd)} bytes follow");
+        // Training on it and the theory checks hold several copies of a design matrix.
+        MemoryLimit.Check(field, source, SparseRegressionSpec.CopiesOfX * 8 * count, $"training on an array of shape {shape}");
+        var data = new double[(long)count];
         ReadData(stream, header.Dtype, data, field, source);
         if (header.FortranOrder && header.Shape.Length == 2) data = ToRowMajor(data, header.Shape[0], header.Shape[1]);
         return new DenseArray(data, header.Shape);

@@ -17,7 +17,7 @@ public static class NpzReader
             {
                 if (include is not null && !include(name)) continue;
                 using var s = entry.Open();
-                arrays[name] = NpyReader.Read(s, $"{path}:{entry.FullName}", field);
+                arrays[name] = NpyReader.Read(s, $"{path}:{entry.FullName}", field, entry.Length);
             }
             return arrays;
         });

@@ -36,6 +36,20 @@ public sealed record SparseRegressionSpec
         if (!Enum.IsDefined(Nonzeros)) throw new InvalidInputException("nonzeros", Nonzeros, "must be gaussian, rademacher, uniform or constant");
         if (!Enum.IsDefined(Support)) throw new InvalidInputException("support", Support, "must be random or leading");
         if ((long)N * D > 400_000_000L) throw new InvalidInputException("n * d", (long)N * D, "must be at most 4e8 entries");
+        if ((long)NTest * D > 400_000_000L) throw new InvalidInputException("n-test", NTest, $"n-test * d = {(long)NTest * D} must be at most 4e8 entries");
+        bool testDominates = NTest > CopiesOfX * N;
+        MemoryLimit.Check(testDominates ? "n-test" : "d", testDominates ? NTest : D, EstimatedBytes(N, D, NTest),
+            $"training on data of n = {N}, d = {D}, n-test = {NTest}");
         return this;
     }
+
+    /// <summary>
+    /// Bytes a problem takes while it is trained and checked against the theory: measured at about seven n x d
+    /// matrices of doubles (X, the padded training copy, the solvers' work), plus the test design and the vectors.
+    /// Computed in doubles, so no size overflows.
+    /// </summary>
+    public static double EstimatedBytes(double n, double d, double nTest) => 8 * ((CopiesOfX * n + nTest) * d + 2 * n + nTest + 4 * d);
+
+    /// <summary>How many n x d matrices of doubles training and the theory checks hold at once (measured: 6.5).</summary>
+    public const double CopiesOfX = 7;
 }

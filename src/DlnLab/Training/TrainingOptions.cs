@@ -38,6 +38,9 @@ public sealed record TrainingOptions
     /// <summary>Trajectory checkpoints per decade of steps (default 10; 0 records only the first and last).</summary>
     public int CheckpointsPerDecade { get; init; } = 10;
 
+    /// <summary>The most trajectory checkpoints per decade a run may ask for.</summary>
+    public const int MaxCheckpointsPerDecade = 1000;
+
     /// <summary>The initialisation vector alpha for dimension d.</summary>
     public double[] AlphaFor(int d)
     {
@@ -62,10 +65,11 @@ public sealed record TrainingOptions
         Check.Positive("stepsize", Stepsize.Initial);
         Check.NonNegative("tolerance", Tolerance);
         Check.Positive("max-steps", MaxSteps);
-        if (!(DivergenceFactor > 1)) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be > 1");
-        if (!(BounceFactor > 1)) throw new InvalidInputException("bounce-factor", BounceFactor, "must be > 1");
+        if (!(DivergenceFactor > 1 && double.IsFinite(DivergenceFactor))) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be a finite number > 1");
+        if (!(BounceFactor > 1 && double.IsFinite(BounceFactor))) throw new InvalidInputException("bounce-factor", BounceFactor, "must be a finite number > 1");
         if (LossCheckInterval < 0) throw new InvalidInputException("loss-check-interval", LossCheckInterval, "must be >= 0 (0: automatic)");
-        if (CheckpointsPerDecade < 0) throw new InvalidInputException("checkpoints-per-decade", CheckpointsPerDecade, "must be >= 0");
+        // Each checkpoint costs a full loss evaluation: more than a thousand per decade only slows a run down.
+        Check.InRange("checkpoints-per-decade", CheckpointsPerDecade, 0, MaxCheckpointsPerDecade);
         return this;
     }
 }

@@ -34,7 +34,7 @@ public class ExportSafetyTests
 
     [Theory]
     [InlineData("folder of the store", "is or holds the store")]
-    [InlineData("the store itself", "is or holds the store")]
+    [InlineData("the store itself", "is a regular file; give a folder")]
     [InlineData("folder with other files", "holds files that are not an export's (notes.txt)")]
     public void AnExportThatWouldDestroySomethingIsRefusedUntouched(string target, string expected)
     {

@@ -34,6 +34,8 @@ public class StoreRefusalTests
             : CliRunner.Run("export", "--store", path, "--out", temp.File("out"));
         Assert.Equal(2, run.ExitCode);
         FolderSnapshot.AssertOneErrorLine(run);
+        // sweep checks its output paths first, with the words every output path gets.
+        if (command == "sweep" && kind == "fifo") expected = "is a FIFO (named pipe); only a regular file or a new path is written";
         Assert.StartsWith($"dln: error: --store: got {path}; {expected}", run.Err);
         Assert.Equal(before, FolderSnapshot.Take(temp.Path, "x.db"));
         Assert.Equal("", run.Out);
@@ -53,7 +55,7 @@ public class StoreRefusalTests
         var run = command == "sweep" ? CliRunner.Run([.. Sweep, "--store", store]) : CliRunner.Run("export", "--store", store, "--out", outDir);
         Assert.Equal(2, run.ExitCode);
         FolderSnapshot.AssertOneErrorLine(run);
-        Assert.StartsWith($"dln: error: {flag}: got ; is not a", run.Err);
+        Assert.StartsWith($"dln: error: {flag}: got nothing; needs a path", run.Err);
         Assert.Equal(before, FolderSnapshot.Take(temp.Path));
     }
 

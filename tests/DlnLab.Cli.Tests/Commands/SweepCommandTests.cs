@@ -151,7 +151,7 @@ public class SweepCommandTests
         var error = new StringWriter { NewLine = "\n" };
         int code = Cli.Run(root, ["sweep", .. TinyFlags, "--store", temp.File("r.db")], output, error);
         Assert.Equal(SweepCommand.Interrupted, code);
-        Assert.Contains("interrupted: 0 of 6 runs of sweep 'sweep' are stored", output.ToString());
+        Assert.Contains("interrupted by SIGINT: 0 of 6 runs of sweep 'sweep' are stored", output.ToString());
         Assert.Contains("  dln sweep --n 10 --d 15", output.ToString());
         var resumed = CliRunner.Run(["sweep", .. TinyFlags, "--store", temp.File("r.db"), "--quiet"]);
         Assert.Contains("6 computed now", resumed.Out);

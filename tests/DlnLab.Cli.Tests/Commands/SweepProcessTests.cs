@@ -6,11 +6,11 @@ namespace DlnLab.Cli.Tests.Commands;
 /// <summary>A store shared with its reference: the export (runs.csv without wall times) of the sweep run once, uninterrupted, in one process.</summary>
 public sealed class UninterruptedSweep
 {
-    // 4 datasets x 2 alphas x 2 batch sizes x 6 stepsizes = 96 runs of at most 4000 steps on (n, d) = (20, 30).
+    // 6 datasets x 2 alphas x 2 batch sizes x 6 stepsizes = 144 runs of at most 4000 steps on (n, d) = (20, 30).
     public const string Spec = """
         name = "killable"
         [seeds]
-        datasets = 4
+        datasets = 6
         [problem]
         n = 20
         d = 30
@@ -24,7 +24,7 @@ public sealed class UninterruptedSweep
         values = [0.005, 0.01, 0.02, 0.03, 0.04, 0.05]
         """;
 
-    public const int Runs = 96;
+    public const int Runs = 144;
 
     private readonly Lazy<string[]> _csv = new(() =>
     {
@@ -69,14 +69,14 @@ public class SweepProcessTests(UninterruptedSweep reference) : IClassFixture<Uni
             using var child = DlnProcess.Start(args);
             var output = child.StandardOutput.ReadToEndAsync();
             var error = child.StandardError.ReadToEndAsync();
-            // A quarter of the kills at a random time from start-up on, the others 0 to 40 ms after the 1st to 3rd new
-            // committed run; never later than the 3rd, so that twenty kills leave runs to resume.
+            // A quarter of the kills at a random time from start-up on, the others 0 to 10 ms after the 1st or 2nd new
+            // committed run; never later than the 3rd, so that twenty kills leave runs to resume on a fast machine too.
             bool early = random.NextDouble() < 0.25;
             var delay = TimeSpan.FromMilliseconds(early ? random.Next(0, 700) : 60_000);
-            long target = before + (early ? 3 : random.Next(1, 4));
+            long target = before + (early ? 3 : random.Next(1, 3));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (!child.HasExited && Count(store) < target && clock.Elapsed < delay) Thread.Sleep(5);
-            if (!early) Thread.Sleep(random.Next(0, 40));
+            if (!early) Thread.Sleep(random.Next(0, 10));
             if (child.HasExited)
             {
                 child.WaitForExit();
