@@ -115,6 +115,10 @@ internal sealed class LockstepState
     /// </summary>
     public void Residuals(PaddedDesign design) => LockstepKernels.Residuals(design, TwiceBeta, _twiceY, _residual, Loss);
 
+    /// <summary><see cref="Residuals(PaddedDesign)"/> at the width of <typeparamref name="T"/>.</summary>
+    internal void Residuals<T>(PaddedDesign design) where T : struct, IOctet<T> =>
+        LockstepKernels.Residuals<T>(design, TwiceBeta, _twiceY, _residual, Loss);
+
     /// <summary>
     /// The gradient sums g = sum_j r_j x_j of every lane (in j order from +0), then the
     /// rotated update with t = Scale[lane] * g, coordinate by coordinate; max |t| per lane into MaxStepGradient and SingularSteps. Needs
