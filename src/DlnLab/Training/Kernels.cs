@@ -353,25 +353,8 @@ public static class Kernels
             int next = sampler.NextSingle();
             double scale = gamma * (dot - Unsafe.Add(ref rY, cur));
             ref double rx = ref Unsafe.Add(ref rX, (nuint)cur * stride);
-            ref double rn = ref Unsafe.Add(ref rX, (nuint)next * stride);
-            var vscale = T.Create(scale);
-            var s0 = T.Zero;
-            if (stride == 32)
-            {
-                // The common padded length unrolled: the same chunks in the same order.
-                s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 0, s0);
-                s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 8, s0);
-                s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 16, s0);
-                s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 24, s0);
-            }
-            else
-            {
-                for (nuint i = 0; i < stride; i += 8)
-                    s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, s0);
-            }
-            dot = T.SumLanes(s0);
-            double m1 = double.IsFinite(scale) ? Math.Abs(scale) * Unsafe.Add(ref rMax, cur)
-                : MaxAbs<T>(MemoryMarshal.CreateReadOnlySpan(ref rx, (int)stride), scale);
+            dot = SingleSampleUpdate<T>(stride, scale, ref rx, ref Unsafe.Add(ref rX, (nuint)next * stride), ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb);
+            double m1 = SingleSampleMaxStep<T>(scale, Unsafe.Add(ref rMax, cur), ref rx, stride);
             cur = next;
             if (m1 >= 1) singular++;
             if (m1 > maxStep || double.IsNaN(m1)) maxStep = m1;
@@ -384,6 +367,41 @@ public static class Kernels
         maxStepGradient = maxStep;
         return k;
     }
+
+    /// <summary>
+    /// One step of <see cref="SingleSampleSteps"/> on a state's arrays (w+, w-, S, 4^e+, 4^e-, beta): the rotated update
+    /// with t = <paramref name="scale"/> * x (row <paramref name="rx"/>), returning &lt;x_next, beta'&gt; (row
+    /// <paramref name="rn"/>) in the order of <see cref="Dot"/>; padded length at most <see cref="ShortLength"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double SingleSampleUpdate<T>(nuint stride, double scale, ref double rx, ref double rn, ref double rp, ref double rm,
+        ref double rs, ref double rpl, ref double rmi, ref double rb) where T : struct, IOctet<T>
+    {
+        var vscale = T.Create(scale);
+        var s0 = T.Zero;
+        if (stride == 32)
+        {
+            // The common padded length unrolled: the same chunks in the same order.
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 0, s0);
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 8, s0);
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 16, s0);
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 24, s0);
+        }
+        else
+        {
+            for (nuint i = 0; i < stride; i += 8)
+                s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, s0);
+        }
+        return T.SumLanes(s0);
+    }
+
+    /// <summary>
+    /// max_i |t_i| of a <see cref="SingleSampleUpdate{T}"/>: |scale| times the row's largest |x_i| (<paramref name="rowMax"/>),
+    /// or the exact rule for a non-finite scale.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double SingleSampleMaxStep<T>(double scale, double rowMax, ref double rx, nuint stride) where T : struct, IOctet<T> =>
+        double.IsFinite(scale) ? Math.Abs(scale) * rowMax : MaxAbs<T>(MemoryMarshal.CreateReadOnlySpan(ref rx, (int)stride), scale);
 
     /// <summary>One chunk of <see cref="SingleSampleSteps"/>: the update of coordinates [i, i + 8) and their part of the next dot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
