@@ -405,7 +405,7 @@ public static class Kernels
 
     /// <summary>One chunk of <see cref="SingleSampleSteps"/>: the update of coordinates [i, i + 8) and their part of the next dot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T SingleSampleChunk<T>(T vscale, ref double rx, ref double rn, ref double rp,
+    internal static T SingleSampleChunk<T>(T vscale, ref double rx, ref double rn, ref double rp,
         ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, T s0) where T : struct, IOctet<T> =>
         T.FusedMultiplyAdd(T.Load(ref rn, i),
             Step<T>(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * T.Load(ref rx, i)), s0);

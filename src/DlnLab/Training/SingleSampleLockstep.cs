@@ -97,29 +97,100 @@ internal static class SingleSampleLockstep
         ref double rMax = ref MemoryMarshal.GetArrayDataReference(rowMaxAbs);
         do
         {
-            for (int l = 0; l < count; l++)
-            {
-                var lane = lanes[l];
-                var state = lane.State;
-                double gamma = lane.ConstantGamma > 0 ? lane.ConstantGamma : lane.Options.Stepsize.At(k);
-                int cur = lane.Current;
-                int next = lane.Sampler.NextSingle();
-                double scale = gamma * (lane.Dot - Unsafe.Add(ref rY, cur));
-                ref double rx = ref Unsafe.Add(ref rX, (nuint)cur * stride);
-                lane.Dot = Kernels.SingleSampleUpdate<T>(stride, scale, ref rx, ref Unsafe.Add(ref rX, (nuint)next * stride),
-                    ref MemoryMarshal.GetArrayDataReference(state.WPlus), ref MemoryMarshal.GetArrayDataReference(state.WMinus),
-                    ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient), ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared),
-                    ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared), ref MemoryMarshal.GetArrayDataReference(state.Beta));
-                double m1 = Kernels.SingleSampleMaxStep<T>(scale, Unsafe.Add(ref rMax, cur), ref rx, stride);
-                lane.Current = next;
-                if (m1 >= 1) lane.SingularSteps++;
-                if (m1 > lane.MaxStepGradient || double.IsNaN(m1)) lane.MaxStepGradient = m1;
-            }
+            // Two lanes at a time with their chunks interleaved, so that both dependency chains are in flight at once.
+            int l = 0;
+            for (; l + 2 <= count; l += 2) StepPair<T>(ref rX, ref rY, ref rMax, stride, lanes[l], lanes[l + 1], k);
+            if (l < count) StepOne<T>(ref rX, ref rY, ref rMax, stride, lanes[l], k);
             k++;
             if (k % Trainer.RenormalizeEvery == 0)
-                for (int l = 0; l < count; l++) lanes[l].State.Renormalize();
+                for (int r = 0; r < count; r++) lanes[r].State.Renormalize();
         } while (k < until);
         return k;
+    }
+
+    /// <summary>One step of two lanes, their chunks interleaved (a call of its own, so that everything in it is inlined).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void StepPair<T>(ref double rX, ref double rY, ref double rMax, nuint stride, Lane a, Lane b, long k) where T : struct, IOctet<T>
+    {
+        double scaleA = Scale(a, k, ref rY), scaleB = Scale(b, k, ref rY);
+        int nextA = a.Sampler.NextSingle(), nextB = b.Sampler.NextSingle();
+        ref double rxA = ref Unsafe.Add(ref rX, (nuint)a.Current * stride);
+        ref double rxB = ref Unsafe.Add(ref rX, (nuint)b.Current * stride);
+        ref double rnA = ref Unsafe.Add(ref rX, (nuint)nextA * stride);
+        ref double rnB = ref Unsafe.Add(ref rX, (nuint)nextB * stride);
+        NetworkState sa = a.State, sb = b.State;
+        var ca = new Columns { WPlus = ref Start(sa.WPlus), WMinus = ref Start(sa.WMinus), Sum = ref Start(sa.SumStepGradient),
+            PlusScale = ref Start(sa.PlusScaleSquared), MinusScale = ref Start(sa.MinusScaleSquared), Beta = ref Start(sa.Beta) };
+        var cb = new Columns { WPlus = ref Start(sb.WPlus), WMinus = ref Start(sb.WMinus), Sum = ref Start(sb.SumStepGradient),
+            PlusScale = ref Start(sb.PlusScaleSquared), MinusScale = ref Start(sb.MinusScaleSquared), Beta = ref Start(sb.Beta) };
+        var vA = T.Create(scaleA);
+        var vB = T.Create(scaleB);
+        T dotA = T.Zero, dotB = T.Zero;
+        if (stride == 32)
+        {
+            // The common padded length unrolled: the same chunks in the same order.
+            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 0);
+            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 8);
+            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 16);
+            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 24);
+        }
+        else
+            for (nuint i = 0; i < stride; i += 8)
+                Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, i);
+        a.Dot = T.SumLanes(dotA);
+        b.Dot = T.SumLanes(dotB);
+        Record(a, Kernels.SingleSampleMaxStep<T>(scaleA, Unsafe.Add(ref rMax, a.Current), ref rxA, stride), nextA);
+        Record(b, Kernels.SingleSampleMaxStep<T>(scaleB, Unsafe.Add(ref rMax, b.Current), ref rxB, stride), nextB);
+    }
+
+    /// <summary>One step of one lane.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void StepOne<T>(ref double rX, ref double rY, ref double rMax, nuint stride, Lane lane, long k) where T : struct, IOctet<T>
+    {
+        double scale = Scale(lane, k, ref rY);
+        int next = lane.Sampler.NextSingle();
+        ref double rx = ref Unsafe.Add(ref rX, (nuint)lane.Current * stride);
+        var s = lane.State;
+        lane.Dot = Kernels.SingleSampleUpdate<T>(stride, scale, ref rx, ref Unsafe.Add(ref rX, (nuint)next * stride), ref Start(s.WPlus),
+            ref Start(s.WMinus), ref Start(s.SumStepGradient), ref Start(s.PlusScaleSquared), ref Start(s.MinusScaleSquared), ref Start(s.Beta));
+        Record(lane, Kernels.SingleSampleMaxStep<T>(scale, Unsafe.Add(ref rMax, lane.Current), ref rx, stride), next);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double Start(double[] values) => ref MemoryMarshal.GetArrayDataReference(values);
+
+    /// <summary>Chunk [i, i + 8) of two lanes' steps.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pair<T>(T vA, ref double rxA, ref double rnA, scoped ref Columns a, ref T dotA,
+        T vB, ref double rxB, ref double rnB, scoped ref Columns b, ref T dotB, nuint i) where T : struct, IOctet<T>
+    {
+        dotA = Kernels.SingleSampleChunk<T>(vA, ref rxA, ref rnA, ref a.WPlus, ref a.WMinus, ref a.Sum, ref a.PlusScale, ref a.MinusScale, ref a.Beta, i, dotA);
+        dotB = Kernels.SingleSampleChunk<T>(vB, ref rxB, ref rnB, ref b.WPlus, ref b.WMinus, ref b.Sum, ref b.PlusScale, ref b.MinusScale, ref b.Beta, i, dotB);
+    }
+
+    /// <summary>gamma_k (x_j, beta) - y_j) for the lane's current sample j: the step's scale of x_j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Scale(Lane lane, long k, ref double rY) =>
+        (lane.ConstantGamma > 0 ? lane.ConstantGamma : lane.Options.Stepsize.At(k)) * (lane.Dot - Unsafe.Add(ref rY, lane.Current));
+
+    /// <summary>The single run's rules on a step's max |t| (a singular step at 1 or more; NaN sticks), and the next sample.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Record(Lane lane, double maxStep, int next)
+    {
+        if (maxStep >= 1) lane.SingularSteps++;
+        if (maxStep > lane.MaxStepGradient || double.IsNaN(maxStep)) lane.MaxStepGradient = maxStep;
+        lane.Current = next;
+    }
+
+    /// <summary>A state's arrays, taken once per step.</summary>
+    private ref struct Columns
+    {
+        public ref double WPlus;
+        public ref double WMinus;
+        public ref double Sum;
+        public ref double PlusScale;
+        public ref double MinusScale;
+        public ref double Beta;
     }
 
     /// <summary>One run of a group: what the single-run trainer keeps in locals for b = 1.</summary>
@@ -142,16 +213,16 @@ internal static class SingleSampleLockstep
         }
 
         public int Index { get; }
-        public TrainingOptions Options { get; }
+        public readonly TrainingOptions Options;
         public double[] Alpha { get; }
-        public NetworkState State { get; }
-        public BatchSampler Sampler { get; }
+        public readonly NetworkState State;
+        public readonly BatchSampler Sampler;
         public LossMonitor Monitor { get; }
         public CheckpointSchedule Checkpoints { get; }
         public List<Checkpoint> Trajectory { get; } = [];
         public long CheckInterval { get; }
         /// <summary>The stepsize of a constant schedule, else 0.</summary>
-        public double ConstantGamma { get; }
+        public readonly double ConstantGamma;
         public long NextLossCheck;
         public double Loss = double.NaN;
         /// <summary>The sample of the next step and &lt;x, beta&gt; for it.</summary>
