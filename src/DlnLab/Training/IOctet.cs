@@ -13,6 +13,9 @@ namespace DlnLab.Training;
 /// </remarks>
 internal interface IOctet<T> where T : struct, IOctet<T>
 {
+    /// <summary>Registers an octet takes (1, 2, 4 or 8): kernels that keep many octets live tile smaller where it is more than 1.</summary>
+    static abstract int Registers { get; }
+
     static abstract T Zero { get; }
 
     /// <summary>Every lane <paramref name="value"/>.</summary>

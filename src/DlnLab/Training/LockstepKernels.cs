@@ -47,108 +47,9 @@ internal static class LockstepKernels
         // The sum of (2 r_j)^2 is 4 times the sum of r_j^2.
         var half = T.Create(8.0 * n);
         var sq = T.Zero;
-        int j = 0;
-        // Row tiles of 8 to 12 (fewer beta passes than tiles of 8 alone); each r_j's sum is the same whatever its tile.
-        while (n - j >= 8)
-        {
-            int m = n - j;
-            if (m >= 24 || (m >= 12 && m < 16))
-            {
-                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                T a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default;
-                for (int i = 0; i < d; i++)
-                {
-                    var b = T.Load(ref rb, (nuint)i * ln);
-                    ref double xi = ref Unsafe.Add(ref x0, i);
-                    a0 = T.FusedMultiplyAdd(T.Create(xi), b, a0);
-                    a1 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
-                    a2 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
-                    a3 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
-                    a4 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
-                    a5 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
-                    a6 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
-                    a7 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
-                    a8 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
-                    a9 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
-                    a10 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 10 * stride)), b, a10);
-                    a11 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 11 * stride)), b, a11);
-                }
-                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
-                Store<T>(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                Store<T>(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
-                Store<T>(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
-                Store<T>(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
-                Store<T>(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
-                Store<T>(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
-                Store<T>(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
-                Store<T>(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
-                Store<T>(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
-                Store<T>(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
-                Store<T>(a10, Unsafe.Add(ref ry, j + 10), ref Unsafe.Add(ref r0, 10 * ln), ref sq);
-                Store<T>(a11, Unsafe.Add(ref ry, j + 11), ref Unsafe.Add(ref r0, 11 * ln), ref sq);
-                j += 12;
-            }
-            else if (m >= 20 || (m >= 10 && m < 12))
-            {
-                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                T a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default;
-                for (int i = 0; i < d; i++)
-                {
-                    var b = T.Load(ref rb, (nuint)i * ln);
-                    ref double xi = ref Unsafe.Add(ref x0, i);
-                    a0 = T.FusedMultiplyAdd(T.Create(xi), b, a0);
-                    a1 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
-                    a2 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
-                    a3 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
-                    a4 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
-                    a5 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
-                    a6 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
-                    a7 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
-                    a8 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
-                    a9 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
-                }
-                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
-                Store<T>(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                Store<T>(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
-                Store<T>(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
-                Store<T>(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
-                Store<T>(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
-                Store<T>(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
-                Store<T>(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
-                Store<T>(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
-                Store<T>(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref sq);
-                Store<T>(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref sq);
-                j += 10;
-            }
-            else
-            {
-                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
-                T a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                for (int i = 0; i < d; i++)
-                {
-                    var b = T.Load(ref rb, (nuint)i * ln);
-                    ref double xi = ref Unsafe.Add(ref x0, i);
-                    a0 = T.FusedMultiplyAdd(T.Create(xi), b, a0);
-                    a1 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
-                    a2 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
-                    a3 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
-                    a4 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
-                    a5 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
-                    a6 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
-                    a7 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
-                }
-                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
-                Store<T>(a0, Unsafe.Add(ref ry, j), ref r0, ref sq);
-                Store<T>(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref sq);
-                Store<T>(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref sq);
-                Store<T>(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref sq);
-                Store<T>(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref sq);
-                Store<T>(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref sq);
-                Store<T>(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref sq);
-                Store<T>(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref sq);
-                j += 8;
-            }
-        }
+        // Row tiles of 8 to 12 where an octet is one register; where it takes more, tiles of 4 (twelve accumulators would
+        // not stay in registers). Each r_j's sum is the same whatever its tile.
+        int j = T.Registers == 1 ? WideTiles<T>(ref rx, ref ry, ref rb, ref rr, n, d, stride, ref sq) : 0;
         for (; j + 4 <= n; j += 4)
         {
             ref double x0 = ref Unsafe.Add(ref rx, j * stride);
@@ -177,6 +78,121 @@ internal static class LockstepKernels
             Store<T>(a0, Unsafe.Add(ref ry, j), ref Unsafe.Add(ref rr, (nuint)j * ln), ref sq);
         }
         (sq / half).Store(ref rl, 0);
+    }
+
+    /// <summary>
+    /// The row tiles of 8 to 12 of <see cref="Residuals{T}"/> (fewer beta passes than tiles of 8 alone), from row 0;
+    /// returns the first row left.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int WideTiles<T>(ref double rx, ref double ry, ref double rb, ref double rr, int n, int d, int stride, ref T sq) where T : struct, IOctet<T>
+    {
+        const nuint ln = LockstepState.Lanes;
+        var squares = sq;
+        int j = 0;
+        // Row tiles of 8 to 12 (fewer beta passes than tiles of 8 alone); each r_j's sum is the same whatever its tile.
+        while (n - j >= 8)
+        {
+            int m = n - j;
+            if (m >= 24 || (m >= 12 && m < 16))
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                T a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    var b = T.Load(ref rb, (nuint)i * ln);
+                    ref double xi = ref Unsafe.Add(ref x0, i);
+                    a0 = T.FusedMultiplyAdd(T.Create(xi), b, a0);
+                    a1 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                    a2 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                    a3 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                    a4 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                    a5 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                    a6 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                    a7 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                    a8 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
+                    a9 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
+                    a10 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 10 * stride)), b, a10);
+                    a11 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 11 * stride)), b, a11);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
+                Store<T>(a0, Unsafe.Add(ref ry, j), ref r0, ref squares);
+                Store<T>(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref squares);
+                Store<T>(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref squares);
+                Store<T>(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref squares);
+                Store<T>(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref squares);
+                Store<T>(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref squares);
+                Store<T>(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref squares);
+                Store<T>(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref squares);
+                Store<T>(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref squares);
+                Store<T>(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref squares);
+                Store<T>(a10, Unsafe.Add(ref ry, j + 10), ref Unsafe.Add(ref r0, 10 * ln), ref squares);
+                Store<T>(a11, Unsafe.Add(ref ry, j + 11), ref Unsafe.Add(ref r0, 11 * ln), ref squares);
+                j += 12;
+            }
+            else if (m >= 20 || (m >= 10 && m < 12))
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                T a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    var b = T.Load(ref rb, (nuint)i * ln);
+                    ref double xi = ref Unsafe.Add(ref x0, i);
+                    a0 = T.FusedMultiplyAdd(T.Create(xi), b, a0);
+                    a1 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                    a2 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                    a3 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                    a4 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                    a5 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                    a6 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                    a7 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                    a8 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 8 * stride)), b, a8);
+                    a9 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 9 * stride)), b, a9);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
+                Store<T>(a0, Unsafe.Add(ref ry, j), ref r0, ref squares);
+                Store<T>(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref squares);
+                Store<T>(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref squares);
+                Store<T>(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref squares);
+                Store<T>(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref squares);
+                Store<T>(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref squares);
+                Store<T>(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref squares);
+                Store<T>(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref squares);
+                Store<T>(a8, Unsafe.Add(ref ry, j + 8), ref Unsafe.Add(ref r0, 8 * ln), ref squares);
+                Store<T>(a9, Unsafe.Add(ref ry, j + 9), ref Unsafe.Add(ref r0, 9 * ln), ref squares);
+                j += 10;
+            }
+            else
+            {
+                ref double x0 = ref Unsafe.Add(ref rx, j * stride);
+                T a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    var b = T.Load(ref rb, (nuint)i * ln);
+                    ref double xi = ref Unsafe.Add(ref x0, i);
+                    a0 = T.FusedMultiplyAdd(T.Create(xi), b, a0);
+                    a1 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 1 * stride)), b, a1);
+                    a2 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 2 * stride)), b, a2);
+                    a3 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 3 * stride)), b, a3);
+                    a4 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 4 * stride)), b, a4);
+                    a5 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 5 * stride)), b, a5);
+                    a6 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 6 * stride)), b, a6);
+                    a7 = T.FusedMultiplyAdd(T.Create(Unsafe.Add(ref xi, 7 * stride)), b, a7);
+                }
+                ref double r0 = ref Unsafe.Add(ref rr, (nuint)j * ln);
+                Store<T>(a0, Unsafe.Add(ref ry, j), ref r0, ref squares);
+                Store<T>(a1, Unsafe.Add(ref ry, j + 1), ref Unsafe.Add(ref r0, 1 * ln), ref squares);
+                Store<T>(a2, Unsafe.Add(ref ry, j + 2), ref Unsafe.Add(ref r0, 2 * ln), ref squares);
+                Store<T>(a3, Unsafe.Add(ref ry, j + 3), ref Unsafe.Add(ref r0, 3 * ln), ref squares);
+                Store<T>(a4, Unsafe.Add(ref ry, j + 4), ref Unsafe.Add(ref r0, 4 * ln), ref squares);
+                Store<T>(a5, Unsafe.Add(ref ry, j + 5), ref Unsafe.Add(ref r0, 5 * ln), ref squares);
+                Store<T>(a6, Unsafe.Add(ref ry, j + 6), ref Unsafe.Add(ref r0, 6 * ln), ref squares);
+                Store<T>(a7, Unsafe.Add(ref ry, j + 7), ref Unsafe.Add(ref r0, 7 * ln), ref squares);
+                j += 8;
+            }
+        }
+        sq = squares;
+        return j;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -156,84 +156,9 @@ internal sealed class LockstepState
         var scale = T.Create(0.5) * T.Load(ref MemoryMarshal.GetArrayDataReference(Scale), 0);
         var maxT = T.Zero;
         var sumT = T.Zero;
-        T t0 = default, t1 = default, t2 = default, t3 = default, t4 = default, t5 = default, t6 = default, t7 = default;
-        int pending = 0, pendingAt = 0;
-        int i = 0;
-        for (; i + 8 <= D; i += 8)
-        {
-            T g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
-            ref double rj = ref resq;
-            ref double x = ref Unsafe.Add(ref rx, i);
-            int j = 0;
-            for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
-            {
-                var r = T.Load(ref rj, 0);
-                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
-                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
-                g2 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 2)), g2);
-                g3 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 3)), g3);
-                g4 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 4)), g4);
-                g5 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 5)), g5);
-                g6 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 6)), g6);
-                g7 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 7)), g7);
-                if (j < pending)
-                {
-                    maxT = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
-                    t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
-                }
-            }
-            // Fewer rows than waiting coordinates: the rest now.
-            for (; j < pending; j++)
-            {
-                maxT = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
-                t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
-            }
-            t0 = scale * g0; t1 = scale * g1; t2 = scale * g2; t3 = scale * g3; t4 = scale * g4; t5 = scale * g5; t6 = scale * g6; t7 = scale * g7;
-            pending = 8;
-            pendingAt = i;
-        }
-        // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
-        if (D - i >= 6)
-        {
-            T g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
-            ref double rj = ref resq;
-            ref double x = ref Unsafe.Add(ref rx, i);
-            int j = 0;
-            for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
-            {
-                var r = T.Load(ref rj, 0);
-                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
-                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
-                g2 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 2)), g2);
-                g3 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 3)), g3);
-                g4 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 4)), g4);
-                g5 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 5)), g5);
-                if (j < pending)
-                {
-                    maxT = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
-                    t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
-                }
-            }
-            // Fewer rows than waiting coordinates: the rest now.
-            for (; j < pending; j++)
-            {
-                maxT = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
-                t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
-            }
-            pending = 0;
-            maxT = UpdateCoordinate<T, TScales>(ref c, i, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<T, TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
-            maxT = UpdateCoordinate<T, TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
-            maxT = UpdateCoordinate<T, TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
-            maxT = UpdateCoordinate<T, TScales>(ref c, i + 4, scale * g4, maxT, ref sumT);
-            maxT = UpdateCoordinate<T, TScales>(ref c, i + 5, scale * g5, maxT, ref sumT);
-            i += 6;
-        }
-        for (int j = 0; j < pending; j++)
-        {
-            maxT = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
-            t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
-        }
+        // Blocks of 8 and 6 where an octet is one register; where it takes more, blocks of 4 only (sixteen live octets
+        // would not stay in registers). The sums and updates are in the same orders whatever the blocks.
+        int i = T.Registers == 1 ? WideBlocks<T, TScales>(ref c, ref rx, ref resq, n, stride, scale, ref maxT, ref sumT) : 0;
         for (; i + 4 <= D; i += 4)
         {
             T g0 = default, g1 = default, g2 = default, g3 = default;
@@ -278,6 +203,99 @@ internal sealed class LockstepState
                 nan |= ~T.Equal(t, t);
             }
         Record(WithNaN(maxT, nan));
+    }
+
+    /// <summary>
+    /// The blocks of 8 coordinates (their updates pipelined into the next block's rows) and one of 6 of
+    /// <see cref="Update{T, TScales}"/>, from coordinate 0, every update applied; returns the first coordinate left.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int WideBlocks<T, TScales>(scoped ref Columns c, ref double rx, ref double resq, int n, int stride, T scale, ref T maxT, ref T sumT)
+        where T : struct, IOctet<T> where TScales : struct, IScales
+    {
+        var max = maxT;
+        var sum = sumT;
+        int i = 0;
+        T t0 = default, t1 = default, t2 = default, t3 = default, t4 = default, t5 = default, t6 = default, t7 = default;
+        int pending = 0, pendingAt = 0;
+        for (; i + 8 <= D; i += 8)
+        {
+            T g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            int j = 0;
+            for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
+            {
+                var r = T.Load(ref rj, 0);
+                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
+                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 3)), g3);
+                g4 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 4)), g4);
+                g5 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 5)), g5);
+                g6 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 6)), g6);
+                g7 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 7)), g7);
+                if (j < pending)
+                {
+                    max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
+                    t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+                }
+            }
+            // Fewer rows than waiting coordinates: the rest now.
+            for (; j < pending; j++)
+            {
+                max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
+                t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+            }
+            t0 = scale * g0; t1 = scale * g1; t2 = scale * g2; t3 = scale * g3; t4 = scale * g4; t5 = scale * g5; t6 = scale * g6; t7 = scale * g7;
+            pending = 8;
+            pendingAt = i;
+        }
+        // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
+        if (D - i >= 6)
+        {
+            T g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            int j = 0;
+            for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
+            {
+                var r = T.Load(ref rj, 0);
+                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
+                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 3)), g3);
+                g4 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 4)), g4);
+                g5 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 5)), g5);
+                if (j < pending)
+                {
+                    max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
+                    t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+                }
+            }
+            // Fewer rows than waiting coordinates: the rest now.
+            for (; j < pending; j++)
+            {
+                max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
+                t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+            }
+            pending = 0;
+            max = UpdateCoordinate<T, TScales>(ref c, i, scale * g0, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 1, scale * g1, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 2, scale * g2, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 3, scale * g3, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 4, scale * g4, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 5, scale * g5, max, ref sum);
+            i += 6;
+        }
+        for (int j = 0; j < pending; j++)
+        {
+            max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
+            t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
+        }
+        maxT = max;
+        sumT = sum;
+        return i;
     }
 
     /// <summary>g_i of eight lanes from column <paramref name="x"/> of X: FMA from +0 over j in order, as every tile sums it.</summary>

@@ -11,6 +11,7 @@ internal readonly struct Octet128(Vector128<double> a, Vector128<double> b, Vect
     private readonly Vector128<double> _c = c;
     private readonly Vector128<double> _d = d;
 
+    public static int Registers => 4;
     public static Octet128 Zero { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => new(Vector128<double>.Zero, Vector128<double>.Zero, Vector128<double>.Zero, Vector128<double>.Zero); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

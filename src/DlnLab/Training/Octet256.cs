@@ -9,6 +9,7 @@ internal readonly struct Octet256(Vector256<double> lo, Vector256<double> hi) : 
     private readonly Vector256<double> _lo = lo;
     private readonly Vector256<double> _hi = hi;
 
+    public static int Registers => 2;
     public static Octet256 Zero { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => new(Vector256<double>.Zero, Vector256<double>.Zero); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

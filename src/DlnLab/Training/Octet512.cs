@@ -8,6 +8,7 @@ internal readonly struct Octet512(Vector512<double> v) : IOctet<Octet512>
 {
     private readonly Vector512<double> _v = v;
 
+    public static int Registers => 1;
     public static Octet512 Zero { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => new(Vector512<double>.Zero); }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

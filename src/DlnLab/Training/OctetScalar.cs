@@ -13,6 +13,7 @@ internal struct OctetScalar : IOctet<OctetScalar>
 
     private static readonly double True = BitConverter.Int64BitsToDouble(-1);
 
+    public static int Registers => 8;
     public static OctetScalar Zero => default;
 
     public static OctetScalar Create(double value)

@@ -17,14 +17,16 @@ internal static class SingleSampleLockstep
     public static bool Supports(int n, int d, int batchSize) => batchSize == 1 && n > 1 && PaddedDesign.PaddedLength(d) <= Kernels.ShortLength;
 
     /// <summary>
-    /// Trains runs[indices[..]] into results[indices[..]], in groups; rows with a non-finite entry go through the
-    /// single-run trainer instead (its general b = 1 loop).
+    /// Trains runs[indices[..]] into results[indices[..]], in groups; rows with a non-finite entry, or a processor
+    /// without 512-bit vectors, take the single-run trainer instead (the same results).
     /// </summary>
     public static void Train(PaddedDesign design, Problems.RegressionProblem problem, IterateMetrics metrics, IReadOnlyList<TrainingOptions> runs,
         IReadOnlyList<int> indices, RunResult[] results)
     {
         var rowMaxAbs = Kernels.RowMaxAbs(design);
-        if (rowMaxAbs is null)
+        // Two lanes' steps in flight need twice the registers of one; where an octet takes more than one register they
+        // spill, and the runs go one by one (the same bits either way).
+        if (rowMaxAbs is null || !Vector512.IsHardwareAccelerated)
         {
             foreach (int i in indices) results[i] = Trainer.Train(design, problem, runs[i]);
             return;
@@ -75,14 +77,9 @@ internal static class SingleSampleLockstep
                 until = Math.Min(until, Math.Min(Math.Min(lane.NextLossCheck, lane.Checkpoints.NextStep), options.MaxSteps));
             }
             if (active == 0) return;
-            k = Steps(design, lanes, active, rowMaxAbs, k, until);
+            k = Steps<Octet512>(design, lanes, active, rowMaxAbs, k, until);
         }
     }
-
-    private static long Steps(PaddedDesign design, Lane[] lanes, int count, double[] rowMaxAbs, long k, long until) =>
-        Vector512.IsHardwareAccelerated ? Steps<Octet512>(design, lanes, count, rowMaxAbs, k, until)
-        : Vector256.IsHardwareAccelerated ? Steps<Octet256>(design, lanes, count, rowMaxAbs, k, until)
-        : Vector128.IsHardwareAccelerated ? Steps<Octet128>(design, lanes, count, rowMaxAbs, k, until) : Steps<OctetScalar>(design, lanes, count, rowMaxAbs, k, until);
 
     /// <summary>
     /// Steps k, k + 1, ... up to <paramref name="until"/> of the first <paramref name="count"/> lanes, each step as
@@ -126,17 +123,11 @@ internal static class SingleSampleLockstep
         var vA = T.Create(scaleA);
         var vB = T.Create(scaleB);
         T dotA = T.Zero, dotB = T.Zero;
-        if (stride == 32)
+        for (nuint i = 0; i < stride; i += 8)
         {
-            // The common padded length unrolled: the same chunks in the same order.
-            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 0);
-            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 8);
-            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 16);
-            Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, 24);
+            dotA = Kernels.SingleSampleChunk<T>(vA, ref rxA, ref rnA, ref ca.WPlus, ref ca.WMinus, ref ca.Sum, ref ca.PlusScale, ref ca.MinusScale, ref ca.Beta, i, dotA);
+            dotB = Kernels.SingleSampleChunk<T>(vB, ref rxB, ref rnB, ref cb.WPlus, ref cb.WMinus, ref cb.Sum, ref cb.PlusScale, ref cb.MinusScale, ref cb.Beta, i, dotB);
         }
-        else
-            for (nuint i = 0; i < stride; i += 8)
-                Pair<T>(vA, ref rxA, ref rnA, ref ca, ref dotA, vB, ref rxB, ref rnB, ref cb, ref dotB, i);
         a.Dot = T.SumLanes(dotA);
         b.Dot = T.SumLanes(dotB);
         Record(a, Kernels.SingleSampleMaxStep<T>(scaleA, Unsafe.Add(ref rMax, a.Current), ref rxA, stride), nextA);
@@ -158,15 +149,6 @@ internal static class SingleSampleLockstep
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref double Start(double[] values) => ref MemoryMarshal.GetArrayDataReference(values);
-
-    /// <summary>Chunk [i, i + 8) of two lanes' steps.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pair<T>(T vA, ref double rxA, ref double rnA, scoped ref Columns a, ref T dotA,
-        T vB, ref double rxB, ref double rnB, scoped ref Columns b, ref T dotB, nuint i) where T : struct, IOctet<T>
-    {
-        dotA = Kernels.SingleSampleChunk<T>(vA, ref rxA, ref rnA, ref a.WPlus, ref a.WMinus, ref a.Sum, ref a.PlusScale, ref a.MinusScale, ref a.Beta, i, dotA);
-        dotB = Kernels.SingleSampleChunk<T>(vB, ref rxB, ref rnB, ref b.WPlus, ref b.WMinus, ref b.Sum, ref b.PlusScale, ref b.MinusScale, ref b.Beta, i, dotB);
-    }
 
     /// <summary>gamma_k (x_j, beta) - y_j) for the lane's current sample j: the step's scale of x_j.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
