@@ -3,8 +3,8 @@ using DlnLab.Training;
 namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
-/// Splits the pending runs of a sweep into work items for <see cref="SweepRunner"/>. Full-batch runs of one dataset
-/// at the same stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
+/// Splits the pending runs of a sweep into work items for <see cref="SweepRunner"/>. Runs that
+/// <see cref="LockstepTrainer.Supports(int, int, int)"/> admits (full batch, or b = 1) of one dataset at the same stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
 /// keep the lanes busy together) are trained together, in items of at most <see cref="LockstepTrainer.GroupSize"/>
 /// runs (one lockstep group); every other run is an item of its own. Which runs are lockstep runs depends only on the sweep's spec, never on what is pending, so a
 /// resumed sweep trains each run on the same path and stores the same bits (a lockstep run's result does not depend on
