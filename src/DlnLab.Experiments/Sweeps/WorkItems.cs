@@ -40,7 +40,9 @@ internal static class WorkItems
         return items;
     }
 
+    // The batch size keeps GD and b = 1 runs in groups of their own: a GD run that would otherwise train alone must not
+    // join a group (the lockstep GD sums round differently) because b = 1 runs share its stepsize.
     private static string GroupKey(RunSpec run) =>
-        run.DatasetKey + "|" + (run.Stepsize ?? run.StepsizeFraction ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+        run.DatasetKey + "|" + run.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + (run.Stepsize ?? run.StepsizeFraction ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
         + (run.StepsizeFraction is null ? "" : " of the threshold");
 }

@@ -63,6 +63,8 @@ public class SweepRunnerTests
             // Full-batch runs and b = 1 runs form groups; every other batch size trains alone.
             Assert.All(plan.Where(item => item.Lockstep).SelectMany(item => item.Runs), i => Assert.True(runs[i].BatchSize == runs[i].N || runs[i].BatchSize == 1));
             Assert.Contains(plan, item => item.Lockstep && item.Runs.Length > 1 && runs[item.Runs[0]].BatchSize == 1);
+            // GD and b = 1 runs at one stepsize never share a group (a GD run alone must stay on the single-run path).
+            Assert.All(plan.Where(item => item.Lockstep), item => Assert.Single(item.Runs.Select(i => runs[i].BatchSize).Distinct()));
             Assert.Equal(Enumerable.Range(0, runs.Count), plan.Where(item => !item.Threshold).SelectMany(item => item.Runs).Order());
             var (single, _) = RunFresh(s, threads, new SweepRunnerOptions { Lockstep = false });
             var (lockstep, summary) = RunFresh(s, threads);
