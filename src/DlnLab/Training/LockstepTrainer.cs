@@ -19,14 +19,16 @@ namespace DlnLab.Training;
 public static class LockstepTrainer
 {
     /// <summary>
-    /// Whether a run can join a lockstep group: d padded to at most 64, and full batch (GD) or b = 1 SGD (b &lt; n; these
-    /// go through <see cref="SingleSampleLockstep"/>, bit-identical to their single runs).
+    /// Whether a run joins a lockstep group where that pays: full batch (GD) with d padded to at most 64. Sweeps plan
+    /// their groups by this rule. <see cref="Train(PaddedDesign, RegressionProblem, IReadOnlyList{TrainingOptions})"/>
+    /// also takes b = 1 SGD runs (<see cref="SingleSampleLockstep"/>, bit-identical to their single runs), which this
+    /// rule leaves out: on the shared 2-core machine they ran at 0.8-1.1x the single-run path (docs/PERFORMANCE.md).
     /// </summary>
     public static bool Supports(PaddedDesign design, TrainingOptions options) => Supports(design.N, design.D, options.BatchSize);
 
     /// <summary>The same rule from the sizes alone, for planning before the design exists.</summary>
     public static bool Supports(int n, int d, int batchSize) =>
-        (batchSize == n && PaddedDesign.PaddedLength(d) <= Kernels.ShortLength) || SingleSampleLockstep.Supports(n, d, batchSize);
+        batchSize == n && PaddedDesign.PaddedLength(d) <= Kernels.ShortLength;
 
     /// <summary>Validates the inputs (throwing <see cref="InvalidInputException"/>) and trains every run.</summary>
     public static RunResult[] Train(RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
@@ -38,14 +40,14 @@ public static class LockstepTrainer
 
     /// <summary>
     /// Trains every run on the padded design; results in the order of <paramref name="runs"/>. Each must satisfy
-    /// <see cref="Supports"/>.
+    /// <see cref="Supports(PaddedDesign, TrainingOptions)"/> or be a b = 1 run with d padded to at most 64.
     /// </summary>
     public static RunResult[] Train(PaddedDesign design, RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
     {
         var results = new RunResult[runs.Count];
         if (runs.Count == 0) return results;
         foreach (var options in runs)
-            if (!Supports(design, options))
+            if (!Supports(design, options) && !SingleSampleLockstep.Supports(design.N, design.D, options.BatchSize))
                 throw new ArgumentException($"lockstep runs must be full-batch or b = 1 with d <= {Kernels.ShortLength}; got b = {options.BatchSize}, n = {design.N}, d = {design.D}", nameof(runs));
         var metrics = new IterateMetrics(problem);
         var fullBatch = Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize == design.N).ToArray();

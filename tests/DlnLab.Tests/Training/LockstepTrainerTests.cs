@@ -74,9 +74,10 @@ public class LockstepTrainerTests
         Assert.False(LockstepTrainer.Supports(design, sgd));
         Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(design, p, [sgd]));
         Assert.True(LockstepTrainer.Supports(design, sgd with { BatchSize = 20 }));
-        Assert.True(LockstepTrainer.Supports(design, sgd with { BatchSize = 1 }));
-        Assert.True(LockstepTrainer.Supports(20, 64, 1));
-        Assert.False(LockstepTrainer.Supports(20, 65, 1));
+        // b = 1 runs train in lockstep when asked, but sweeps do not plan them into groups.
+        Assert.False(LockstepTrainer.Supports(design, sgd with { BatchSize = 1 }));
+        Assert.Equal(300, LockstepTrainer.Train(design, p, [sgd with { BatchSize = 1, MaxSteps = 300, Tolerance = 0 }])[0].Steps);
+        Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(new PaddedDesign(Problem(20, 65).X, Problem(20, 65).Y), Problem(20, 65), [sgd with { BatchSize = 1 }]));
         Assert.False(LockstepTrainer.Supports(20, 65, 20));
         Assert.True(LockstepTrainer.Supports(1, 30, 1)); // b = n = 1: full batch
     }
