@@ -407,8 +407,30 @@ public static class Kernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T SingleSampleChunk<T>(T vscale, ref double rx, ref double rn, ref double rp,
         ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, T s0) where T : struct, IOctet<T> =>
-        T.FusedMultiplyAdd(T.Load(ref rn, i),
-            Step<T>(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * T.Load(ref rx, i)), s0);
+        typeof(T) == typeof(Octet512)
+            ? Unsafe.BitCast<Vector512<double>, T>(SingleSampleChunk512(Unsafe.BitCast<T, Vector512<double>>(vscale), ref rx, ref rn, ref rp, ref rm,
+                ref rs, ref rpl, ref rmi, ref rb, i, Unsafe.BitCast<T, Vector512<double>>(s0)))
+            : T.FusedMultiplyAdd(T.Load(ref rn, i), Step<T>(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * T.Load(ref rx, i)), s0);
+
+    /// <summary>
+    /// <see cref="SingleSampleChunk{T}"/> on Vector512 itself, the same operations in the same order: through the
+    /// octet wrapper the JIT loads x and the state into registers of their own instead of folding the loads into the
+    /// arithmetic, which cost the b = 1 loop for short rows about 4% (docs/PERFORMANCE.md, 2026-12-02).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> SingleSampleChunk512(Vector512<double> vscale, ref double rx, ref double rn, ref double rp,
+        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, Vector512<double> s0)
+    {
+        var t = vscale * Vector512.LoadUnsafe(ref rx, i);
+        var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
+        var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
+        wp.StoreUnsafe(ref rp, i);
+        wm.StoreUnsafe(ref rm, i);
+        (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
+        var beta = Vector512.Create(0.5) * (wp * wp * Vector512.LoadUnsafe(ref rpl, i) - wm * wm * Vector512.LoadUnsafe(ref rmi, i));
+        beta.StoreUnsafe(ref rb, i);
+        return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), beta, s0);
+    }
 
     /// <summary>max_i |x_i| of each row, or null if some entry is not finite (then the b = 1 loop takes the general path).</summary>
     internal static double[]? RowMaxAbs(PaddedDesign design)
