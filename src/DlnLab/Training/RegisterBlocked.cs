@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 namespace DlnLab.Training;
 
 /// <summary>
-/// Gradient sums for short rows (padded length 8, 16, 24 or 32): beta and the gradient live in up to four octets of registers
-/// (<see cref="IOctet{T}"/>, 512-bit registers where the processor has them) for the whole batch, so a row costs its loads and FMAs only. The chunk count is a type parameter, so each
-/// length gets its own straight-line code. Sums in the canonical order of <see cref="Kernels.Dot"/>.
+/// Gradient sums for short rows (padded length 8, 16, 24 or 32): beta and the gradient live in up to four octets of
+/// registers (<see cref="IOctet{T}"/>; four 512-bit registers where the processor has them) for the whole batch, so a
+/// row costs its loads and FMAs only. The chunk count is a type parameter, so each length gets its own straight-line
+/// code. Sums in the canonical order of <see cref="Kernels.Dot"/>.
 /// </summary>
 internal static class RegisterBlocked
 {
