@@ -140,7 +140,7 @@ def main():
         w(f"| {name} | {g(steps)} {spread(r)} | {g(numpy_rate)} | {g(ratio)}x | {flops / 1e9:.2f} | {bytes_ / 1e9:.2f} | {fraction} |")
     w("")
 
-    w("## Lockstep: many GD runs sharing X, (n, d) = (20, 30)")
+    w("## Lockstep: many runs sharing X, (n, d) = (20, 30)")
     w("")
     w("Run-steps per second: R runs at different stepsizes, 20000 steps each, one after the other through Trainer "
       "or together through LockstepTrainer (each run's result is the same bits in any group, and agrees with the "
@@ -160,6 +160,20 @@ def main():
         w(f"| {runs} | {g(sg)} {spread(single)} | {g(ls)} {spread(r)} | {ls / sg:.2f}x | {gflops:.1f} ({100 * gflops * 1e9 / peak:.0f}%) |")
     w("")
     lockstep_ratio = lockstep_rates[0] / lockstep_rates[1] if lockstep_rates else None
+    sgd = [r for r in results if r["method"] == "SgdLockstep"]
+    if sgd:
+        w("SGD with b = 1, the same problem: R runs at different stepsizes and seeds, 100000 steps each, one after the "
+          "other through Trainer or together through LockstepTrainer, which steps them in turn in one loop so that "
+          "their dependency chains overlap (each run's result is the same bits as its single run; tested).")
+        w("")
+        w("| runs R | single-run path, run-steps/s | lockstep, run-steps/s | ratio |")
+        w("| ---: | ---: | ---: | ---: |")
+        for r in sgd:
+            runs = r["parameters"]["Runs"]
+            single = find("SgdSingleRuns", Runs=runs)
+            ls, sg = rate(r, "steps"), rate(single, "steps")
+            w(f"| {runs} | {g(sg)} {spread(single)} | {g(ls)} {spread(r)} | {ls / sg:.2f}x |")
+        w("")
 
     w("## The sweep runner on 1 and 2 cores")
     w("")
@@ -309,9 +323,14 @@ def main():
       "long rows (Dot4: beta loaded once for four rows; X read once per step) give bit-identical iterates. Steps "
       "allocate nothing; no transcendental function per coordinate per step; for b < n the full loss is evaluated only "
       "at loss checks and checkpoints. The state arrays and X start a 64-byte cache line where the pinned heap allows "
-      "(LinearAlgebra/CacheAligned.cs): a 512-bit load that straddles two lines costs two.")
+      "(LinearAlgebra/CacheAligned.cs): a 512-bit load that straddles two lines costs two. Every kernel is written "
+      "once over an octet of doubles (IOctet: one Vector512, two Vector256, four Vector128 or eight scalars) and "
+      "dispatched at run time on the widest accelerated width; the canonical order is defined on 8-lane chunks, so "
+      "every width gives the same bits (tested at every width; `dln train` with DOTNET_EnableAVX512=0 or "
+      "DOTNET_EnableAVX2=0 prints the same run).")
     w("- Lockstep (LockstepTrainer, LockstepKernels): eight GD runs sharing X advance together, runs across the vector "
-      "lanes; residuals and gradients are two register-blocked matrix products, the gradient sums go from registers "
+      "lanes (where an octet takes more than one register, in smaller tiles); b = 1 SGD runs sharing X go through "
+      "SingleSampleLockstep, two at a time with their steps interleaved, each bit-identical to its single run; residuals and gradients are two register-blocked matrix products, the gradient sums go from registers "
       "into the update, each block's updates are applied between the next block's sums (so their stores do not come "
       "in one burst), and a vector of runs with no moved exponent skips the products by unit scales (same bits). A run's result is the same bits in any "
       "group (alone, with any others, in any lane; tested), and agrees with Trainer.Train to rounding, with the same "

@@ -110,6 +110,8 @@ public static class Program
         }
         if (method is nameof(LockstepBenchmarks.SingleRuns) or nameof(LockstepBenchmarks.Lockstep))
             return new() { ["steps"] = LockstepBenchmarks.Steps * double.Parse(parameters["Runs"]!, CultureInfo.InvariantCulture) };
+        if (method is nameof(LockstepBenchmarks.SgdSingleRuns) or nameof(LockstepBenchmarks.SgdLockstep))
+            return new() { ["steps"] = LockstepBenchmarks.SgdSteps * double.Parse(parameters["Runs"]!, CultureInfo.InvariantCulture) };
         if (parameters.TryGetValue("Case", out var name))
         {
             var c = StepCase.All.First(s => s.Name == name);

@@ -3,8 +3,8 @@ using DlnLab.Training;
 namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
-/// Splits the pending runs of a sweep into work items for <see cref="SweepRunner"/>. Full-batch runs of one dataset
-/// at the same stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
+/// Splits the pending runs of a sweep into work items for <see cref="SweepRunner"/>. Runs that
+/// <see cref="LockstepTrainer.Supports(int, int, int)"/> admits (full batch) of one dataset at the same batch size and stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
 /// keep the lanes busy together) are trained together, in items of at most <see cref="LockstepTrainer.GroupSize"/>
 /// runs (one lockstep group); every other run is an item of its own. Which runs are lockstep runs depends only on the sweep's spec, never on what is pending, so a
 /// resumed sweep trains each run on the same path and stores the same bits (a lockstep run's result does not depend on
@@ -40,7 +40,10 @@ internal static class WorkItems
         return items;
     }
 
+    // The batch size keeps runs of different batch sizes in groups of their own, whichever sizes Supports admits: a GD run
+    // that would otherwise train alone must not join a group (the lockstep GD sums round differently) because runs of
+    // another batch size share its stepsize.
     private static string GroupKey(RunSpec run) =>
-        run.DatasetKey + "|" + (run.Stepsize ?? run.StepsizeFraction ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+        run.DatasetKey + "|" + run.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + (run.Stepsize ?? run.StepsizeFraction ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
         + (run.StepsizeFraction is null ? "" : " of the threshold");
 }

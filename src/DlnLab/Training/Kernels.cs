@@ -21,110 +21,116 @@ public static class Kernels
     /// <summary>
     /// &lt;a, b&gt; in the canonical order: chunk c (8 doubles, c = 0, 1, ...) is added by FMA to accumulator c mod A
     /// (A = 1 up to <see cref="ShortLength"/>, else 4; lane l of an accumulator sums its coordinates = l mod 8 in
-    /// increasing order from +0); then accumulators combine as (a0 + a1) + (a2 + a3) and lanes as in <see cref="SumLanes"/>.
+    /// increasing order from +0); then accumulators combine as (a0 + a1) + (a2 + a3) and lanes as in <see cref="IOctet{T}.SumLanes"/>.
     /// </summary>
-    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        Vector512.IsHardwareAccelerated ? Dot<Octet512>(a, b)
+        : Vector256.IsHardwareAccelerated ? Dot<Octet256>(a, b)
+        : Vector128.IsHardwareAccelerated ? Dot<Octet128>(a, b) : Dot<OctetScalar>(a, b);
+
+    /// <summary><see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double})"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double Dot<T>(ReadOnlySpan<double> a, ReadOnlySpan<double> b) where T : struct, IOctet<T>
     {
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rb = ref MemoryMarshal.GetReference(b);
         nuint n = (nuint)a.Length;
-        var s0 = Vector512<double>.Zero;
+        var s0 = T.Zero;
         if (n <= ShortLength)
         {
             for (nuint i = 0; i < n; i += 8)
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, i), Vector512.LoadUnsafe(ref rb, i), s0);
-            return SumLanes(s0);
+                s0 = T.FusedMultiplyAdd(T.Load(ref ra, i), T.Load(ref rb, i), s0);
+            return T.SumLanes(s0);
         }
-        var s1 = Vector512<double>.Zero;
-        var s2 = Vector512<double>.Zero;
-        var s3 = Vector512<double>.Zero;
+        var s1 = T.Zero;
+        var s2 = T.Zero;
+        var s3 = T.Zero;
         nuint k = 0;
         for (; k + 32 <= n; k += 32)
         {
-            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k), Vector512.LoadUnsafe(ref rb, k), s0);
-            s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 8), Vector512.LoadUnsafe(ref rb, k + 8), s1);
-            s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 16), Vector512.LoadUnsafe(ref rb, k + 16), s2);
-            s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 24), Vector512.LoadUnsafe(ref rb, k + 24), s3);
+            s0 = T.FusedMultiplyAdd(T.Load(ref ra, k), T.Load(ref rb, k), s0);
+            s1 = T.FusedMultiplyAdd(T.Load(ref ra, k + 8), T.Load(ref rb, k + 8), s1);
+            s2 = T.FusedMultiplyAdd(T.Load(ref ra, k + 16), T.Load(ref rb, k + 16), s2);
+            s3 = T.FusedMultiplyAdd(T.Load(ref ra, k + 24), T.Load(ref rb, k + 24), s3);
         }
-        if (k < n) s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k), Vector512.LoadUnsafe(ref rb, k), s0);
-        if (k + 8 < n) s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 8), Vector512.LoadUnsafe(ref rb, k + 8), s1);
-        if (k + 16 < n) s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref ra, k + 16), Vector512.LoadUnsafe(ref rb, k + 16), s2);
-        return SumLanes((s0 + s1) + (s2 + s3));
+        if (k < n) s0 = T.FusedMultiplyAdd(T.Load(ref ra, k), T.Load(ref rb, k), s0);
+        if (k + 8 < n) s1 = T.FusedMultiplyAdd(T.Load(ref ra, k + 8), T.Load(ref rb, k + 8), s1);
+        if (k + 16 < n) s2 = T.FusedMultiplyAdd(T.Load(ref ra, k + 16), T.Load(ref rb, k + 16), s2);
+        return T.SumLanes((s0 + s1) + (s2 + s3));
     }
 
     /// <summary>
     /// <see cref="Dot"/> of four rows with one vector b, in one pass: each chunk of b is loaded once for the four rows
     /// (a quarter of the reads of b), and each row's sum keeps <see cref="Dot"/>'s order, so the results are the same.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double, double, double, double) Dot4(ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, ReadOnlySpan<double> x2,
-        ReadOnlySpan<double> x3, ReadOnlySpan<double> b)
+        ReadOnlySpan<double> x3, ReadOnlySpan<double> b) =>
+        Vector512.IsHardwareAccelerated ? Dot4<Octet512>(x0, x1, x2, x3, b)
+        : Vector256.IsHardwareAccelerated ? Dot4<Octet256>(x0, x1, x2, x3, b)
+        : Vector128.IsHardwareAccelerated ? Dot4<Octet128>(x0, x1, x2, x3, b) : Dot4<OctetScalar>(x0, x1, x2, x3, b);
+
+    /// <summary><see cref="Dot4"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double, double, double, double) Dot4<T>(ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, ReadOnlySpan<double> x2,
+        ReadOnlySpan<double> x3, ReadOnlySpan<double> b) where T : struct, IOctet<T>
     {
         nuint n = (nuint)b.Length;
-        if (n <= ShortLength) return (Dot(x0, b), Dot(x1, b), Dot(x2, b), Dot(x3, b));
+        if (n <= ShortLength) return (Dot<T>(x0, b), Dot<T>(x1, b), Dot<T>(x2, b), Dot<T>(x3, b));
         ref double r0 = ref MemoryMarshal.GetReference(x0);
         ref double r1 = ref MemoryMarshal.GetReference(x1);
         ref double r2 = ref MemoryMarshal.GetReference(x2);
         ref double r3 = ref MemoryMarshal.GetReference(x3);
         ref double rb = ref MemoryMarshal.GetReference(b);
-        Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
-        Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
-        Vector512<double> e0 = default, e1 = default, e2 = default, e3 = default;
-        Vector512<double> f0 = default, f1 = default, f2 = default, f3 = default;
+        T a0 = default, a1 = default, a2 = default, a3 = default;
+        T c0 = default, c1 = default, c2 = default, c3 = default;
+        T e0 = default, e1 = default, e2 = default, e3 = default;
+        T f0 = default, f1 = default, f2 = default, f3 = default;
         nuint k = 0;
         for (; k + 32 <= n; k += 32)
         {
-            var b0 = Vector512.LoadUnsafe(ref rb, k);
-            var b1 = Vector512.LoadUnsafe(ref rb, k + 8);
-            var b2 = Vector512.LoadUnsafe(ref rb, k + 16);
-            var b3 = Vector512.LoadUnsafe(ref rb, k + 24);
-            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k), b0, a0);
-            c0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k), b0, c0);
-            e0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k), b0, e0);
-            f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k), b0, f0);
-            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k + 8), b1, a1);
-            c1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k + 8), b1, c1);
-            e1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k + 8), b1, e1);
-            f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k + 8), b1, f1);
-            a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k + 16), b2, a2);
-            c2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k + 16), b2, c2);
-            e2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k + 16), b2, e2);
-            f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k + 16), b2, f2);
-            a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, k + 24), b3, a3);
-            c3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, k + 24), b3, c3);
-            e3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, k + 24), b3, e3);
-            f3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, k + 24), b3, f3);
+            var b0 = T.Load(ref rb, k);
+            var b1 = T.Load(ref rb, k + 8);
+            var b2 = T.Load(ref rb, k + 16);
+            var b3 = T.Load(ref rb, k + 24);
+            a0 = T.FusedMultiplyAdd(T.Load(ref r0, k), b0, a0);
+            c0 = T.FusedMultiplyAdd(T.Load(ref r1, k), b0, c0);
+            e0 = T.FusedMultiplyAdd(T.Load(ref r2, k), b0, e0);
+            f0 = T.FusedMultiplyAdd(T.Load(ref r3, k), b0, f0);
+            a1 = T.FusedMultiplyAdd(T.Load(ref r0, k + 8), b1, a1);
+            c1 = T.FusedMultiplyAdd(T.Load(ref r1, k + 8), b1, c1);
+            e1 = T.FusedMultiplyAdd(T.Load(ref r2, k + 8), b1, e1);
+            f1 = T.FusedMultiplyAdd(T.Load(ref r3, k + 8), b1, f1);
+            a2 = T.FusedMultiplyAdd(T.Load(ref r0, k + 16), b2, a2);
+            c2 = T.FusedMultiplyAdd(T.Load(ref r1, k + 16), b2, c2);
+            e2 = T.FusedMultiplyAdd(T.Load(ref r2, k + 16), b2, e2);
+            f2 = T.FusedMultiplyAdd(T.Load(ref r3, k + 16), b2, f2);
+            a3 = T.FusedMultiplyAdd(T.Load(ref r0, k + 24), b3, a3);
+            c3 = T.FusedMultiplyAdd(T.Load(ref r1, k + 24), b3, c3);
+            e3 = T.FusedMultiplyAdd(T.Load(ref r2, k + 24), b3, e3);
+            f3 = T.FusedMultiplyAdd(T.Load(ref r3, k + 24), b3, f3);
         }
         for (nuint t = 0; t < 3 && k + 8 * t < n; t++)
         {
             // The tail as in Dot: chunk k + 8t goes to accumulator t.
             nuint at = k + 8 * t;
-            var bt = Vector512.LoadUnsafe(ref rb, at);
+            var bt = T.Load(ref rb, at);
             if (t == 0)
             {
-                a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, at), bt, a0); c0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, at), bt, c0);
-                e0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, at), bt, e0); f0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, at), bt, f0);
+                a0 = T.FusedMultiplyAdd(T.Load(ref r0, at), bt, a0); c0 = T.FusedMultiplyAdd(T.Load(ref r1, at), bt, c0);
+                e0 = T.FusedMultiplyAdd(T.Load(ref r2, at), bt, e0); f0 = T.FusedMultiplyAdd(T.Load(ref r3, at), bt, f0);
             }
             else if (t == 1)
             {
-                a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, at), bt, a1); c1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, at), bt, c1);
-                e1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, at), bt, e1); f1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, at), bt, f1);
+                a1 = T.FusedMultiplyAdd(T.Load(ref r0, at), bt, a1); c1 = T.FusedMultiplyAdd(T.Load(ref r1, at), bt, c1);
+                e1 = T.FusedMultiplyAdd(T.Load(ref r2, at), bt, e1); f1 = T.FusedMultiplyAdd(T.Load(ref r3, at), bt, f1);
             }
             else
             {
-                a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, at), bt, a2); c2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r1, at), bt, c2);
-                e2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r2, at), bt, e2); f2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r3, at), bt, f2);
+                a2 = T.FusedMultiplyAdd(T.Load(ref r0, at), bt, a2); c2 = T.FusedMultiplyAdd(T.Load(ref r1, at), bt, c2);
+                e2 = T.FusedMultiplyAdd(T.Load(ref r2, at), bt, e2); f2 = T.FusedMultiplyAdd(T.Load(ref r3, at), bt, f2);
             }
         }
-        return (SumLanes((a0 + a1) + (a2 + a3)), SumLanes((c0 + c1) + (c2 + c3)), SumLanes((e0 + e1) + (e2 + e3)), SumLanes((f0 + f1) + (f2 + f3)));
-    }
-
-    /// <summary>The lanes of an accumulator in the canonical order: t_l = s_l + s_(l+4), then (t0 + t1) + (t2 + t3).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SumLanes(Vector512<double> s)
-    {
-        var t = s.GetLower() + s.GetUpper();
-        return (t.GetElement(0) + t.GetElement(1)) + (t.GetElement(2) + t.GetElement(3));
+        return (T.SumLanes((a0 + a1) + (a2 + a3)), T.SumLanes((c0 + c1) + (c2 + c3)), T.SumLanes((e0 + e1) + (e2 + e3)), T.SumLanes((f0 + f1) + (f2 + f3)));
     }
 
     /// <summary>
@@ -143,14 +149,22 @@ public static class Kernels
     /// one pass over the batch's rows; returns sum_j r_j^2. Short rows keep beta and g in registers; long rows are
     /// taken four at a time, so g is read and written once per four rows while they are still in cache.
     /// </summary>
-    public static double BatchGradientSum(PaddedDesign design, ReadOnlySpan<int> batch, ReadOnlySpan<double> beta, Span<double> gradientSum)
+    public static double BatchGradientSum(PaddedDesign design, ReadOnlySpan<int> batch, ReadOnlySpan<double> beta, Span<double> gradientSum) =>
+        Vector512.IsHardwareAccelerated ? BatchGradientSum<Octet512>(design, batch, beta, gradientSum)
+        : Vector256.IsHardwareAccelerated ? BatchGradientSum<Octet256>(design, batch, beta, gradientSum)
+        : Vector128.IsHardwareAccelerated ? BatchGradientSum<Octet128>(design, batch, beta, gradientSum) : BatchGradientSum<OctetScalar>(design, batch, beta, gradientSum);
+
+    /// <summary><see cref="BatchGradientSum"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double BatchGradientSum<T>(PaddedDesign design, ReadOnlySpan<int> batch, ReadOnlySpan<double> beta, Span<double> gradientSum)
+        where T : struct, IOctet<T>
     {
         switch (design.Stride)
         {
-            case 8: return RegisterBlocked.GradientSum<RegisterBlocked.One>(design, batch, beta, gradientSum);
-            case 16: return RegisterBlocked.GradientSum<RegisterBlocked.Two>(design, batch, beta, gradientSum);
-            case 24: return RegisterBlocked.GradientSum<RegisterBlocked.Three>(design, batch, beta, gradientSum);
-            case 32: return RegisterBlocked.GradientSum<RegisterBlocked.Four>(design, batch, beta, gradientSum);
+            case 8: return RegisterBlocked.GradientSum<T, RegisterBlocked.One>(design, batch, beta, gradientSum);
+            case 16: return RegisterBlocked.GradientSum<T, RegisterBlocked.Two>(design, batch, beta, gradientSum);
+            case 24: return RegisterBlocked.GradientSum<T, RegisterBlocked.Three>(design, batch, beta, gradientSum);
+            case 32: return RegisterBlocked.GradientSum<T, RegisterBlocked.Four>(design, batch, beta, gradientSum);
         }
         gradientSum.Clear();
         double squares = 0;
@@ -164,7 +178,7 @@ public static class Kernels
             var x2 = design.Row(batch[m + 2]);
             var x3 = design.Row(batch[m + 3]);
             // One pass over beta for four dots; the axpy pass then finds the four rows in cache.
-            var dots = Dot4(x0, x1, x2, x3, beta);
+            var dots = Dot4<T>(x0, x1, x2, x3, beta);
             double r0 = dots.Item1 - design.Y[batch[m]];
             double r1 = dots.Item2 - design.Y[batch[m + 1]];
             double r2 = dots.Item3 - design.Y[batch[m + 2]];
@@ -177,30 +191,30 @@ public static class Kernels
             ref double p1 = ref MemoryMarshal.GetReference(x1);
             ref double p2 = ref MemoryMarshal.GetReference(x2);
             ref double p3 = ref MemoryMarshal.GetReference(x3);
-            var v0 = Vector512.Create(r0);
-            var v1 = Vector512.Create(r1);
-            var v2 = Vector512.Create(r2);
-            var v3 = Vector512.Create(r3);
+            var v0 = T.Create(r0);
+            var v1 = T.Create(r1);
+            var v2 = T.Create(r2);
+            var v3 = T.Create(r3);
             // Four FMAs in a row on one register round exactly like four separate axpy passes in row order.
             for (nuint i = 0; i < n; i += 8)
             {
-                var g = Vector512.LoadUnsafe(ref rg, i);
-                g = Vector512.FusedMultiplyAdd(v0, Vector512.LoadUnsafe(ref p0, i), g);
-                g = Vector512.FusedMultiplyAdd(v1, Vector512.LoadUnsafe(ref p1, i), g);
-                g = Vector512.FusedMultiplyAdd(v2, Vector512.LoadUnsafe(ref p2, i), g);
-                g = Vector512.FusedMultiplyAdd(v3, Vector512.LoadUnsafe(ref p3, i), g);
-                g.StoreUnsafe(ref rg, i);
+                var g = T.Load(ref rg, i);
+                g = T.FusedMultiplyAdd(v0, T.Load(ref p0, i), g);
+                g = T.FusedMultiplyAdd(v1, T.Load(ref p1, i), g);
+                g = T.FusedMultiplyAdd(v2, T.Load(ref p2, i), g);
+                g = T.FusedMultiplyAdd(v3, T.Load(ref p3, i), g);
+                g.Store(ref rg, i);
             }
         }
         for (; m < batch.Length; m++)
         {
             var x = design.Row(batch[m]);
-            double r = Dot(x, beta) - design.Y[batch[m]];
+            double r = Dot<T>(x, beta) - design.Y[batch[m]];
             squares += r * r;
             ref double rx = ref MemoryMarshal.GetReference(x);
-            var vr = Vector512.Create(r);
+            var vr = T.Create(r);
             for (nuint i = 0; i < n; i += 8)
-                Vector512.FusedMultiplyAdd(vr, Vector512.LoadUnsafe(ref rx, i), Vector512.LoadUnsafe(ref rg, i)).StoreUnsafe(ref rg, i);
+                T.FusedMultiplyAdd(vr, T.Load(ref rx, i), T.Load(ref rg, i)).Store(ref rg, i);
         }
         return squares;
     }
@@ -209,21 +223,28 @@ public static class Kernels
     /// The rotated update with step t = <paramref name="scale"/> * direction (scale = gamma / b for a gradient sum):
     /// w+ *= 1 - t, w- *= 1 + t, S += t, beta = (w+^2 4^e+ - w-^2 4^e-)/2. Returns max_i |t_i|.
     /// </summary>
-    public static double Update(ReadOnlySpan<double> direction, double scale, NetworkState state)
+    public static double Update(ReadOnlySpan<double> direction, double scale, NetworkState state) =>
+        Vector512.IsHardwareAccelerated ? Update<Octet512>(direction, scale, state)
+        : Vector256.IsHardwareAccelerated ? Update<Octet256>(direction, scale, state)
+        : Vector128.IsHardwareAccelerated ? Update<Octet128>(direction, scale, state) : Update<OctetScalar>(direction, scale, state);
+
+    /// <summary><see cref="Update"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double Update<T>(ReadOnlySpan<double> direction, double scale, NetworkState state) where T : struct, IOctet<T>
     {
         ref double rd = ref MemoryMarshal.GetReference(direction);
-        var vscale = Vector512.Create(scale);
-        var maxT = Vector512<double>.Zero;
+        var vscale = T.Create(scale);
+        var maxT = T.Zero;
         nuint n = (nuint)state.Beta.Length;
-        var sumT = Vector512<double>.Zero;
+        var sumT = T.Zero;
         for (nuint i = 0; i < n; i += 8)
         {
-            var t = vscale * Vector512.LoadUnsafe(ref rd, i);
-            UpdateChunk(state, i, t);
-            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            var t = vscale * T.Load(ref rd, i);
+            UpdateChunk<T>(state, i, t);
+            maxT = T.MaxNative(maxT, T.Abs(t));
             sumT += t;
         }
-        return Vector512.EqualsAll(sumT, sumT) ? MaxLanes(maxT) : MaxAbs(direction.Slice(0, (int)n), scale);
+        return T.NoNaN(sumT) ? T.MaxLanes(maxT) : MaxAbs<T>(direction.Slice(0, (int)n), scale);
     }
 
     /// <summary>
@@ -231,55 +252,63 @@ public static class Kernels
     /// pass &lt;<paramref name="xNext"/>, beta'&gt; for the next step's residual, in the order of <see cref="Dot"/>.
     /// No gradient buffer and one pass over the state instead of two.
     /// </summary>
-    public static double FusedSingleSampleStep(ReadOnlySpan<double> x, double scale, ReadOnlySpan<double> xNext, NetworkState state, out double maxAbsStep)
+    public static double FusedSingleSampleStep(ReadOnlySpan<double> x, double scale, ReadOnlySpan<double> xNext, NetworkState state, out double maxAbsStep) =>
+        Vector512.IsHardwareAccelerated ? FusedSingleSampleStep<Octet512>(x, scale, xNext, state, out maxAbsStep)
+        : Vector256.IsHardwareAccelerated ? FusedSingleSampleStep<Octet256>(x, scale, xNext, state, out maxAbsStep)
+        : Vector128.IsHardwareAccelerated ? FusedSingleSampleStep<Octet128>(x, scale, xNext, state, out maxAbsStep) : FusedSingleSampleStep<OctetScalar>(x, scale, xNext, state, out maxAbsStep);
+
+    /// <summary><see cref="FusedSingleSampleStep"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double FusedSingleSampleStep<T>(ReadOnlySpan<double> x, double scale, ReadOnlySpan<double> xNext, NetworkState state,
+        out double maxAbsStep) where T : struct, IOctet<T>
     {
         ref double rx = ref MemoryMarshal.GetReference(x);
         ref double rn = ref MemoryMarshal.GetReference(xNext);
-        var vscale = Vector512.Create(scale);
-        var maxT = Vector512<double>.Zero;
-        var s0 = Vector512<double>.Zero;
+        var vscale = T.Create(scale);
+        var maxT = T.Zero;
+        var s0 = T.Zero;
         nuint n = (nuint)state.Beta.Length;
         if (n <= ShortLength)
         {
-            var sumT = Vector512<double>.Zero;
+            var sumT = T.Zero;
             for (nuint i = 0; i < n; i += 8)
             {
-                var t = vscale * Vector512.LoadUnsafe(ref rx, i);
-                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), UpdateChunk(state, i, t), s0);
-                maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+                var t = vscale * T.Load(ref rx, i);
+                s0 = T.FusedMultiplyAdd(T.Load(ref rn, i), UpdateChunk<T>(state, i, t), s0);
+                maxT = T.MaxNative(maxT, T.Abs(t));
                 sumT += t;
             }
-            maxAbsStep = Vector512.EqualsAll(sumT, sumT) ? MaxLanes(maxT) : MaxAbs(x, scale);
-            return SumLanes(s0);
+            maxAbsStep = T.NoNaN(sumT) ? T.MaxLanes(maxT) : MaxAbs<T>(x, scale);
+            return T.SumLanes(s0);
         }
-        var s1 = Vector512<double>.Zero;
-        var s2 = Vector512<double>.Zero;
-        var s3 = Vector512<double>.Zero;
-        var sumT2 = Vector512<double>.Zero;
+        var s1 = T.Zero;
+        var s2 = T.Zero;
+        var s3 = T.Zero;
+        var sumT2 = T.Zero;
         for (nuint k = 0; k < n; k += 32)
         {
-            var t = vscale * Vector512.LoadUnsafe(ref rx, k);
-            s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k), UpdateChunk(state, k, t), s0);
-            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            var t = vscale * T.Load(ref rx, k);
+            s0 = T.FusedMultiplyAdd(T.Load(ref rn, k), UpdateChunk<T>(state, k, t), s0);
+            maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
             if (k + 8 >= n) break;
-            t = vscale * Vector512.LoadUnsafe(ref rx, k + 8);
-            s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 8), UpdateChunk(state, k + 8, t), s1);
-            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            t = vscale * T.Load(ref rx, k + 8);
+            s1 = T.FusedMultiplyAdd(T.Load(ref rn, k + 8), UpdateChunk<T>(state, k + 8, t), s1);
+            maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
             if (k + 16 >= n) break;
-            t = vscale * Vector512.LoadUnsafe(ref rx, k + 16);
-            s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 16), UpdateChunk(state, k + 16, t), s2);
-            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            t = vscale * T.Load(ref rx, k + 16);
+            s2 = T.FusedMultiplyAdd(T.Load(ref rn, k + 16), UpdateChunk<T>(state, k + 16, t), s2);
+            maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
             if (k + 24 >= n) break;
-            t = vscale * Vector512.LoadUnsafe(ref rx, k + 24);
-            s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, k + 24), UpdateChunk(state, k + 24, t), s3);
-            maxT = Vector512.MaxNative(maxT, Vector512.Abs(t));
+            t = vscale * T.Load(ref rx, k + 24);
+            s3 = T.FusedMultiplyAdd(T.Load(ref rn, k + 24), UpdateChunk<T>(state, k + 24, t), s3);
+            maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
         }
-        maxAbsStep = Vector512.EqualsAll(sumT2, sumT2) ? MaxLanes(maxT) : MaxAbs(x, scale);
-        return SumLanes((s0 + s1) + (s2 + s3));
+        maxAbsStep = T.NoNaN(sumT2) ? T.MaxLanes(maxT) : MaxAbs<T>(x, scale);
+        return T.SumLanes((s0 + s1) + (s2 + s3));
     }
 
     /// <summary>
@@ -290,10 +319,18 @@ public static class Kernels
     /// so this is exactly the maximum of the rounded products; a non-finite gamma r takes the exact rule instead.
     /// Returns the new step count.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long SingleSampleSteps(PaddedDesign design, NetworkState state, BatchSampler sampler, StepsizeSchedule schedule,
         double constantGamma, double[] rowMaxAbs, long k, long until, ref int current, ref double dotCurrent, ref long singularSteps,
-        ref double maxStepGradient)
+        ref double maxStepGradient) =>
+        Vector512.IsHardwareAccelerated ? SingleSampleSteps<Octet512>(design, state, sampler, schedule, constantGamma, rowMaxAbs, k, until, ref current, ref dotCurrent, ref singularSteps, ref maxStepGradient)
+        : Vector256.IsHardwareAccelerated ? SingleSampleSteps<Octet256>(design, state, sampler, schedule, constantGamma, rowMaxAbs, k, until, ref current, ref dotCurrent, ref singularSteps, ref maxStepGradient)
+        : Vector128.IsHardwareAccelerated ? SingleSampleSteps<Octet128>(design, state, sampler, schedule, constantGamma, rowMaxAbs, k, until, ref current, ref dotCurrent, ref singularSteps, ref maxStepGradient) : SingleSampleSteps<OctetScalar>(design, state, sampler, schedule, constantGamma, rowMaxAbs, k, until, ref current, ref dotCurrent, ref singularSteps, ref maxStepGradient);
+
+    /// <summary><see cref="SingleSampleSteps"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long SingleSampleSteps<T>(PaddedDesign design, NetworkState state, BatchSampler sampler, StepsizeSchedule schedule,
+        double constantGamma, double[] rowMaxAbs, long k, long until, ref int current, ref double dotCurrent, ref long singularSteps,
+        ref double maxStepGradient) where T : struct, IOctet<T>
     {
         nuint stride = (nuint)design.Stride;
         ref double rX = ref MemoryMarshal.GetArrayDataReference(design.X);
@@ -316,25 +353,8 @@ public static class Kernels
             int next = sampler.NextSingle();
             double scale = gamma * (dot - Unsafe.Add(ref rY, cur));
             ref double rx = ref Unsafe.Add(ref rX, (nuint)cur * stride);
-            ref double rn = ref Unsafe.Add(ref rX, (nuint)next * stride);
-            var vscale = Vector512.Create(scale);
-            var s0 = Vector512<double>.Zero;
-            if (stride == 32)
-            {
-                // The common padded length unrolled: the same chunks in the same order.
-                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 0, s0);
-                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 8, s0);
-                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 16, s0);
-                s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 24, s0);
-            }
-            else
-            {
-                for (nuint i = 0; i < stride; i += 8)
-                    s0 = SingleSampleChunk(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, s0);
-            }
-            dot = SumLanes(s0);
-            double m1 = double.IsFinite(scale) ? Math.Abs(scale) * Unsafe.Add(ref rMax, cur)
-                : MaxAbs(MemoryMarshal.CreateReadOnlySpan(ref rx, (int)stride), scale);
+            dot = SingleSampleUpdate<T>(stride, scale, ref rx, ref Unsafe.Add(ref rX, (nuint)next * stride), ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb);
+            double m1 = SingleSampleMaxStep<T>(scale, Unsafe.Add(ref rMax, cur), ref rx, stride);
             cur = next;
             if (m1 >= 1) singular++;
             if (m1 > maxStep || double.IsNaN(m1)) maxStep = m1;
@@ -348,12 +368,69 @@ public static class Kernels
         return k;
     }
 
+    /// <summary>
+    /// One step of <see cref="SingleSampleSteps"/> on a state's arrays (w+, w-, S, 4^e+, 4^e-, beta): the rotated update
+    /// with t = <paramref name="scale"/> * x (row <paramref name="rx"/>), returning &lt;x_next, beta'&gt; (row
+    /// <paramref name="rn"/>) in the order of <see cref="Dot"/>; padded length at most <see cref="ShortLength"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double SingleSampleUpdate<T>(nuint stride, double scale, ref double rx, ref double rn, ref double rp, ref double rm,
+        ref double rs, ref double rpl, ref double rmi, ref double rb) where T : struct, IOctet<T>
+    {
+        var vscale = T.Create(scale);
+        var s0 = T.Zero;
+        if (stride == 32)
+        {
+            // The common padded length unrolled: the same chunks in the same order.
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 0, s0);
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 8, s0);
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 16, s0);
+            s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, 24, s0);
+        }
+        else
+        {
+            for (nuint i = 0; i < stride; i += 8)
+                s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, s0);
+        }
+        return T.SumLanes(s0);
+    }
+
+    /// <summary>
+    /// max_i |t_i| of a <see cref="SingleSampleUpdate{T}"/>: |scale| times the row's largest |x_i| (<paramref name="rowMax"/>),
+    /// or the exact rule for a non-finite scale.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double SingleSampleMaxStep<T>(double scale, double rowMax, ref double rx, nuint stride) where T : struct, IOctet<T> =>
+        double.IsFinite(scale) ? Math.Abs(scale) * rowMax : MaxAbs<T>(MemoryMarshal.CreateReadOnlySpan(ref rx, (int)stride), scale);
+
     /// <summary>One chunk of <see cref="SingleSampleSteps"/>: the update of coordinates [i, i + 8) and their part of the next dot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> SingleSampleChunk(Vector512<double> vscale, ref double rx, ref double rn, ref double rp,
-        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, Vector512<double> s0) =>
-        Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i),
-            Step(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * Vector512.LoadUnsafe(ref rx, i)), s0);
+    internal static T SingleSampleChunk<T>(T vscale, ref double rx, ref double rn, ref double rp,
+        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, T s0) where T : struct, IOctet<T> =>
+        typeof(T) == typeof(Octet512)
+            ? Unsafe.BitCast<Vector512<double>, T>(SingleSampleChunk512(Unsafe.BitCast<T, Vector512<double>>(vscale), ref rx, ref rn, ref rp, ref rm,
+                ref rs, ref rpl, ref rmi, ref rb, i, Unsafe.BitCast<T, Vector512<double>>(s0)))
+            : T.FusedMultiplyAdd(T.Load(ref rn, i), Step<T>(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * T.Load(ref rx, i)), s0);
+
+    /// <summary>
+    /// <see cref="SingleSampleChunk{T}"/> on Vector512 itself, the same operations in the same order: through the
+    /// octet wrapper the JIT loads x and the state into registers of their own instead of folding the loads into the
+    /// arithmetic, which cost the b = 1 loop for short rows about 4% (docs/PERFORMANCE.md, 2026-12-02).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> SingleSampleChunk512(Vector512<double> vscale, ref double rx, ref double rn, ref double rp,
+        ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb, nuint i, Vector512<double> s0)
+    {
+        var t = vscale * Vector512.LoadUnsafe(ref rx, i);
+        var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
+        var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
+        wp.StoreUnsafe(ref rp, i);
+        wm.StoreUnsafe(ref rm, i);
+        (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
+        var beta = Vector512.Create(0.5) * (wp * wp * Vector512.LoadUnsafe(ref rpl, i) - wm * wm * Vector512.LoadUnsafe(ref rmi, i));
+        beta.StoreUnsafe(ref rb, i);
+        return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), beta, s0);
+    }
 
     /// <summary>max_i |x_i| of each row, or null if some entry is not finite (then the b = 1 loop takes the general path).</summary>
     internal static double[]? RowMaxAbs(PaddedDesign design)
@@ -377,20 +454,21 @@ public static class Kernels
     /// loops above keep a vmaxpd chain (one op, where Max's NaN handling takes three) and the sum of t, which is NaN
     /// whenever some t is; without NaN both maxima are the same number.
     /// </summary>
-    private static double MaxAbs(ReadOnlySpan<double> direction, double scale)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double MaxAbs<T>(ReadOnlySpan<double> direction, double scale) where T : struct, IOctet<T>
     {
         ref double rd = ref MemoryMarshal.GetReference(direction);
-        var vscale = Vector512.Create(scale);
-        var maxT = Vector512<double>.Zero;
+        var vscale = T.Create(scale);
+        var maxT = T.Zero;
         for (nuint i = 0; i < (nuint)direction.Length; i += 8)
-            maxT = Vector512.Max(maxT, Vector512.Abs(vscale * Vector512.LoadUnsafe(ref rd, i)));
-        return MaxLanes(maxT);
+            maxT = T.Max(maxT, T.Abs(vscale * T.Load(ref rd, i)));
+        return T.MaxLanes(maxT);
     }
 
     /// <summary>Updates coordinates [i, i + 8) of <paramref name="state"/> with step t and returns their new beta.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> UpdateChunk(NetworkState state, nuint i, Vector512<double> t) =>
-        Step(ref MemoryMarshal.GetArrayDataReference(state.WPlus), ref MemoryMarshal.GetArrayDataReference(state.WMinus),
+    private static T UpdateChunk<T>(NetworkState state, nuint i, T t) where T : struct, IOctet<T> =>
+        Step<T>(ref MemoryMarshal.GetArrayDataReference(state.WPlus), ref MemoryMarshal.GetArrayDataReference(state.WMinus),
             ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient), ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared),
             ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared), ref MemoryMarshal.GetArrayDataReference(state.Beta), i, t);
 
@@ -399,34 +477,26 @@ public static class Kernels
     /// times 1 - t, w- times 1 + t, S plus t, beta anew; returns the new beta. Every single-run kernel steps through it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Step(ref double rp, ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb,
-        nuint i, Vector512<double> t)
+    private static T Step<T>(ref double rp, ref double rm, ref double rs, ref double rpl, ref double rmi, ref double rb,
+        nuint i, T t) where T : struct, IOctet<T>
     {
-        var wp = Vector512.LoadUnsafe(ref rp, i) * (Vector512<double>.One - t);
-        var wm = Vector512.LoadUnsafe(ref rm, i) * (Vector512<double>.One + t);
-        wp.StoreUnsafe(ref rp, i);
-        wm.StoreUnsafe(ref rm, i);
-        (Vector512.LoadUnsafe(ref rs, i) + t).StoreUnsafe(ref rs, i);
-        var beta = Beta(wp, wm, Vector512.LoadUnsafe(ref rpl, i), Vector512.LoadUnsafe(ref rmi, i));
-        beta.StoreUnsafe(ref rb, i);
+        var wp = T.Load(ref rp, i) * (T.Create(1.0) - t);
+        var wm = T.Load(ref rm, i) * (T.Create(1.0) + t);
+        wp.Store(ref rp, i);
+        wm.Store(ref rm, i);
+        (T.Load(ref rs, i) + t).Store(ref rs, i);
+        var beta = Beta<T>(wp, wm, T.Load(ref rpl, i), T.Load(ref rmi, i));
+        beta.Store(ref rb, i);
         return beta;
     }
 
     /// <summary>beta = (w+^2 4^e+ - w-^2 4^e-)/2, rounded the same way by every kernel.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Beta(Vector512<double> wp, Vector512<double> wm, Vector512<double> plusScale, Vector512<double> minusScale) =>
-        Vector512.Create(0.5) * TwiceBeta(wp, wm, plusScale, minusScale);
+    internal static T Beta<T>(T wp, T wm, T plusScale, T minusScale) where T : struct, IOctet<T> =>
+        T.Create(0.5) * TwiceBeta<T>(wp, wm, plusScale, minusScale);
 
     /// <summary>2 beta = w+^2 4^e+ - w-^2 4^e-: <see cref="Beta"/> before its exact product by 1/2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> TwiceBeta(Vector512<double> wp, Vector512<double> wm, Vector512<double> plusScale, Vector512<double> minusScale) =>
+    internal static T TwiceBeta<T>(T wp, T wm, T plusScale, T minusScale) where T : struct, IOctet<T> =>
         wp * wp * plusScale - wm * wm * minusScale;
-
-    /// <summary>The largest lane, NaN if any lane is NaN.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double MaxLanes(Vector512<double> v)
-    {
-        var h = Vector256.Max(v.GetLower(), v.GetUpper());
-        return Math.Max(Math.Max(h.GetElement(0), h.GetElement(1)), Math.Max(h.GetElement(2), h.GetElement(3)));
-    }
 }

@@ -8,7 +8,8 @@ namespace DlnLab.Training;
 
 /// <summary>
 /// The states of up to eight runs on one design, runs innermost: entry (i, lane) of each array is at i * Lanes + lane,
-/// so one 512-bit vector holds coordinate i of the eight runs and every loop vectorises across runs. Lanes never mix: a
+/// so one octet (<see cref="IOctet{T}"/>, one 512-bit vector where the processor has them) holds coordinate i of the
+/// eight runs and every loop vectorises across runs. Lanes never mix: a
 /// lane's iterates depend on its own run only. The elementwise update rounds as <see cref="Kernels"/>; the sums follow
 /// <see cref="LockstepKernels"/>'s orders.
 /// </summary>
@@ -97,11 +98,15 @@ internal sealed class LockstepState
     }
 
     /// <summary>The single run's rules on a step's max |t|, for the eight lanes: a singular step at 1 or more; NaN sticks.</summary>
-    private void Record(Vector512<double> maxAbs)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Record<T>(T maxAbs) where T : struct, IOctet<T>
     {
-        var largest = Vector512.Create(MaxStepGradient);
-        Vector512.ConditionalSelect(Vector512.GreaterThan(maxAbs, largest) | ~Vector512.Equals(maxAbs, maxAbs), maxAbs, largest).CopyTo(MaxStepGradient);
-        (Vector512.Create(SingularSteps) + (Vector512.GreaterThanOrEqual(maxAbs, Vector512<double>.One) & Vector512<double>.One)).CopyTo(SingularSteps);
+        ref double largestAt = ref MemoryMarshal.GetArrayDataReference(MaxStepGradient);
+        ref double singularAt = ref MemoryMarshal.GetArrayDataReference(SingularSteps);
+        var largest = T.Load(ref largestAt, 0);
+        T.ConditionalSelect(T.GreaterThan(maxAbs, largest) | ~T.Equal(maxAbs, maxAbs), maxAbs, largest).Store(ref largestAt, 0);
+        var one = T.Create(1.0);
+        (T.Load(ref singularAt, 0) + (T.GreaterThanOrEqual(maxAbs, one) & one)).Store(ref singularAt, 0);
     }
 
     /// <summary>
@@ -110,6 +115,10 @@ internal sealed class LockstepState
     /// </summary>
     public void Residuals(PaddedDesign design) => LockstepKernels.Residuals(design, TwiceBeta, _twiceY, _residual, Loss);
 
+    /// <summary><see cref="Residuals(PaddedDesign)"/> at the width of <typeparamref name="T"/>.</summary>
+    internal void Residuals<T>(PaddedDesign design) where T : struct, IOctet<T> =>
+        LockstepKernels.Residuals<T>(design, TwiceBeta, _twiceY, _residual, Loss);
+
     /// <summary>
     /// The gradient sums g = sum_j r_j x_j of every lane (in j order from +0), then the
     /// rotated update with t = Scale[lane] * g, coordinate by coordinate; max |t| per lane into MaxStepGradient and SingularSteps. Needs
@@ -117,13 +126,23 @@ internal sealed class LockstepState
     /// </summary>
     public void Update(PaddedDesign design)
     {
-        if (_unitScales) Update<UnitScales>(design);
-        else Update<StoredScales>(design);
+        if (Vector512.IsHardwareAccelerated) Update<Octet512>(design);
+        else if (Vector256.IsHardwareAccelerated) Update<Octet256>(design);
+        else if (Vector128.IsHardwareAccelerated) Update<Octet128>(design);
+        else Update<OctetScalar>(design);
+    }
+
+    /// <summary><see cref="Update(PaddedDesign)"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Update<T>(PaddedDesign design) where T : struct, IOctet<T>
+    {
+        if (_unitScales) Update<T, UnitScales>(design);
+        else Update<T, StoredScales>(design);
     }
 
     /// <summary><see cref="Update(PaddedDesign)"/> with beta by <typeparamref name="TScales"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Update<TScales>(PaddedDesign design) where TScales : struct, IScales
+    private void Update<T, TScales>(PaddedDesign design) where T : struct, IOctet<T> where TScales : struct, IScales
     {
         var c = Start();
         // The gradient sums of a block of coordinates stay in registers and go into the update without a store of g (the
@@ -134,39 +153,98 @@ internal sealed class LockstepState
         int n = design.N, stride = design.Stride;
         ref double resq = ref MemoryMarshal.GetArrayDataReference(_residual);
         // The residuals are 2 r, so the sums are 2 g: half the scale gives t = Scale g, the same bits.
-        var scale = Vector512.Create(0.5) * Vector512.Create(Scale);
-        var maxT = Vector512<double>.Zero;
-        var sumT = Vector512<double>.Zero;
-        Vector512<double> t0 = default, t1 = default, t2 = default, t3 = default, t4 = default, t5 = default, t6 = default, t7 = default;
-        int pending = 0, pendingAt = 0;
+        var scale = T.Create(0.5) * T.Load(ref MemoryMarshal.GetArrayDataReference(Scale), 0);
+        var maxT = T.Zero;
+        var sumT = T.Zero;
+        // Blocks of 8 and 6 where an octet is one register; where it takes more, blocks of 4 only (sixteen live octets
+        // would not stay in registers). The sums and updates are in the same orders whatever the blocks.
+        int i = T.Registers == 1 ? WideBlocks<T, TScales>(ref c, ref rx, ref resq, n, stride, scale, ref maxT, ref sumT) : 0;
+        for (; i + 4 <= D; i += 4)
+        {
+            T g0 = default, g1 = default, g2 = default, g3 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
+            {
+                var r = T.Load(ref rj, 0);
+                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
+                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 3)), g3);
+            }
+            maxT = UpdateCoordinate<T, TScales>(ref c, i, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<T, TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
+            maxT = UpdateCoordinate<T, TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
+            maxT = UpdateCoordinate<T, TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
+        }
+        for (; i + 2 <= D; i += 2)
+        {
+            T g0 = default, g1 = default;
+            ref double rj = ref resq;
+            ref double x = ref Unsafe.Add(ref rx, i);
+            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
+            {
+                var r = T.Load(ref rj, 0);
+                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
+                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
+            }
+            maxT = UpdateCoordinate<T, TScales>(ref c, i, scale * g0, maxT, ref sumT);
+            maxT = UpdateCoordinate<T, TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
+        }
+        for (; i < D; i++)
+            maxT = UpdateCoordinate<T, TScales>(ref c, i, scale * GradientSum<T>(ref Unsafe.Add(ref rx, i), ref resq, n, stride), maxT, ref sumT);
+        var nan = T.Zero;
+        // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t,
+        // from the same gradient sums computed again (the residuals are unchanged).
+        if (!T.NoNaN(sumT))
+            for (int k = 0; k < D; k++)
+            {
+                var t = scale * GradientSum<T>(ref Unsafe.Add(ref rx, k), ref resq, n, stride);
+                nan |= ~T.Equal(t, t);
+            }
+        Record(WithNaN(maxT, nan));
+    }
+
+    /// <summary>
+    /// The blocks of 8 coordinates (their updates pipelined into the next block's rows) and one of 6 of
+    /// <see cref="Update{T, TScales}"/>, from coordinate 0, every update applied; returns the first coordinate left.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int WideBlocks<T, TScales>(scoped ref Columns c, ref double rx, ref double resq, int n, int stride, T scale, ref T maxT, ref T sumT)
+        where T : struct, IOctet<T> where TScales : struct, IScales
+    {
+        var max = maxT;
+        var sum = sumT;
         int i = 0;
+        T t0 = default, t1 = default, t2 = default, t3 = default, t4 = default, t5 = default, t6 = default, t7 = default;
+        int pending = 0, pendingAt = 0;
         for (; i + 8 <= D; i += 8)
         {
-            Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
+            T g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default, g6 = default, g7 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
             int j = 0;
             for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
-                var r = Vector512.LoadUnsafe(ref rj);
-                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-                g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
-                g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
-                g6 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 6)), g6);
-                g7 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 7)), g7);
+                var r = T.Load(ref rj, 0);
+                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
+                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 3)), g3);
+                g4 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 4)), g4);
+                g5 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 5)), g5);
+                g6 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 6)), g6);
+                g7 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 7)), g7);
                 if (j < pending)
                 {
-                    maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                    max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
                     t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
                 }
             }
             // Fewer rows than waiting coordinates: the rest now.
             for (; j < pending; j++)
             {
-                maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
                 t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
             }
             t0 = scale * g0; t1 = scale * g1; t2 = scale * g2; t3 = scale * g3; t4 = scale * g4; t5 = scale * g5; t6 = scale * g6; t7 = scale * g7;
@@ -176,113 +254,72 @@ internal sealed class LockstepState
         // Six coordinates in one pass over the residuals (d = 30: 8 + 8 + 8 + 6), not a latency-bound pass of two.
         if (D - i >= 6)
         {
-            Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
+            T g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default;
             ref double rj = ref resq;
             ref double x = ref Unsafe.Add(ref rx, i);
             int j = 0;
             for (; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
             {
-                var r = Vector512.LoadUnsafe(ref rj);
-                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-                g4 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 4)), g4);
-                g5 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 5)), g5);
+                var r = T.Load(ref rj, 0);
+                g0 = T.FusedMultiplyAdd(r, T.Create(x), g0);
+                g1 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 1)), g1);
+                g2 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 2)), g2);
+                g3 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 3)), g3);
+                g4 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 4)), g4);
+                g5 = T.FusedMultiplyAdd(r, T.Create(Unsafe.Add(ref x, 5)), g5);
                 if (j < pending)
                 {
-                    maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                    max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
                     t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
                 }
             }
             // Fewer rows than waiting coordinates: the rest now.
             for (; j < pending; j++)
             {
-                maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+                max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
                 t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
             }
             pending = 0;
-            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 4, scale * g4, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 5, scale * g5, maxT, ref sumT);
+            max = UpdateCoordinate<T, TScales>(ref c, i, scale * g0, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 1, scale * g1, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 2, scale * g2, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 3, scale * g3, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 4, scale * g4, max, ref sum);
+            max = UpdateCoordinate<T, TScales>(ref c, i + 5, scale * g5, max, ref sum);
             i += 6;
         }
         for (int j = 0; j < pending; j++)
         {
-            maxT = UpdateCoordinate<TScales>(ref c, pendingAt + j, t0, maxT, ref sumT);
+            max = UpdateCoordinate<T, TScales>(ref c, pendingAt + j, t0, max, ref sum);
             t0 = t1; t1 = t2; t2 = t3; t3 = t4; t4 = t5; t5 = t6; t6 = t7;
         }
-        for (; i + 4 <= D; i += 4)
-        {
-            Vector512<double> g0 = default, g1 = default, g2 = default, g3 = default;
-            ref double rj = ref resq;
-            ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
-            {
-                var r = Vector512.LoadUnsafe(ref rj);
-                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-                g2 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 2)), g2);
-                g3 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 3)), g3);
-            }
-            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 2, scale * g2, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 3, scale * g3, maxT, ref sumT);
-        }
-        for (; i + 2 <= D; i += 2)
-        {
-            Vector512<double> g0 = default, g1 = default;
-            ref double rj = ref resq;
-            ref double x = ref Unsafe.Add(ref rx, i);
-            for (int j = 0; j < n; j++, rj = ref Unsafe.Add(ref rj, Lanes), x = ref Unsafe.Add(ref x, stride))
-            {
-                var r = Vector512.LoadUnsafe(ref rj);
-                g0 = Vector512.FusedMultiplyAdd(r, Vector512.Create(x), g0);
-                g1 = Vector512.FusedMultiplyAdd(r, Vector512.Create(Unsafe.Add(ref x, 1)), g1);
-            }
-            maxT = UpdateCoordinate<TScales>(ref c, i, scale * g0, maxT, ref sumT);
-            maxT = UpdateCoordinate<TScales>(ref c, i + 1, scale * g1, maxT, ref sumT);
-        }
-        for (; i < D; i++)
-            maxT = UpdateCoordinate<TScales>(ref c, i, scale * GradientSum(ref Unsafe.Add(ref rx, i), ref resq, n, stride), maxT, ref sumT);
-        var nan = Vector512<double>.Zero;
-        // A NaN sum comes from a NaN t or from infinities of both signs (rare, diverging): then look at each t,
-        // from the same gradient sums computed again (the residuals are unchanged).
-        if (!Vector512.EqualsAll(sumT, sumT))
-            for (int k = 0; k < D; k++)
-            {
-                var t = scale * GradientSum(ref Unsafe.Add(ref rx, k), ref resq, n, stride);
-                nan |= ~Vector512.Equals(t, t);
-            }
-        Record(WithNaN(maxT, nan));
+        maxT = max;
+        sumT = sum;
+        return i;
     }
 
     /// <summary>g_i of eight lanes from column <paramref name="x"/> of X: FMA from +0 over j in order, as every tile sums it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> GradientSum(ref double x, ref double residual, int n, int stride)
+    private static T GradientSum<T>(ref double x, ref double residual, int n, int stride) where T : struct, IOctet<T>
     {
-        var g = Vector512<double>.Zero;
+        var g = T.Zero;
         for (int j = 0; j < n; j++)
-            g = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref residual, (nuint)j * Lanes), Vector512.Create(Unsafe.Add(ref x, j * stride)), g);
+            g = T.FusedMultiplyAdd(T.Load(ref residual, (nuint)j * Lanes), T.Create(Unsafe.Add(ref x, j * stride)), g);
         return g;
     }
 
     /// <summary>How <see cref="Update{TScales}"/> forms 2 beta from the updated w+ and w-.</summary>
     private interface IScales
     {
-        static abstract Vector512<double> TwiceBeta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm);
+        static abstract T TwiceBeta<T>(scoped ref Columns c, nuint at, T wp, T wm) where T : struct, IOctet<T>;
     }
 
     /// <summary><see cref="Kernels.TwiceBeta"/> with the stored PlusScaleSquared and MinusScaleSquared.</summary>
     private readonly struct StoredScales : IScales
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> TwiceBeta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
-            Kernels.TwiceBeta(wp, wm, Vector512.LoadUnsafe(ref c.PlusScale, at), Vector512.LoadUnsafe(ref c.MinusScale, at));
+        public static T TwiceBeta<T>(scoped ref Columns c, nuint at, T wp, T wm) where T : struct, IOctet<T> =>
+            Kernels.TwiceBeta<T>(wp, wm, T.Load(ref c.PlusScale, at), T.Load(ref c.MinusScale, at));
     }
 
     /// <summary>
@@ -292,7 +329,7 @@ internal sealed class LockstepState
     private readonly struct UnitScales : IScales
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> TwiceBeta(scoped ref Columns c, nuint at, Vector512<double> wp, Vector512<double> wm) =>
+        public static T TwiceBeta<T>(scoped ref Columns c, nuint at, T wp, T wm) where T : struct, IOctet<T> =>
             wp * wp - wm * wm;
     }
 
@@ -318,25 +355,25 @@ internal sealed class LockstepState
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> UpdateCoordinate<TScales>(scoped ref Columns c, int i, Vector512<double> t, Vector512<double> maxT, ref Vector512<double> sumT)
-        where TScales : struct, IScales
+    private static T UpdateCoordinate<T, TScales>(scoped ref Columns c, int i, T t, T maxT, ref T sumT)
+        where T : struct, IOctet<T> where TScales : struct, IScales
     {
         nuint at = (nuint)i * Lanes;
-        var wp = Vector512.LoadUnsafe(ref c.WPlus, at) * (Vector512<double>.One - t);
-        var wm = Vector512.LoadUnsafe(ref c.WMinus, at) * (Vector512<double>.One + t);
-        wp.StoreUnsafe(ref c.WPlus, at);
-        wm.StoreUnsafe(ref c.WMinus, at);
-        (Vector512.LoadUnsafe(ref c.Sum, at) + t).StoreUnsafe(ref c.Sum, at);
-        TScales.TwiceBeta(ref c, at, wp, wm).StoreUnsafe(ref c.TwiceBeta, at);
+        var wp = T.Load(ref c.WPlus, at) * (T.Create(1.0) - t);
+        var wm = T.Load(ref c.WMinus, at) * (T.Create(1.0) + t);
+        wp.Store(ref c.WPlus, at);
+        wm.Store(ref c.WMinus, at);
+        (T.Load(ref c.Sum, at) + t).Store(ref c.Sum, at);
+        TScales.TwiceBeta<T>(ref c, at, wp, wm).Store(ref c.TwiceBeta, at);
         // vmaxpd (one op on the chain, where Max's NaN handling takes three); a NaN t shows in the sum of t.
         sumT += t;
-        return Vector512.MaxNative(maxT, Vector512.Abs(t));
+        return T.MaxNative(maxT, T.Abs(t));
     }
 
     /// <summary>max |t| per lane, NaN where some t was NaN (as <see cref="Kernels.Update"/> reports it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> WithNaN(Vector512<double> maxT, Vector512<double> nan) =>
-        Vector512.ConditionalSelect(nan, Vector512.Create(double.NaN), maxT);
+    private static T WithNaN<T>(T maxT, T nan) where T : struct, IOctet<T> =>
+        T.ConditionalSelect(nan, T.Create(double.NaN), maxT);
 
     /// <summary><see cref="NetworkState.Renormalize()"/> for every lane: the same rule, coordinate by coordinate.</summary>
     public void Renormalize()

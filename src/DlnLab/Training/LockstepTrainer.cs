@@ -5,7 +5,8 @@ namespace DlnLab.Training;
 /// <summary>
 /// Advances many GD runs on one problem together (the stepsizes, initialisations or stop rules of a sweep), eight at a
 /// time: one pass over X per step serves the eight, and the state is laid out runs-innermost so each operation is
-/// vectorised across them. Each run stops by its own rules at its own step. A run's result is bit for bit the same in any group (alone,
+/// vectorised across them. SGD runs with b = 1 go through <see cref="SingleSampleLockstep"/> instead (eight in turn in
+/// one loop, each result bit-identical to its single run); what follows is about the GD runs. Each run stops by its own rules at its own step. A run's result is bit for bit the same in any group (alone,
 /// with any other runs, in any position), and agrees with
 /// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions)"/> on the same options to rounding (same
 /// status and steps; beta and gains within 1e-12 of their largest entry, a training loss L within 1e-12 (L + sqrt(L L0))
@@ -17,7 +18,12 @@ namespace DlnLab.Training;
 /// </summary>
 public static class LockstepTrainer
 {
-    /// <summary>Whether a run can join a lockstep group: full batch (GD) with d padded to at most 64.</summary>
+    /// <summary>
+    /// Whether a run joins a lockstep group where that pays: full batch (GD) with d padded to at most 64. Sweeps plan
+    /// their groups by this rule. <see cref="Train(PaddedDesign, RegressionProblem, IReadOnlyList{TrainingOptions})"/>
+    /// also takes b = 1 SGD runs (<see cref="SingleSampleLockstep"/>, bit-identical to their single runs), which this
+    /// rule leaves out: on the shared 2-core machine they ran at 0.8-1.1x the single-run path (docs/PERFORMANCE.md).
+    /// </summary>
     public static bool Supports(PaddedDesign design, TrainingOptions options) => Supports(design.N, design.D, options.BatchSize);
 
     /// <summary>The same rule from the sizes alone, for planning before the design exists.</summary>
@@ -34,21 +40,23 @@ public static class LockstepTrainer
 
     /// <summary>
     /// Trains every run on the padded design; results in the order of <paramref name="runs"/>. Each must satisfy
-    /// <see cref="Supports"/>.
+    /// <see cref="Supports(PaddedDesign, TrainingOptions)"/> or be a b = 1 run with d padded to at most 64.
     /// </summary>
     public static RunResult[] Train(PaddedDesign design, RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
     {
         var results = new RunResult[runs.Count];
         if (runs.Count == 0) return results;
         foreach (var options in runs)
-            if (!Supports(design, options))
-                throw new ArgumentException($"lockstep runs must be full-batch with d <= {Kernels.ShortLength}; got b = {options.BatchSize}, n = {design.N}, d = {design.D}", nameof(runs));
-        // A run's result does not depend on its group, so the runs go through in groups of GroupSize.
+            if (!Supports(design, options) && !SingleSampleLockstep.Supports(design.N, design.D, options.BatchSize))
+                throw new ArgumentException($"lockstep runs must be full-batch or b = 1 with d <= {Kernels.ShortLength}; got b = {options.BatchSize}, n = {design.N}, d = {design.D}", nameof(runs));
         var metrics = new IterateMetrics(problem);
+        var fullBatch = Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize == design.N).ToArray();
+        SingleSampleLockstep.Train(design, problem, metrics, runs, Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize != design.N).ToArray(), results);
+        // A run's result does not depend on its group, so the runs go through in groups of GroupSize.
         // Every run starts at beta = 0 (w+ = w- = alpha), so at the same loss.
         double initialLoss = design.Loss(new double[design.Stride]);
-        for (int first = 0; first < runs.Count; first += GroupSize)
-            TrainGroup(design, metrics, initialLoss, runs, first, Math.Min(GroupSize, runs.Count - first), results);
+        foreach (var group in fullBatch.Chunk(GroupSize))
+            TrainGroup(design, metrics, initialLoss, runs, group, results);
         return results;
     }
 
@@ -59,10 +67,10 @@ public static class LockstepTrainer
     /// </summary>
     public const int GroupSize = LockstepState.Lanes;
 
-    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double initialLoss, IReadOnlyList<TrainingOptions> runs, int first, int count, RunResult[] results)
+    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double initialLoss, IReadOnlyList<TrainingOptions> runs, int[] group, RunResult[] results)
     {
         int n = design.N;
-        var slots = Enumerable.Range(first, count).Select(index => new Slot(index, runs[index], design, initialLoss)).ToList();
+        var slots = group.Select(index => new Slot(index, runs[index], design, initialLoss)).ToList();
         var state = new LockstepState(slots.Select(s => s.State).ToList(), design);
         var quiet = new QuietLanes();
         for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Monitor);

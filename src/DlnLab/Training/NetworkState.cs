@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using DlnLab.LinearAlgebra;
 
@@ -137,10 +138,17 @@ public sealed class NetworkState
     }
 
     // 2^-127 <= |w| < 2^128 for all eight: exactly the values the scalar rule leaves alone (ILogB in (-128, 128)).
-    internal static bool InRange(double[] w, int c)
+    internal static bool InRange(double[] w, int c) =>
+        Vector512.IsHardwareAccelerated ? InRange<Octet512>(w, c)
+        : Vector256.IsHardwareAccelerated ? InRange<Octet256>(w, c)
+        : Vector128.IsHardwareAccelerated ? InRange<Octet128>(w, c) : InRange<OctetScalar>(w, c);
+
+    /// <summary><see cref="InRange(double[], int)"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool InRange<T>(double[] w, int c) where T : struct, IOctet<T>
     {
-        var a = Vector512.Abs(Vector512.Create(w, c));
-        return Vector512.GreaterThanOrEqualAll(a, Vector512.Create(LowestInRange)) && Vector512.LessThanAll(a, Vector512.Create(BeyondRange));
+        var a = T.Abs(T.Load(ref w[c], 0));
+        return T.ExtractMostSignificantBits(T.GreaterThanOrEqual(a, T.Create(LowestInRange)) & T.LessThan(a, T.Create(BeyondRange))) == 0xFF;
     }
 
     private static readonly double LowestInRange = Math.ScaleB(1.0, 1 - RangeExponent);

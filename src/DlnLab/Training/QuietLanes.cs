@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using DlnLab.LinearAlgebra;
@@ -40,17 +41,28 @@ internal sealed class QuietLanes
     /// <summary>
     /// The bit mask of the lanes whose step <paramref name="k"/> is quiet; their running minima take the loss.
     /// </summary>
-    public uint Quiet(long k, double[] loss)
+    public uint Quiet(long k, double[] loss) =>
+        Vector512.IsHardwareAccelerated ? Quiet<Octet512>(k, loss)
+        : Vector256.IsHardwareAccelerated ? Quiet<Octet256>(k, loss)
+        : Vector128.IsHardwareAccelerated ? Quiet<Octet128>(k, loss) : Quiet<OctetScalar>(k, loss);
+
+    /// <summary><see cref="Quiet"/> at the width of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal uint Quiet<T>(long k, double[] loss) where T : struct, IOctet<T>
     {
-        var l = Vector512.Create(loss);
-        var minimum = Vector512.Create(_runningMinimum);
+        var l = Lanes<T>(loss);
+        ref double minimumAt = ref MemoryMarshal.GetArrayDataReference(_runningMinimum);
+        var minimum = T.Load(ref minimumAt, 0);
         // A NaN loss fails every comparison (and a NaN limit, from a NaN initial loss, every lane).
-        var quiet = Vector512.LessThanOrEqual(l, Vector512.MinNative(minimum, Vector512.Create(_divergenceLimit)))
-            & Vector512.GreaterThan(l, Vector512.Create(_tolerance))
-            & Vector512.LessThan(Vector512.Create((double)k), Vector512.Create(_quietUntil));
-        Vector512.ConditionalSelect(quiet, l, minimum).CopyTo(_runningMinimum);
-        return (uint)quiet.ExtractMostSignificantBits();
+        var quiet = T.LessThanOrEqual(l, T.MinNative(minimum, Lanes<T>(_divergenceLimit)))
+            & T.GreaterThan(l, Lanes<T>(_tolerance))
+            & T.LessThan(T.Create(k), Lanes<T>(_quietUntil));
+        T.ConditionalSelect(quiet, l, minimum).Store(ref minimumAt, 0);
+        return T.ExtractMostSignificantBits(quiet);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static T Lanes<T>(double[] values) where T : struct, IOctet<T> => T.Load(ref MemoryMarshal.GetArrayDataReference(values), 0);
 
     /// <summary>
     /// Observes a lane's loss of an ordinary step (after the catch-up, once a loss has been seen) and returns the

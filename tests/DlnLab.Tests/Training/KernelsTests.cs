@@ -13,19 +13,6 @@ public class KernelsTests
         return Enumerable.Range(0, length).Select(i => i >= zeroFrom ? 0 : rng.NextDouble() * 2 - 1).ToArray();
     }
 
-    /// <summary>The canonical order of <see cref="Kernels.Dot"/>, one scalar at a time.</summary>
-    private static double ScalarDot(double[] a, double[] b)
-    {
-        int accumulators = a.Length <= Kernels.ShortLength ? 1 : 4;
-        var acc = new double[accumulators, 8];
-        for (int i = 0; i < a.Length; i++) acc[i / 8 % accumulators, i % 8] = Math.FusedMultiplyAdd(a[i], b[i], acc[i / 8 % accumulators, i % 8]);
-        var s = new double[8];
-        for (int l = 0; l < 8; l++)
-            s[l] = accumulators == 1 ? acc[0, l] : (acc[0, l] + acc[1, l]) + (acc[2, l] + acc[3, l]);
-        double t0 = s[0] + s[4], t1 = s[1] + s[5], t2 = s[2] + s[6], t3 = s[3] + s[7];
-        return (t0 + t1) + (t2 + t3);
-    }
-
     [Fact]
     public void DotFollowsTheCanonicalOrderForEveryPaddedLength()
     {
@@ -33,7 +20,7 @@ public class KernelsTests
         {
             var a = RandomVector(length, (ulong)length);
             var b = RandomVector(length, (ulong)length + 1000);
-            Assert.Equal(BitConverter.DoubleToInt64Bits(ScalarDot(a, b)), BitConverter.DoubleToInt64Bits(Kernels.Dot(a, b)));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(CanonicalOrder.Dot(a, b)), BitConverter.DoubleToInt64Bits(Kernels.Dot(a, b)));
         }
     }
 
@@ -81,7 +68,7 @@ public class KernelsTests
         double expectedSquares = 0;
         foreach (int j in batch)
         {
-            double r = ScalarDot(design.Row(j).ToArray(), beta) - y[j];
+            double r = CanonicalOrder.Dot(design.Row(j).ToArray(), beta) - y[j];
             expectedSquares += r * r;
             for (int i = 0; i < design.Stride; i++) expected[i] = Math.FusedMultiplyAdd(r, design.Row(j)[i], expected[i]);
         }

@@ -66,15 +66,66 @@ public class LockstepTrainerTests
     }
 
     [Fact]
-    public void MiniBatchRunsAreRefused()
+    public void MiniBatchRunsAndLongRowsAreRefused()
     {
         var p = Problem(20, 30);
         var design = new PaddedDesign(p.X, p.Y);
-        var sgd = new TrainingOptions { BatchSize = 1 };
+        var sgd = new TrainingOptions { BatchSize = 2 };
         Assert.False(LockstepTrainer.Supports(design, sgd));
         Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(design, p, [sgd]));
         Assert.True(LockstepTrainer.Supports(design, sgd with { BatchSize = 20 }));
+        // b = 1 runs train in lockstep when asked, but sweeps do not plan them into groups.
+        Assert.False(LockstepTrainer.Supports(design, sgd with { BatchSize = 1 }));
+        Assert.Equal(300, LockstepTrainer.Train(design, p, [sgd with { BatchSize = 1, MaxSteps = 300, Tolerance = 0 }])[0].Steps);
+        Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(new PaddedDesign(Problem(20, 65).X, Problem(20, 65).Y), Problem(20, 65), [sgd with { BatchSize = 1 }]));
+        Assert.False(LockstepTrainer.Supports(20, 65, 20));
+        Assert.True(LockstepTrainer.Supports(1, 30, 1)); // b = n = 1: full batch
     }
+
+    /// <summary>b = 1 runs of every kind: stepsizes to divergence, schedules, tolerances, budgets, seeds, batch modes.</summary>
+    private static List<TrainingOptions> SingleSampleRuns(int d)
+    {
+        var runs = new List<TrainingOptions>();
+        ulong seed = 1;
+        foreach (double gamma in new[] { 1e-3, 5e-3, 0.01, 0.02, 0.05, 0.2, 1e9 })
+            runs.Add(new TrainingOptions { BatchSize = 1, Stepsize = StepsizeSchedule.Constant(gamma), MaxSteps = 20_000, Tolerance = 1e-4, Seed = seed++ });
+        runs.Add(new TrainingOptions { BatchSize = 1, Stepsize = StepsizeSchedule.StepDecay(0.02, 0.5, 900), MaxSteps = 5000, Tolerance = 0, CheckpointsPerDecade = 3, Seed = seed++ });
+        runs.Add(new TrainingOptions { BatchSize = 1, BatchMode = BatchMode.Epoch, Stepsize = StepsizeSchedule.Constant(0.01), MaxSteps = 3001, Tolerance = 0, LossCheckInterval = 7, Seed = seed++ });
+        runs.Add(new TrainingOptions { BatchSize = 1, AlphaVector = Enumerable.Range(0, d).Select(i => 0.01 + 0.01 * i).ToArray(), Stepsize = StepsizeSchedule.InverseTime(0.02, 100), MaxSteps = 4000, Seed = seed++ });
+        return runs;
+    }
+
+    [Theory]
+    [InlineData(20, 30)]
+    [InlineData(3, 5)]
+    [InlineData(7, 64)]
+    [InlineData(12, 13)]
+    [InlineData(2, 3)]
+    public void EverySingleSampleLockstepRunIsItsSingleRunBitForBit(int n, int d)
+    {
+        var p = Problem(n, d);
+        var design = new PaddedDesign(p.X, p.Y);
+        // Ten b = 1 runs (two groups) among full-batch ones.
+        var runs = SingleSampleRuns(d);
+        runs.Insert(3, new TrainingOptions { BatchSize = n, Stepsize = StepsizeSchedule.Constant(0.01), MaxSteps = 300 });
+        var lockstep = LockstepTrainer.Train(design, p, runs);
+        var statuses = new HashSet<RunStatus>();
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var single = Trainer.Train(design, p, runs[r]);
+            if (runs[r].BatchSize == n) AssertAgree(p, single, lockstep[r], $"run {r}");
+            else Assert.Equal(Json(single), Json(lockstep[r]));
+            statuses.Add(single.Status);
+        }
+        Assert.Contains(RunStatus.BudgetExhausted, statuses);
+        Assert.True(statuses.Count >= 2, string.Join(",", statuses));
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Exact =
+        new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>Every field of a result, doubles written so that equal text means equal bits.</summary>
+    private static string Json(RunResult r) => System.Text.Json.JsonSerializer.Serialize(r, Exact);
 
     [Fact]
     public void ARunsResultDoesNotDependOnItsGroup()
