@@ -57,8 +57,10 @@ public static class AtomicFile
         write(writer);
     });
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark) to a temporary file and renames it to <paramref name="path"/>.</summary>
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
+    /// <summary>Writes <paramref name="bytes"/> to a temporary file and renames it to <paramref name="path"/>.</summary>
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
 
     /// <summary>Removes the temporary files of writes still under way (for a process about to exit on a signal).</summary>

@@ -5,13 +5,21 @@ namespace DlnLab;
 /// <summary>What a path names on disk: nothing, a regular file, a folder, or something else (FIFO, device, socket).</summary>
 public enum FileType
 {
+    /// <summary>Nothing (or a symbolic link that names nothing).</summary>
     Missing,
+    /// <summary>A regular file.</summary>
     Regular,
+    /// <summary>A folder.</summary>
     Directory,
+    /// <summary>A named pipe.</summary>
     Fifo,
+    /// <summary>A character device (a terminal, /dev/null).</summary>
     CharacterDevice,
+    /// <summary>A block device (a disk).</summary>
     BlockDevice,
+    /// <summary>A Unix domain socket.</summary>
     Socket,
+    /// <summary>Anything else.</summary>
     Other,
 }
 

@@ -6,12 +6,19 @@ namespace DlnLab;
 /// </summary>
 public sealed class InvalidInputException : Exception
 {
+    /// <summary>The field the value was given for (a flag, a TOML key, an argument name).</summary>
     public string Field { get; }
+
+    /// <summary>The value as given, formatted for the message.</summary>
     public string Value { get; }
+
+    /// <summary>What is allowed, in words.</summary>
     public string Allowed { get; }
+
     // Whether the message names a value ("field: got VALUE; allowed") or is a message alone ("field: message").
     private readonly bool _aboutValue;
 
+    /// <summary>The message "FIELD: got VALUE; ALLOWED".</summary>
     public InvalidInputException(string field, object? value, string allowed)
         : base($"{field}: got {Format(value)}; {allowed}")
     {

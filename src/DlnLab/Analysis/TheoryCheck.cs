@@ -12,7 +12,7 @@ namespace DlnLab.Analysis;
 /// </summary>
 public sealed record TheoryCheck
 {
-    /// <summary>argmin_{X beta = y} D_{psi_{alpha_inf}}(beta, beta0~); null unless the run converged (and the solver did).</summary>
+    /// <summary>argmin_{X beta = y} D_{psi_{alpha_inf}}(beta, beta0~); null unless the run converged with the uv read-out (and the solver did).</summary>
     public double[]? PredictedBeta { get; init; }
     /// <summary>||beta_run - beta_predicted|| / ||beta_predicted||; null unless the run converged.</summary>
     public double? Theorem22Residual { get; init; }
@@ -36,11 +36,11 @@ public sealed record TheoryCheck
                 GradientFlowBeta = gf.Beta,
                 DistanceToGradientFlow = MatrixOperations.RelativeDistance(run.Beta, gf.Beta),
             };
-        if (run.Status != RunStatus.Converged) return check;
+        if (run.Status != RunStatus.Converged || run.Implicit is not { } bias) return check;
 
-        var predicted = DualNewtonSolver.TrySolve(problem.X, problem.Y, run.Implicit.LnAlphaInfSquared, run.Implicit.Delta, out var theorem22)
+        var predicted = DualNewtonSolver.TrySolve(problem.X, problem.Y, bias.LnAlphaInfSquared, bias.Delta, out var theorem22)
             ? theorem22 : null;
-        double sharpness = Stability.SharpnessAtInterpolator(problem.X, run.Beta, run.Implicit.LnAlphaInfSquared);
+        double sharpness = Stability.SharpnessAtInterpolator(problem.X, run.Beta, bias.LnAlphaInfSquared);
         return check with
         {
             PredictedBeta = predicted?.Beta,

@@ -23,5 +23,5 @@ public interface IStepBackend
     /// A run of <paramref name="model"/> on the padded design, batches from <paramref name="sampler"/>, stepsizes from
     /// <paramref name="schedule"/>, renormalising every <paramref name="renormalizeEvery"/> steps where its state needs it.
     /// </summary>
-    IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery);
+    internal IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery);
 }

@@ -6,7 +6,7 @@ namespace DlnLab.Backends;
 /// One run's state on one backend, advanced by the training loop. The loop decides everything else (when to evaluate
 /// the loss, checkpoint, stop, cancel); a stepper only steps, evaluates and reads out.
 /// </summary>
-public interface IStepper
+internal interface IStepper
 {
     /// <summary>
     /// The training loss L(beta_k) = 1/(2n) ||X beta_k - y||^2 at the current iterate. A full-batch stepper may compute

@@ -27,6 +27,6 @@ public sealed class ReferenceBackend : IStepBackend
     public bool Supports(StepShape shape) => true;
 
     /// <inheritdoc />
-    public IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery) =>
+    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery) =>
         new ReferenceStepper(model, design, sampler, schedule);
 }

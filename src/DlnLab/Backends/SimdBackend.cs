@@ -28,7 +28,7 @@ public sealed class SimdBackend : IStepBackend
     public bool Supports(StepShape shape) => shape.Model.Kind == ModelKind.Uv;
 
     /// <inheritdoc />
-    public IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery)
+    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery)
     {
         if (model is not UvModel uv) throw new ArgumentException($"the simd backend runs the uv model only, not {model.Spec}", nameof(model));
         if (renormalizeEvery != Trainer.RenormalizeEvery)

@@ -5,7 +5,7 @@ namespace DlnLab.Backends;
 /// vanished) and the largest |gamma g_i| seen (NaN once a step's is NaN). The training loop owns them; a backend
 /// records each step's max_i |gamma g_i| with <see cref="Record"/>.
 /// </summary>
-public struct StepCounters
+internal struct StepCounters
 {
     /// <summary>Steps at which max_i |gamma g_i| >= 1.</summary>
     public long SingularSteps;

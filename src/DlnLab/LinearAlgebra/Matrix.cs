@@ -5,9 +5,13 @@ public sealed class Matrix
 {
     /// <summary>Row-major entries: entry (i, j) is <c>Data[i * Cols + j]</c>.</summary>
     public double[] Data { get; }
+    /// <summary>Rows (n for a design).</summary>
     public int Rows { get; }
+
+    /// <summary>Columns (d for a design).</summary>
     public int Cols { get; }
 
+    /// <summary>A zero matrix.</summary>
     public Matrix(int rows, int cols)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
@@ -17,6 +21,7 @@ public sealed class Matrix
         Data = new double[checked(rows * cols)];
     }
 
+    /// <summary>A matrix over <paramref name="data"/> (row-major, rows * cols entries, not copied).</summary>
     public Matrix(int rows, int cols, double[] data)
     {
         if (data.Length != rows * cols)
@@ -26,12 +31,14 @@ public sealed class Matrix
         Data = data;
     }
 
+    /// <summary>Entry (i, j).</summary>
     public double this[int i, int j]
     {
         get => Data[i * Cols + j];
         set => Data[i * Cols + j] = value;
     }
 
+    /// <summary>Row i, a view of <see cref="Data"/>.</summary>
     public Span<double> Row(int i) => Data.AsSpan(i * Cols, Cols);
 
     /// <summary>y = A x.</summary>
@@ -56,6 +63,7 @@ public sealed class Matrix
         }
     }
 
+    /// <summary>A x, a new array.</summary>
     public double[] Multiply(ReadOnlySpan<double> x)
     {
         var y = new double[Rows];
@@ -63,6 +71,7 @@ public sealed class Matrix
         return y;
     }
 
+    /// <summary>A^T x, a new array.</summary>
     public double[] MultiplyTransposed(ReadOnlySpan<double> x)
     {
         var y = new double[Cols];
@@ -70,5 +79,6 @@ public sealed class Matrix
         return y;
     }
 
+    /// <summary>A deep copy.</summary>
     public Matrix Clone() => new(Rows, Cols, (double[])Data.Clone());
 }

@@ -11,6 +11,7 @@ public sealed class DenseArray
     /// <summary>The numpy shape: empty for a 0-D array (one entry), (n) for 1-D, (rows, cols) for 2-D.</summary>
     public IReadOnlyList<int> Shape { get; }
 
+    /// <summary>An array over <paramref name="data"/> (not copied) of the given shape (rank at most 2, entries matching).</summary>
     public DenseArray(double[] data, params int[] shape)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -20,6 +21,7 @@ public sealed class DenseArray
         Shape = (int[])shape.Clone();
     }
 
+    /// <summary>Number of dimensions: 0, 1 or 2.</summary>
     public int Rank => Shape.Count;
 
     /// <summary>The shape as numpy prints it: (), (5,), (3, 4).</summary>
@@ -51,6 +53,7 @@ public sealed class DenseArray
         if (count != length) throw new ArgumentException($"data has {length} entries but shape {FormatShape(shape.ToArray())} needs {count}", "data");
     }
 
+    /// <summary>A shape as numpy prints it: (), (5,), (3, 4).</summary>
     public static string FormatShape(IReadOnlyList<int> shape) => shape.Count switch
     {
         0 => "()",

@@ -8,18 +8,24 @@ namespace DlnLab.Problems;
 /// </summary>
 public sealed record RegressionProblem
 {
+    /// <summary>The training design X (n x d), one sample x_i per row.</summary>
     public required Matrix X { get; init; }
+    /// <summary>The training labels y (length n).</summary>
     public required double[] Y { get; init; }
     /// <summary>The planted s-sparse vector, when known (generated problems, or loaded with one).</summary>
     public double[]? BetaStar { get; init; }
+    /// <summary>A held-out test design (d columns), or null.</summary>
     public Matrix? XTest { get; init; }
+    /// <summary>The test labels (one per row of <see cref="XTest"/>), or null.</summary>
     public double[]? YTest { get; init; }
     /// <summary>Standard deviation sigma of the label noise (0 for noiseless labels).</summary>
     public double NoiseStd { get; init; }
     /// <summary>True when the inputs are i.i.d. standard Gaussian, so the population loss is exactly 1/2 ||beta - beta*||^2 + sigma^2/2.</summary>
     public bool IsIsotropicGaussian { get; init; }
 
+    /// <summary>Samples n.</summary>
     public int N => X.Rows;
+    /// <summary>Features d.</summary>
     public int D => X.Cols;
 
     /// <summary>Checks shapes and finiteness; throws <see cref="InvalidInputException"/> naming the field.</summary>

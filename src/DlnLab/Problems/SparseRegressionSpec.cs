@@ -13,9 +13,11 @@ public sealed record SparseRegressionSpec
     public int D { get; init; } = 30;
     /// <summary>Number of nonzeros s of beta*, in [0, d] (default 3).</summary>
     public int S { get; init; } = 3;
+    /// <summary>How the nonzeros of beta* are drawn (default Gaussian).</summary>
     public NonzeroDistribution Nonzeros { get; init; } = NonzeroDistribution.Gaussian;
     /// <summary>Scale of the nonzeros (default 10: N(0, 10^2)).</summary>
     public double NonzeroScale { get; init; } = 10;
+    /// <summary>Where the support of beta* lies (default random coordinates).</summary>
     public SupportPlacement Support { get; init; } = SupportPlacement.Random;
     /// <summary>Label noise standard deviation sigma (default 0).</summary>
     public double Noise { get; init; }

@@ -6,7 +6,7 @@ namespace DlnLab.Training;
 /// Draws the mini-batches B_k of size b from [n], deterministically from a seed, in O(b) time per step and without
 /// allocation. With b = n every batch is 0..n-1 in order (GD) and no random number is drawn.
 /// </summary>
-public sealed class BatchSampler
+internal sealed class BatchSampler
 {
     private readonly int[] _permutation;
     private readonly int _batchSize;

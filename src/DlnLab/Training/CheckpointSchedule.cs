@@ -1,7 +1,7 @@
 namespace DlnLab.Training;
 
 /// <summary>Log-spaced steps at which a run's trajectory is recorded: 0, 1, 2, ... then about <c>perDecade</c> per decade.</summary>
-public sealed class CheckpointSchedule
+internal sealed class CheckpointSchedule
 {
     private readonly int _perDecade;
     private int _index;

@@ -5,7 +5,7 @@ namespace DlnLab.Training;
 /// Vector512, two Vector256, four Vector128 or eight scalars (<see cref="Octet512"/>, <see cref="Octet256"/>,
 /// <see cref="Octet128"/>, <see cref="OctetScalar"/>). Every operation is lane by lane, and the two reductions combine
 /// the lanes in one fixed order, so a kernel written once over <typeparamref name="T"/> gives the same bits at every
-/// width; <see cref="Widths"/> picks the widest the processor accelerates.
+/// width; <see cref="LockstepState"/> picks the widest the processor accelerates.
 /// </summary>
 /// <remarks>
 /// Masks are octets whose lanes are all ones (true) or all zeros (false), as the comparisons return them. Lanes are

@@ -34,7 +34,7 @@ public sealed class IterateMetrics(RegressionProblem problem)
     }
 
     /// <summary>The checkpoint of a uv state at some step.</summary>
-    public Checkpoint Checkpoint(long step, double trainLoss, NetworkState state) =>
+    internal Checkpoint Checkpoint(long step, double trainLoss, NetworkState state) =>
         Checkpoint(step, trainLoss, state.Beta.AsSpan(0, state.D), state.GainL1());
 
     /// <summary>The checkpoint of any run at some step, from its beta (length d) and ||Gain||_1 (NaN where none applies).</summary>

@@ -13,7 +13,7 @@ namespace DlnLab.Training;
 /// register-blocked paths give bit-identical iterates; elementwise updates round the same everywhere. The lockstep
 /// trainer sums in its own order (<see cref="LockstepKernels"/>) and agrees with these to rounding.
 /// </remarks>
-public static class Kernels
+internal static class Kernels
 {
     /// <summary>Up to this padded length a dot product uses one 8-lane accumulator; above it, four (32 lanes).</summary>
     public const int ShortLength = 64;

@@ -8,7 +8,7 @@ namespace DlnLab.Training;
 /// vectorised across them. SGD runs with b = 1 go through <see cref="SingleSampleLockstep"/> instead (eight in turn in
 /// one loop, each result bit-identical to its single run); what follows is about the GD runs. Each run stops by its own rules at its own step. A run's result is bit for bit the same in any group (alone,
 /// with any other runs, in any position), and agrees with
-/// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions)"/> on the same options to rounding (same
+/// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions, CancellationToken)"/> on the same options to rounding (same
 /// status and steps; beta and gains within 1e-12 of their largest entry, a training loss L within 1e-12 (L + sqrt(L L0))
 /// with L0 the loss at beta = 0, since near interpolation L is the square of residuals rounded relative to the data;
 /// tested): the sums run in other orders (<see cref="LockstepKernels"/>).

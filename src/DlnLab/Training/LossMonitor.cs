@@ -5,7 +5,7 @@ namespace DlnLab.Training;
 /// divergence factor times the initial loss; and the edge-of-stability flag, a rise above the bounce factor times the
 /// running minimum before converging.
 /// </summary>
-public sealed class LossMonitor
+internal sealed class LossMonitor
 {
     private readonly double _bounceFactor;
     private double _runningMinimum = double.PositiveInfinity;

@@ -10,7 +10,7 @@ namespace DlnLab.Training;
 /// w+_i = WPlus[i] * 2^PlusExponent[i], so gains of hundreds (factors far below the double range) lose nothing.
 /// Arrays have the padded length <see cref="PaddedDesign.Stride"/>; entries past d are inert.
 /// </summary>
-public sealed class NetworkState
+internal sealed class NetworkState
 {
     // Stored values are brought back near 1 when they leave [2^-RangeExponent, 2^RangeExponent].
     private const int RangeExponent = 128;

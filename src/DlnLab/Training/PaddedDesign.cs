@@ -3,21 +3,31 @@ using DlnLab.LinearAlgebra;
 namespace DlnLab.Training;
 
 /// <summary>
-/// The design X stored for the kernels: rows padded with zeros to a multiple of <see cref="Lanes"/> so the vector
+/// A problem's design X and labels y prepared once for many runs (<see cref="Trainer"/>, <see cref="LockstepTrainer"/>):
+/// the design stored for the kernels: rows padded with zeros to a multiple of <see cref="Lanes"/> so the vector
 /// loops have no tail. A padded coordinate has x = 0, hence g = 0, and stays at w+ = w- = 1, beta = 0.
 /// </summary>
 public sealed class PaddedDesign
 {
     /// <summary>Padding granularity in doubles (one 512-bit vector).</summary>
-    public const int Lanes = 8;
+    internal const int Lanes = 8;
 
+    /// <summary>Samples n (rows of X).</summary>
     public int N { get; }
-    public int D { get; }
-    public int Stride { get; }
-    /// <summary>Row i occupies [i * Stride, i * Stride + Stride); entries past D are zero.</summary>
-    public double[] X { get; }
-    public double[] Y { get; }
 
+    /// <summary>Features d (columns of X, before padding).</summary>
+    public int D { get; }
+
+    /// <summary>Doubles per stored row: d rounded up to a multiple of <see cref="Lanes"/>.</summary>
+    internal int Stride { get; }
+
+    /// <summary>Row i occupies [i * Stride, i * Stride + Stride); entries past D are zero.</summary>
+    internal double[] X { get; }
+
+    /// <summary>The labels y (a copy).</summary>
+    internal double[] Y { get; }
+
+    /// <summary>Copies X (n x d) and y (length n) into the padded layout; sweeps build one per problem and share it.</summary>
     public PaddedDesign(Matrix x, double[] y)
     {
         N = x.Rows;
@@ -28,12 +38,14 @@ public sealed class PaddedDesign
         Y = (double[])y.Clone();
     }
 
-    public static int PaddedLength(int d) => (d + Lanes - 1) / Lanes * Lanes;
+    /// <summary>d rounded up to a multiple of <see cref="Lanes"/>.</summary>
+    internal static int PaddedLength(int d) => (d + Lanes - 1) / Lanes * Lanes;
 
-    public ReadOnlySpan<double> Row(int i) => X.AsSpan(i * Stride, Stride);
+    /// <summary>Row i with its zero padding (length <see cref="Stride"/>).</summary>
+    internal ReadOnlySpan<double> Row(int i) => X.AsSpan(i * Stride, Stride);
 
     /// <summary>The full training loss 1/(2n) ||X beta - y||^2 (beta padded to <see cref="Stride"/>).</summary>
-    public double Loss(ReadOnlySpan<double> beta)
+    internal double Loss(ReadOnlySpan<double> beta)
     {
         double sum = 0;
         for (int i = 0; i < N; i++)

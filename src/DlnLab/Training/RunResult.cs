@@ -5,6 +5,7 @@ namespace DlnLab.Training;
 /// <summary>The outcome of one (S)GD run: status, final iterate, losses, implicit-bias quantities and trajectory.</summary>
 public sealed record RunResult
 {
+    /// <summary>How the run ended: converged, diverged or out of budget.</summary>
     public required RunStatus Status { get; init; }
     /// <summary>Number of updates applied.</summary>
     public required long Steps { get; init; }
@@ -33,6 +34,7 @@ public sealed record RunResult
     public required double MaxStepGradient { get; init; }
     /// <summary>The options' alpha (length d): the start of the report's uv start and of power:D; with both u0 and v0 given it plays no part.</summary>
     public required double[] Alpha { get; init; }
+    /// <summary>Checkpoints at log-spaced steps (<see cref="TrainingOptions.CheckpointsPerDecade"/>), the first and last included.</summary>
     public required IReadOnlyList<Checkpoint> Trajectory { get; init; }
 
     /// <summary>||Gain||_1; NaN for a model without a gain.</summary>

@@ -7,7 +7,7 @@ namespace DlnLab.Training;
 /// <summary>
 /// SGD runs with b = 1 on one design advanced together, up to <see cref="LockstepTrainer.GroupSize"/> at a time: each
 /// keeps its own state and sample sequence and steps through the single-run path's operations in the same order, so its
-/// result is bit-identical to <see cref="Trainer.Train(PaddedDesign, Problems.RegressionProblem, TrainingOptions)"/>. The
+/// result is bit-identical to <see cref="Trainer.Train(PaddedDesign, Problems.RegressionProblem, TrainingOptions, CancellationToken)"/>. The
 /// runs take their steps in turn within one loop: a single run's step waits on its previous step (the residual needs the
 /// updated beta), and the runs' chains are independent, so the processor overlaps them.
 /// </summary>

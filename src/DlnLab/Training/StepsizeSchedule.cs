@@ -20,6 +20,7 @@ public abstract record StepsizeSchedule
     /// <summary>A compact description, parseable back by <see cref="Parse"/>.</summary>
     public abstract string Describe();
 
+    /// <summary>gamma_k = gamma for every k.</summary>
     public static StepsizeSchedule Constant(double gamma) => new ConstantStepsize(Check.Positive("stepsize", gamma));
 
     /// <summary>gamma_k = gamma0 * factor^floor(k / every).</summary>

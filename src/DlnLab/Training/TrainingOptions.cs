@@ -22,6 +22,7 @@ public sealed record TrainingOptions
     public int BatchSize { get; init; } = 1;
     /// <summary>Stepsizes gamma_k (default constant 0.01).</summary>
     public StepsizeSchedule Stepsize { get; init; } = StepsizeSchedule.Constant(0.01);
+    /// <summary>How batches are drawn for b &lt; n (default <see cref="BatchMode.Uniform"/>: a fresh random subset each step).</summary>
     public BatchMode BatchMode { get; init; } = BatchMode.Uniform;
     /// <summary>Seed of the batch sequence (the data have their own seed).</summary>
     public ulong Seed { get; init; } = 1;
