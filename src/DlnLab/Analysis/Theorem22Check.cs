@@ -12,15 +12,21 @@ namespace DlnLab.Analysis;
 /// </summary>
 public static class Theorem22Check
 {
-    /// <summary>||run.Beta - predicted|| / max(||predicted||, tiny); throws <see cref="SolverException"/> if the solver does not converge.</summary>
+    /// <summary>
+    /// ||run.Beta - predicted|| / max(||predicted||, tiny); throws <see cref="SolverException"/> if the solver does not
+    /// converge, <see cref="ArgumentException"/> for a run without the uv read-out (power:D).
+    /// </summary>
     public static double Residual(Matrix x, double[] y, RunResult run) =>
-        MatrixOperations.RelativeDistance(run.Beta, Interpolators.Theorem22(x, y, run.Implicit).Beta);
+        MatrixOperations.RelativeDistance(run.Beta, Interpolators.Theorem22(x, y, ImplicitBias(run)).Beta);
 
-    /// <summary>The residual for a converged run; null for any other run or when the solver does not converge.</summary>
+    /// <summary>The residual for a converged uv run; null for any other run or when the solver does not converge.</summary>
     public static double? ResidualIfConverged(RegressionProblem problem, RunResult run)
     {
-        if (run.Status != RunStatus.Converged) return null;
-        if (!DualNewtonSolver.TrySolve(problem.X, problem.Y, run.Implicit.LnAlphaInfSquared, run.Implicit.Delta, out var predicted)) return null;
+        if (run.Status != RunStatus.Converged || run.Implicit is not { } bias) return null;
+        if (!DualNewtonSolver.TrySolve(problem.X, problem.Y, bias.LnAlphaInfSquared, bias.Delta, out var predicted)) return null;
         return MatrixOperations.RelativeDistance(run.Beta, predicted.Beta);
     }
+
+    private static EffectiveInitialization ImplicitBias(RunResult run) =>
+        run.Implicit ?? throw new ArgumentException("Theorem 2.2 applies to uv runs; this run has no implicit-bias read-out", nameof(run));
 }
