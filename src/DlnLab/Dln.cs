@@ -19,7 +19,7 @@ namespace DlnLab;
 /// <code>
 /// var problem = Dln.Generate(new SparseRegressionSpec { N = 20, D = 30, S = 3, Seed = 1 });
 /// var sgd = Dln.Train(problem, new TrainingOptions { BatchSize = 1, Stepsize = StepsizeSchedule.Constant(0.01) });
-/// var sweep = Dln.TrainMany(problem, [0.005, 0.01, 0.02].Select(g =>
+/// var sweep = Dln.TrainMany(problem, new[] { 0.005, 0.01, 0.02 }.Select(g =>
 ///     new TrainingOptions { BatchSize = problem.N, Stepsize = StepsizeSchedule.Constant(g) }).ToList());
 /// var check = Dln.Check(problem, sgd);
 /// Console.WriteLine($"{sgd.Status} after {sgd.Steps} steps; Theorem 2.2 residual {check.Theorem22Residual}");
