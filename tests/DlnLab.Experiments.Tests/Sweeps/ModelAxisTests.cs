@@ -106,25 +106,25 @@ public class ModelAxisTests
         foreach (var run in power)
         {
             Assert.Equal(nameof(DlnLab.Training.RunStatus.Converged), run.Status);
-            bool uv = (string)run[RunColumns.Model]! == "uv";
-            Assert.Null(run[RunColumns.U0]);
-            Assert.Null(run[RunColumns.V0]);
+            bool uv = run.Model == "uv";
+            Assert.Null(run.U0);
+            Assert.Null(run.V0);
             if (uv) Assert.True(run.Theorem22Residual < 1e-8, $"residual {run.Theorem22Residual}");
             else
             {
-                Assert.Equal("power:3", run[RunColumns.Model]);
+                Assert.Equal("power:3", run.Model);
                 Assert.Null(run.Theorem22Residual);
                 Assert.True(double.IsNaN(run.GainL1));
                 Assert.Empty(run.Gain);
             }
         }
         var starts = store.Runs("starts");
-        Assert.Equal([(0.6, -0.3), (0.6, 0.2)], starts.Select(r => ((double)r[RunColumns.U0]!, (double)r[RunColumns.V0]!)).Distinct().Order());
+        Assert.Equal([(0.6, -0.3), (0.6, 0.2)], starts.Select(r => (r.U0!.Value, r.V0!.Value)).Distinct().Order());
         // beta0 = u0 v0 of either sign: Theorem 2.2 with the general beta0~ (coordinates with u0 = ±v0: DlnLab.Tests' TheoremTests).
         foreach (var run in starts)
         {
             Assert.Equal(nameof(DlnLab.Training.RunStatus.Converged), run.Status);
-            Assert.True(run.Theorem22Residual < 1e-8, $"u0 {run[RunColumns.U0]}, v0 {run[RunColumns.V0]}, b {run.BatchSize}: residual {run.Theorem22Residual}");
+            Assert.True(run.Theorem22Residual < 1e-8, $"u0 {run.U0}, v0 {run.V0}, b {run.BatchSize}: residual {run.Theorem22Residual}");
         }
     }
 
@@ -152,12 +152,24 @@ public class ModelAxisTests
     }
 
     [Fact]
+    public void TheModelsExampleParsesIntoItsGrid()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "DlnLab.slnx"))) dir = Path.GetDirectoryName(dir);
+        var spec = SweepSpecToml.Load(Path.Combine(dir!, "examples", "models.toml"));
+        Assert.Equal(["uv", "power:3"], spec.Model.Select(m => m.ToString()));
+        Assert.Equal(6, spec.Expand().Count);
+        var starts = SweepSpecToml.Parse("[training]\nu0 = [0.5, 1.0]\nv0 = [0.0, 0.3]\n").Expand();
+        Assert.Equal(4, starts.Count);
+    }
+
+    [Fact]
     public void StoresWrittenBeforeTheModelColumnsReadAsUvFromTheDefaultStart()
     {
         string path = Path.Combine(TestSweeps.TempDir(), "old.db");
         VersionOneStore.Write(path);
         using var store = ResultStore.OpenReadOnly(path);
         var run = Assert.Single(store.Runs());
-        Assert.Equal(("uv", null, null), ((string?)run[RunColumns.Model], run[RunColumns.U0], run[RunColumns.V0]));
+        Assert.Equal(("uv", null, null), (run.Model, run.U0, run.V0));
     }
 }
