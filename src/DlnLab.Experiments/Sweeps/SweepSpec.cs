@@ -42,7 +42,7 @@ public sealed record SweepSpec
     /// <summary>Held-out test points (default 1000).</summary>
     public int NTest { get; init; } = 1000;
 
-    // --- algorithm; alpha, batch size and stepsize are grid axes ---
+    // --- algorithm; alpha, model, u0, v0, batch size and stepsize are grid axes ---
     /// <summary>Initialisation scale alpha (default [0.1], the report's).</summary>
     public IReadOnlyList<double> Alpha { get; init; } = [0.1];
     /// <summary>The parametrisations (default [uv]); a grid axis.</summary>
