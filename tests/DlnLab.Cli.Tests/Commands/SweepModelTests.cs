@@ -56,6 +56,18 @@ public class SweepModelTests
         Assert.Equal("power:3", power.GetProperty("spec").GetProperty("training").GetProperty("model").GetString());
     }
 
+    [Theory]
+    [InlineData("--model,power:3,--alpha,0.5", "none for power:3", "relative distance to the argmin Q_3 interpolator")]
+    [InlineData("--u0,1,--v0,0.3", "run vs predicted interpolator: relative distance", "relative distance to the gradient-flow interpolator from (u0, v0)")]
+    public void Train_summary_names_the_interpolator_of_the_run(string start, string theorem22, string flow)
+    {
+        var run = CliRunner.Run(["train", "--n", "10", "--d", "20", "--s", "2", "--scale", "1", .. start.Split(','),
+            "--batch-size", "n", "--stepsize", "0.004", "--tolerance", "1e-16", "--max-steps", "400000"]);
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains(theorem22, run.Out);
+        Assert.Contains(flow, run.Out);
+    }
+
     private static JsonElement Json(CliRunner.Outcome r)
     {
         Assert.True(r.ExitCode == 0, r.Err);
