@@ -28,7 +28,7 @@ Row("GD 0.02", gd);
 Row("SGD 0.02", sgd);
 for (int i = 0; i < gammas.Length; i++) Row($"SGD {gammas[i]}", sweep[i]);
 
-var check = Dln.Check(problem, sgd);
+var check = Dln.Check(problem, sgd, Run(1, 0.02));
 var l1 = Dln.MinimumL1(problem);
 Console.WriteLine();
 Console.WriteLine($"SGD 0.02 against the theory: Theorem 2.2 residual {check.Theorem22Residual:G3}, " +

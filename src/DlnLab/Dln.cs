@@ -18,10 +18,11 @@ namespace DlnLab;
 /// <example>
 /// <code>
 /// var problem = Dln.Generate(new SparseRegressionSpec { N = 20, D = 30, S = 3, Seed = 1 });
-/// var sgd = Dln.Train(problem, new TrainingOptions { BatchSize = 1, Stepsize = StepsizeSchedule.Constant(0.01) });
+/// var options = new TrainingOptions { BatchSize = 1, Stepsize = StepsizeSchedule.Constant(0.01) };
+/// var sgd = Dln.Train(problem, options);
 /// var sweep = Dln.TrainMany(problem, new[] { 0.005, 0.01, 0.02 }.Select(g =>
 ///     new TrainingOptions { BatchSize = problem.N, Stepsize = StepsizeSchedule.Constant(g) }).ToList());
-/// var check = Dln.Check(problem, sgd);
+/// var check = Dln.Check(problem, sgd, options);
 /// Console.WriteLine($"{sgd.Status} after {sgd.Steps} steps; Theorem 2.2 residual {check.Theorem22Residual}");
 /// </code>
 /// </example>
@@ -128,8 +129,10 @@ public static class Dln
     public static double[] MinimumL2(RegressionProblem problem) => Interpolators.MinimumL2(problem.Validated().X, problem.Y);
 
     /// <summary>
-    /// A finished run against the theory: Theorem 2.2's interpolator from the run's own gains and the run's distance to
-    /// it, the gradient-flow interpolator and the distance to it, the sharpness and the GD stability threshold.
+    /// A finished run, trained with <paramref name="options"/> (its model and start), against the theory: Theorem 2.2's
+    /// interpolator from the run's own gains and the run's distance to it (uv runs), the model's gradient-flow
+    /// interpolator and the distance to it, the sharpness and the GD stability threshold.
     /// </summary>
-    public static TheoryCheck Check(RegressionProblem problem, RunResult run) => TheoryCheck.Of(problem.Validated(), run);
+    public static TheoryCheck Check(RegressionProblem problem, RunResult run, TrainingOptions options) =>
+        TheoryCheck.Of(problem.Validated(), run, options);
 }

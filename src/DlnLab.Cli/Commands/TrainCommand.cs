@@ -62,8 +62,7 @@ internal sealed class TrainCommand
         }
         clock.Stop();
         var timing = new RunTiming(clock.Elapsed.TotalSeconds, result.Steps);
-        // The theory's interpolators are those of uv from its default start so far; other runs get none.
-        var theory = options!.Model == Models.ModelSpec.Uv && options.U0 is null && options.V0 is null ? TheoryCheck.Of(problem, result) : new TheoryCheck();
+        var theory = TheoryCheck.Of(problem, result, options!);
 
         if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 

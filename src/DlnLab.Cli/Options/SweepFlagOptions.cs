@@ -27,6 +27,9 @@ internal sealed class SweepFlagOptions
         ["support"] = "Placement of the support of beta*: random or leading.",
         ["n-test"] = "Held-out test points.",
         ["alpha"] = "Initialisation scale alpha > 0; comma-separated values are a grid axis.",
+        ["model"] = "The parametrisation: uv (beta = u * v) or power:D (beta = w+^D - w-^D, D in [2, 64]); comma-separated values are a grid axis.",
+        ["u0"] = "For uv: the initial u on every coordinate; comma-separated values are a grid axis. Left out: u0 = sqrt(2) alpha. Not with power:D.",
+        ["v0"] = "For uv: the initial v on every coordinate; comma-separated values are a grid axis. Left out: v0 = 0. Not with power:D.",
         ["batch-size"] = "Batch size b in [1, n], or n for full-batch GD; comma-separated values are a grid axis (e.g. 1,n).",
         ["batch-mode"] = "How batches are drawn: uniform (independent each step) or epoch.",
         ["tolerance"] = "A run has converged once its training loss is at or below this.",
@@ -49,7 +52,7 @@ internal sealed class SweepFlagOptions
         ["batch-mode"] = "uniform|epoch", ["stepsize-linear"] = "START:STOP:COUNT", ["stepsize-log"] = "START:STOP:COUNT",
         ["seed"] = "SEED", ["data-seeds"] = "SEEDS", ["datasets"] = "INT", ["repeats"] = "INT", ["n-test"] = "INT",
         ["max-steps"] = "INT", ["loss-check-interval"] = "INT",
-        ["n"] = "LIST", ["d"] = "LIST", ["s"] = "LIST", ["batch-size"] = "LIST", ["noise"] = "LIST", ["alpha"] = "LIST",
+        ["n"] = "LIST", ["d"] = "LIST", ["s"] = "LIST", ["batch-size"] = "LIST", ["noise"] = "LIST", ["alpha"] = "LIST", ["model"] = "uv|power:D,...", ["u0"] = "LIST", ["v0"] = "LIST",
         ["stepsize"] = "LIST", ["stepsize-relative"] = "LIST",
     };
 
@@ -99,6 +102,7 @@ internal sealed class SweepFlagOptions
         ["support"] = CliOption.Word(spec.Support),
         ["n-test"] = I(spec.NTest),
         ["alpha"] = string.Join(',', spec.Alpha.Select(G)),
+        ["model"] = string.Join(',', spec.Model),
         ["batch-size"] = string.Join(',', spec.BatchSize.Select(b => b == SweepSpec.FullBatch ? "n" : I(b))),
         ["batch-mode"] = CliOption.Word(spec.BatchMode),
         ["tolerance"] = G(spec.Tolerance),

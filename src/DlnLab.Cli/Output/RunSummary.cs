@@ -38,15 +38,13 @@ internal static class RunSummary
         }
         Row("bounced", result.Bounced ? $"yes (max loss rise {G(result.MaxLossRise)})" : $"no (max loss rise {G(result.MaxLossRise)})");
         Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
-        if (options.Model != Models.ModelSpec.Uv || options.U0 is not null || options.V0 is not null)
-            Row("theory", "the Theorem 2.1 and 2.2 checks are made for uv from u0 = sqrt(2) alpha, v0 = 0 only, so far");
-        else
-        {
-            Row("Theorem 2.2", theory.Theorem22Residual is double r
-                ? $"run vs predicted interpolator: relative distance {G(r)}"
-                : "checked on converged runs only");
-            Row("gradient flow", $"relative distance to the Theorem 2.1 interpolator {G(theory.DistanceToGradientFlow)}");
-        }
+        bool power = options.Model.Kind == Models.ModelKind.Power;
+        Row("Theorem 2.2", power ? $"none for {options.Model} (the theorem is about uv)"
+            : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)}"
+            : "checked on converged runs only");
+        string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
+            : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
+        Row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}");
         if (theory.Sharpness is double sharp)
             Row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
         Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");

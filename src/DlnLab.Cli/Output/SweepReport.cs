@@ -41,6 +41,11 @@ internal static class SweepReport
         output.WriteLine($"store: {store.Path}");
     }
 
+    // The model and start of a configuration, when not uv from the report's start (whose lines stay as they were).
+    private static string Start(RunSpec r) =>
+        (r.Model == DlnLab.Models.ModelSpec.Uv ? "" : $" model={r.Model}")
+        + (r.U0 is double u ? $" u0={G(u)}" : "") + (r.V0 is double v ? $" v0={G(v)}" : "");
+
     private static void WriteThresholds(TextWriter output, IReadOnlyList<RunSpec> runs, ResultStore store)
     {
         var known = store.Thresholds().ToDictionary(t => t.Key, StringComparer.Ordinal);
@@ -51,7 +56,7 @@ internal static class SweepReport
             string value = !known.TryGetValue(r.ThresholdKey, out var t) ? "not computed"
                 : !t.Found ? $"none in [{G(t.Low)}, {G(t.High)}]"
                 : G(t.Stepsize) + (t.HitCap ? " (the cap)" : "");
-            output.WriteLine($"  n={r.N} d={r.D} s={r.S} noise={G(r.Noise)} dataset={r.DataIndex} alpha={G(r.Alpha)} " +
+            output.WriteLine($"  n={r.N} d={r.D} s={r.S} noise={G(r.Noise)} dataset={r.DataIndex} alpha={G(r.Alpha)}{Start(r)} " +
                 $"b={r.BatchSize} repeat={r.Repeat}: {value}");
         }
         if (configurations.Count > MaxThresholdLines)

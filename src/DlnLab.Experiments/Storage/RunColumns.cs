@@ -29,6 +29,9 @@ public static class RunColumns
     public static readonly RunColumn DataIndex = Of("data_index", Int, s => s.Spec.DataIndex);
     public static readonly RunColumn DataSeed = Of("data_seed", Unsigned, s => s.Spec.DataSeed);
     public static readonly RunColumn Alpha = Of("alpha", Real, s => s.Spec.Alpha);
+    public static readonly RunColumn Model = Of("model", Text, s => s.Spec.Model.ToString(), earlier: "'uv'");
+    public static readonly RunColumn U0 = Of("u0", OptionalReal, s => s.Spec.U0, earlier: "NULL");
+    public static readonly RunColumn V0 = Of("v0", OptionalReal, s => s.Spec.V0, earlier: "NULL");
     public static readonly RunColumn BatchSize = Of("batch_size", Int, s => s.Spec.BatchSize);
     public static readonly RunColumn BatchMode = Of("batch_mode", Text, s => s.Spec.BatchMode.ToString());
     public static readonly RunColumn Stepsize = Of("stepsize", Real, s => s.Stepsize);

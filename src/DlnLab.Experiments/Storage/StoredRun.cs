@@ -47,6 +47,12 @@ public sealed record StoredRun
     public required int DataIndex { get => Get<int>(C.DataIndex); init => Set(C.DataIndex, value); }
     public required ulong DataSeed { get => Get<ulong>(C.DataSeed); init => Set(C.DataSeed, value); }
     public required double Alpha { get => Get<double>(C.Alpha); init => Set(C.Alpha, value); }
+    /// <summary>The parametrisation, "uv" or "power:D".</summary>
+    public required string Model { get => Get<string>(C.Model); init => Set(C.Model, value); }
+    /// <summary>u0 on every coordinate; null: the default start (u0 = sqrt(2) alpha).</summary>
+    public double? U0 { get => Get<double?>(C.U0); init => Set(C.U0, value); }
+    /// <summary>v0 on every coordinate; null: the default start (v0 = 0).</summary>
+    public double? V0 { get => Get<double?>(C.V0); init => Set(C.V0, value); }
     public required int BatchSize { get => Get<int>(C.BatchSize); init => Set(C.BatchSize, value); }
     public required string BatchMode { get => Get<string>(C.BatchMode); init => Set(C.BatchMode, value); }
     /// <summary>The constant stepsize used (NaN when a relative run found no convergent stepsize).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Training;
 
@@ -26,6 +27,12 @@ public sealed record RunSpec
     public required int DataIndex { get; init; }
     public required ulong DataSeed { get; init; }
     public required double Alpha { get; init; }
+    /// <summary>The parametrisation (default <c>uv</c>).</summary>
+    public ModelSpec Model { get; init; } = ModelSpec.Uv;
+    /// <summary>For <c>uv</c>: u0 on every coordinate; null (default) means u0 = sqrt(2) alpha.</summary>
+    public double? U0 { get; init; }
+    /// <summary>For <c>uv</c>: v0 on every coordinate; null (default) means v0 = 0.</summary>
+    public double? V0 { get; init; }
     /// <summary>The actual batch size (a full-batch axis value already resolved to n).</summary>
     public required int BatchSize { get; init; }
     public required BatchMode BatchMode { get; init; }
@@ -53,6 +60,7 @@ public sealed record RunSpec
     /// <summary>Training options at the given constant stepsize (no trajectory: sweeps store final values only).</summary>
     public TrainingOptions Options(double stepsize) => new()
     {
+        Model = Model, U0 = U0 is double u ? ScaleOrVector.Uniform(u) : null, V0 = V0 is double v ? ScaleOrVector.Uniform(v) : null,
         Alpha = Alpha, BatchSize = BatchSize, Stepsize = StepsizeSchedule.Constant(stepsize), BatchMode = BatchMode,
         Seed = BatchSeed, Tolerance = Tolerance, MaxSteps = MaxSteps, DivergenceFactor = DivergenceFactor,
         BounceFactor = BounceFactor, LossCheckInterval = LossCheckInterval, CheckpointsPerDecade = 0,
@@ -101,6 +109,11 @@ public sealed record RunSpec
         WriteDouble(w, "tolerance", Tolerance); w.WriteNumber("max_steps", MaxSteps);
         WriteDouble(w, "divergence_factor", DivergenceFactor); WriteDouble(w, "bounce_factor", BounceFactor);
         w.WriteNumber("loss_check_interval", LossCheckInterval);
+        // Written only when not the default (uv from u0 = sqrt(2) alpha, v0 = 0), so the runs of stores made before
+        // these fields existed keep their keys.
+        if (Model != ModelSpec.Uv) w.WriteString("model", Model.ToString());
+        if (U0 is double u) WriteDouble(w, "u0", u);
+        if (V0 is double v) WriteDouble(w, "v0", v);
     }
 
     // Doubles as "R" strings: JSON number formatting is not guaranteed to round-trip identically across runtimes.

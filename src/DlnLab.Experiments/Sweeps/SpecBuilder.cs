@@ -1,4 +1,5 @@
 using System.Globalization;
+using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Training;
 
@@ -16,7 +17,7 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
     {
         "name", "seeds.seed", "seeds.datasets", "seeds.data_seeds", "seeds.repeats",
         "problem.n", "problem.d", "problem.s", "problem.noise", "problem.nonzeros", "problem.scale", "problem.support", "problem.n_test",
-        "training.alpha", "training.batch_size", "training.batch_mode", "training.tolerance", "training.max_steps",
+        "training.alpha", "training.model", "training.u0", "training.v0", "training.batch_size", "training.batch_mode", "training.tolerance", "training.max_steps",
         "training.divergence_factor", "training.bounce_factor", "training.loss_check_interval",
         "stepsize.values", "stepsize.relative",
         "stepsize.linear.start", "stepsize.linear.stop", "stepsize.linear.count",
@@ -49,6 +50,9 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
             Support = Enum<SupportPlacement>("problem.support") ?? d.Support,
             NTest = Int("problem.n_test") ?? d.NTest,
             Alpha = DoubleList("training.alpha") ?? d.Alpha,
+            Model = Has("training.model") ? List("training.model", AsModel) : d.Model,
+            U0 = DoubleList("training.u0") ?? d.U0,
+            V0 = DoubleList("training.v0") ?? d.V0,
             BatchSize = Has("training.batch_size") ? List("training.batch_size", AsBatchSize) : d.BatchSize,
             BatchMode = Enum<BatchMode>("training.batch_mode") ?? d.BatchMode,
             Tolerance = Double("training.tolerance") ?? d.Tolerance,
@@ -172,6 +176,10 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         double x => x,
         _ => throw new InvalidInputException(v.Where, v.Text, "must be a number"),
     };
+
+    private static ModelSpec AsModel(SpecValue v) => v.Value is string s
+        ? ModelSpec.Parse(v.Where, s.Trim())
+        : throw new InvalidInputException(v.Where, v.Text, "must be \"uv\" or \"power:D\" with D an integer in [2, 64]");
 
     private static int AsBatchSize(SpecValue v) => v.Value is string s && s.Trim().Equals("n", StringComparison.OrdinalIgnoreCase)
         ? SweepSpec.FullBatch

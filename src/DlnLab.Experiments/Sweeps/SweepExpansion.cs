@@ -8,10 +8,11 @@ internal static class SweepExpansion
     private static readonly ulong BatchLabel = SplitMix64.Label("batches");
 
     /// <summary>
-    /// Order: dataset, n, d, s, noise, alpha, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
+    /// Order: dataset, n, d, s, noise, alpha, model, u0, v0, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
     /// The batch seed is derived from the coordinate values (not their positions, so adding a value to an axis
     /// changes no other run) and deliberately not from the stepsize: all stepsizes of one configuration see the
-    /// same batch sequence (common random numbers), which makes curves over the stepsize smooth and lets the
+    /// same batch sequence (common random numbers); nor from the model and its start, for the same reason (runs that
+    /// differ only there compare on the same batches), which makes curves over the stepsize smooth and lets the
     /// bisection for the largest convergent stepsize use exactly the runs' batch sequence.
     /// </summary>
     public static IReadOnlyList<RunSpec> Expand(SweepSpec spec)
@@ -26,6 +27,9 @@ internal static class SweepExpansion
         foreach (int s in spec.S)
         foreach (double noise in spec.Noise)
         foreach (double alpha in spec.Alpha)
+        foreach (var model in spec.Model)
+        foreach (double? u0 in Axis(spec.U0))
+        foreach (double? v0 in Axis(spec.V0))
         foreach (int bAxis in spec.BatchSize)
         {
             int b = bAxis == SweepSpec.FullBatch ? n : bAxis;
@@ -38,7 +42,8 @@ internal static class SweepExpansion
                     {
                         Sweep = spec.Name, N = n, D = d, S = s, Noise = noise, Nonzeros = spec.Nonzeros,
                         NonzeroScale = spec.NonzeroScale, Support = spec.Support, NTest = spec.NTest,
-                        DataIndex = di, DataSeed = dataSeeds[di], Alpha = alpha, BatchSize = b, BatchMode = spec.BatchMode,
+                        DataIndex = di, DataSeed = dataSeeds[di], Alpha = alpha,
+                        Model = model, U0 = u0, V0 = v0, BatchSize = b, BatchMode = spec.BatchMode,
                         Stepsize = relative ? null : points[k],
                         StepsizeFraction = relative ? points[k] : null,
                         Repeat = r, BatchSeed = batchSeed, Tolerance = spec.Tolerance, MaxSteps = spec.MaxSteps,
@@ -49,6 +54,10 @@ internal static class SweepExpansion
         }
         return runs;
     }
+
+    // An axis left out is its one default value, null; -0 is written as 0 (the same start, so the same key).
+    private static IEnumerable<double?> Axis(IReadOnlyList<double>? values) =>
+        values is null ? [null] : values.Select(x => (double?)(x == 0 ? 0.0 : x));
 
     // +0.0 and -0.0 are different bits; a grid value of -0 for noise is rejected earlier only if negative, so normalise.
     private static ulong Bits(double x) => BitConverter.DoubleToUInt64Bits(x == 0 ? 0.0 : x);

@@ -1,11 +1,12 @@
+using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Training;
 
 namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
-/// A sweep as data: a sparse-regression problem, (S)GD settings, a grid (n, d, s, noise, alpha, batch size,
-/// stepsize) and seeds. Built by <see cref="SweepSpecToml"/> from a TOML file or from CLI flags, or in code;
+/// A sweep as data: a sparse-regression problem, (S)GD settings, a grid (n, d, s, noise, alpha, model, u0, v0,
+/// batch size, stepsize) and seeds. Built by <see cref="SweepSpecToml"/> from a TOML file or from CLI flags, or in code;
 /// <see cref="Expand"/> turns it into the deterministic list of runs. Field paths in errors follow the TOML schema.
 /// </summary>
 public sealed record SweepSpec
@@ -41,9 +42,17 @@ public sealed record SweepSpec
     /// <summary>Held-out test points (default 1000).</summary>
     public int NTest { get; init; } = 1000;
 
-    // --- algorithm; alpha, batch size and stepsize are grid axes ---
+    // --- algorithm; alpha, model, u0, v0, batch size and stepsize are grid axes ---
     /// <summary>Initialisation scale alpha (default [0.1], the report's).</summary>
     public IReadOnlyList<double> Alpha { get; init; } = [0.1];
+    /// <summary>The parametrisations (default [uv]); a grid axis.</summary>
+    public IReadOnlyList<ModelSpec> Model { get; init; } = [ModelSpec.Uv];
+    /// <summary>For uv: u0 on every coordinate, a grid axis; null (default) means u0 = sqrt(2) alpha.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? U0 { get; init; }
+    /// <summary>For uv: v0 on every coordinate, a grid axis; null (default) means v0 = 0.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? V0 { get; init; }
     /// <summary>Batch size b (default [1]: SGD); <see cref="FullBatch"/> (0, "n" in TOML and flags) means b = n, i.e. GD.</summary>
     public IReadOnlyList<int> BatchSize { get; init; } = [1];
     /// <summary>Constant stepsizes (default the single value 0.01).</summary>
@@ -91,6 +100,12 @@ public sealed record SweepSpec
         if (!Enum.IsDefined(Support)) throw new InvalidInputException("problem.support", Support, "must be random or leading");
         Check.InRange("problem.n_test", NTest, 1, 100_000_000);
         Each("training.alpha", Alpha, v => Check.Positive("training.alpha", v));
+        Each("training.model", Model, _ => { });
+        if (U0 is not null) Each("training.u0", U0, v => Finite("training.u0", v));
+        if (V0 is not null) Each("training.v0", V0, v => Finite("training.v0", v));
+        if ((U0 ?? V0) is not null && Model.FirstOrDefault(m => m.Kind != ModelKind.Uv) is { } power)
+            throw new InvalidInputException(U0 is not null ? "training.u0" : "training.v0",
+                $"applies to the uv model only; training.model has {power}, which starts from w+ = w- = alpha (sweep it separately)");
         Each("training.batch_size", BatchSize, v =>
         {
             if (v != FullBatch) Check.InRange("training.batch_size", v, 1, minN);
@@ -103,13 +118,15 @@ public sealed record SweepSpec
         if (LossCheckInterval < 0) throw new InvalidInputException("training.loss_check_interval", LossCheckInterval, "must be >= 0 (0: automatic)");
         Stepsize.Validate();
         Threshold.Validate();
-        // Counted in doubles: a product of axis lengths can pass 2^64, which would wrap around a 64-bit count.
-        double runs = (double)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
-            * Alpha.Count * BatchSize.Count * Stepsize.Points().Length;
+        double runs = RunCount();
         if (runs > MaxRuns) throw new InvalidInputException("grid", runs.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + " runs", $"must have at most {MaxRuns} runs");
         ValidateRuns();
         return this;
     }
+
+    // Counted in doubles: a product of axis lengths can pass 2^64, which would wrap around a 64-bit count.
+    private double RunCount() => (double)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
+        * Alpha.Count * Model.Count * (U0?.Count ?? 1) * (V0?.Count ?? 1) * BatchSize.Count * Stepsize.Points().Length;
 
     /// <summary>Bytes the plan takes (each run's spec and key) before any run starts, in doubles (no overflow).</summary>
     private const double BytesPerPlannedRun = 1024;
@@ -122,8 +139,7 @@ public sealed record SweepSpec
     public void ValidateResources(int threads)
     {
         int nMax = N.Max(), dMax = D.Max();
-        double runs = (double)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
-            * Alpha.Count * BatchSize.Count * Stepsize.Points().Length;
+        double runs = RunCount();
         double perDataset = SparseRegressionSpec.EstimatedBytes(nMax, dMax, NTest);
         double datasets = Math.Min(Math.Max(1, threads), (double)(DataSeeds?.Count ?? Datasets) * N.Count * D.Count * S.Count * Noise.Count);
         double planBytes = runs * BytesPerPlannedRun, dataBytes = datasets * perDataset;
@@ -133,7 +149,7 @@ public sealed record SweepSpec
             $"the plan of {runs:G4} runs and {datasets:G4} datasets at once (n = {nMax}, d = {dMax}, n_test = {NTest})");
     }
 
-    // Every (n, d) shape through the generator's own checks, and every (n, alpha, batch size) through the trainer's.
+    // Every (n, d) shape through the generator's own checks, and every (n, alpha, model, batch size) through the trainer's.
     private void ValidateRuns()
     {
         foreach (int n in N)
@@ -152,9 +168,11 @@ public sealed record SweepSpec
         double gamma = Stepsize.IsRelative ? Threshold.Low : Stepsize.Points()[0];
         foreach (int n in N)
         foreach (double alpha in Alpha)
+        foreach (var model in Model)
         foreach (int b in BatchSize)
             new TrainingOptions
             {
+                Model = model, U0 = U0 is null ? null : ScaleOrVector.Uniform(U0[0]), V0 = V0 is null ? null : ScaleOrVector.Uniform(V0[0]),
                 Alpha = alpha, BatchSize = b == FullBatch ? n : b, Stepsize = StepsizeSchedule.Constant(gamma), BatchMode = BatchMode,
                 Tolerance = Tolerance, MaxSteps = MaxSteps, DivergenceFactor = DivergenceFactor, BounceFactor = BounceFactor,
                 LossCheckInterval = LossCheckInterval,
@@ -163,6 +181,11 @@ public sealed record SweepSpec
 
     /// <summary>The runs of the sweep, in a fixed order, each with its derived seeds and stable key.</summary>
     public IReadOnlyList<RunSpec> Expand() => SweepExpansion.Expand(Validated());
+
+    private static void Finite(string field, double value)
+    {
+        if (!double.IsFinite(value)) throw new InvalidInputException(field, value, "must be a finite number");
+    }
 
     private static void NonEmpty<T>(string field, IReadOnlyList<T> values)
     {

@@ -5,7 +5,8 @@ namespace DlnLab.Experiments.Sweeps;
 /// <summary>
 /// Builds a <see cref="SweepSpec"/> from command-line flag values (flag name without dashes -> text), with the same
 /// schema and checks as the TOML file; errors name the flag ("--batch-size: got 0; ..."). Lists are comma-separated
-/// ("--stepsize 0.01,0.02"), ranges are START:STOP:COUNT ("--stepsize-log 1e-3:1e-1:10"), "--batch-size 1,n".
+/// ("--stepsize 0.01,0.02", "--model uv,power:3"), ranges are START:STOP:COUNT ("--stepsize-log 1e-3:1e-1:10"),
+/// "--batch-size 1,n".
 /// </summary>
 public static class SweepSpecFlags
 {
@@ -16,6 +17,7 @@ public static class SweepSpecFlags
         ["repeats"] = "seeds.repeats", ["n"] = "problem.n", ["d"] = "problem.d", ["s"] = "problem.s",
         ["noise"] = "problem.noise", ["nonzeros"] = "problem.nonzeros", ["scale"] = "problem.scale",
         ["support"] = "problem.support", ["n-test"] = "problem.n_test", ["alpha"] = "training.alpha",
+        ["model"] = "training.model", ["u0"] = "training.u0", ["v0"] = "training.v0",
         ["batch-size"] = "training.batch_size", ["batch-mode"] = "training.batch_mode", ["tolerance"] = "training.tolerance",
         ["max-steps"] = "training.max_steps", ["divergence-factor"] = "training.divergence_factor",
         ["bounce-factor"] = "training.bounce_factor", ["loss-check-interval"] = "training.loss_check_interval",

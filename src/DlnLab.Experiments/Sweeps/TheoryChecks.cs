@@ -6,8 +6,10 @@ using DlnLab.Training;
 namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
-/// The theory checks a sweep stores beside its runs: the Theorem 2.2 residual of every converged run, and per dataset
-/// and alpha the gradient-flow interpolator's losses (Theorem 2.1), the reference line of the stepsize figures.
+/// The theory checks a sweep stores beside its runs: the Theorem 2.2 residual of every converged uv run (from any
+/// start, with the run's own alpha_inf and beta0~; null for power:D, which has no Theorem 2.2), and per dataset and
+/// alpha the losses of the gradient-flow interpolator of uv from the report's start (Theorem 2.1), the reference line
+/// of the stepsize figures.
 /// </summary>
 public static class TheoryChecks
 {
@@ -22,7 +24,7 @@ public static class TheoryChecks
         DatasetReferences = GradientFlowReferences,
     };
 
-    /// <summary>||beta_run - beta_predicted|| / ||beta_predicted|| for a converged run; null otherwise or if the solver fails.</summary>
+    /// <summary>||beta_run - beta_predicted|| / ||beta_predicted|| for a converged uv run; null otherwise or if the solver fails.</summary>
     public static double? Theorem22Residual(RegressionProblem problem, RunResult run) => Theorem22Check.ResidualIfConverged(problem, run);
 
     /// <summary>Test loss, population loss and distance to beta* of argmin_{X beta = y} psi_alpha (those that exist).</summary>

@@ -39,10 +39,21 @@ public static class Interpolators
 
     /// <summary>
     /// Theorem 2.2: argmin_{X beta = y} D_{psi_{alpha_inf}}(beta, beta0~), with ln(alpha_inf^2) and
-    /// delta = arcsinh(beta0~ / alpha_inf^2) read off a run.
+    /// delta = arcsinh(beta0~ / alpha_inf^2) read off a run, from any start (<see cref="Theorem22Map"/>).
     /// </summary>
     public static InterpolatorSolution Theorem22(Matrix x, double[] y, EffectiveInitialization implicitBias, DualNewtonOptions? options = null) =>
-        DualNewtonSolver.Solve(x, y, implicitBias.LnAlphaInfSquared, implicitBias.Delta, options);
+        DualNewtonSolver.Solve(x, y, Theorem22Map(implicitBias), options);
+
+    /// <summary>
+    /// The mirror map of Theorem 2.2 for a run's read-out: psi_{alpha_inf} centred at beta0~, from ln(alpha_inf^2) and
+    /// delta where every coordinate has alpha_inf > 0 (no linear value of alpha_inf^2 needed, however small), else the
+    /// Bregman projection's map from ln(alpha_inf^2) and beta0~, whose coordinates with alpha_inf = 0 (u0^2 = v0^2) take
+    /// their one-sided limit (<see cref="HyperbolicEntropyMap.ForReference"/>).
+    /// </summary>
+    public static HyperbolicEntropyMap Theorem22Map(EffectiveInitialization implicitBias) =>
+        Array.TrueForAll(implicitBias.LnAlphaInfSquared, double.IsFinite) && Array.TrueForAll(implicitBias.Delta, double.IsFinite)
+            ? new HyperbolicEntropyMap(implicitBias.LnAlphaInfSquared, implicitBias.Delta)
+            : HyperbolicEntropyMap.ForReference(implicitBias.LnAlphaInfSquared, implicitBias.BetaTilde0);
 
     /// <summary>
     /// argmin_{X beta = y} D_{psi_A}(beta, beta_hat) from ln(A) (-infinity where A_i = 0) and beta_hat: Theorem 2.2 with

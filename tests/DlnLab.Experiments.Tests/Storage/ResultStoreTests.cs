@@ -8,6 +8,7 @@ public class ResultStoreTests
     {
         Key = key, Sweep = "s", DatasetKey = "ds", N = 20, D = 3, S = 1, Noise = 0.5, Nonzeros = "Gaussian",
         NonzeroScale = 10, Support = "Random", NTest = 50, DataIndex = 1, DataSeed = ulong.MaxValue - 7, Alpha = 0.1,
+        Model = "power:3", U0 = -0.25,
         BatchSize = 1, BatchMode = "Uniform", Stepsize = 0.01, StepsizeFraction = 0.5, LargestConvergentStepsize = 0.02,
         Repeat = 0, BatchSeed = 1UL << 63, Tolerance = 1e-5, MaxSteps = 100, Status = "Converged", Steps = 42,
         TrainLoss = trainLoss, TestLoss = null, PopulationLoss = 3.25, DistanceToBetaStar = double.PositiveInfinity,

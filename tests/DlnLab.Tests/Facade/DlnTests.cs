@@ -107,14 +107,18 @@ public class DlnTests
     [Fact]
     public void CheckComparesAConvergedRunWithTheorem22()
     {
-        var run = Dln.Train(Problem, Options(20, 0.02) with { MaxSteps = 1_000_000, Tolerance = 1e-12 });
+        var options = Options(20, 0.02) with { MaxSteps = 1_000_000, Tolerance = 1e-12 };
+        var run = Dln.Train(Problem, options);
         Assert.Equal(RunStatus.Converged, run.Status);
-        var check = Dln.Check(Problem, run);
+        var check = Dln.Check(Problem, run, options);
         Assert.True(check.Theorem22Residual < 1e-4, $"residual {check.Theorem22Residual}");
         Assert.True(check.DistanceToGradientFlow > check.Theorem22Residual);
-        var power = Dln.Train(Problem, new TrainingOptions { Model = ModelSpec.Power(2), BatchSize = 20, Stepsize = StepsizeSchedule.Constant(0.005), MaxSteps = 200_000 });
+        var powerOptions = new TrainingOptions { Model = ModelSpec.Power(2), BatchSize = 20, Stepsize = StepsizeSchedule.Constant(0.005), MaxSteps = 200_000 };
+        var power = Dln.Train(Problem, powerOptions);
         Assert.Equal(RunStatus.Converged, power.Status);
-        Assert.Null(Dln.Check(Problem, power).Theorem22Residual);
+        var powerCheck = Dln.Check(Problem, power, powerOptions);
+        Assert.Null(powerCheck.Theorem22Residual);
+        Assert.NotNull(powerCheck.DistanceToGradientFlow); // against the model's own (Q_2) interpolator
     }
 
     private static double MatrixResidual(double[] beta) =>
