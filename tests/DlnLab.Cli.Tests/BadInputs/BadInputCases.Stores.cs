@@ -1,5 +1,4 @@
 using DlnLab.Experiments.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace DlnLab.Cli.Tests.BadInputs;
 
@@ -49,17 +48,7 @@ public static partial class BadInputCases
     /// <summary>A valid store with one small sweep in it (written through the library, not the command).</summary>
     private static void Store(Fixture f) => ResultStore.Open(f.P("s.db")).Dispose();
 
-    private static void Sql(string path, params string[] statements)
-    {
-        using var c = new SqliteConnection($"Data Source={path};Pooling=False");
-        c.Open();
-        foreach (var sql in statements)
-        {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.ExecuteNonQuery();
-        }
-    }
+    private static void Sql(string path, params string[] statements) => Commands.StoreRefusalTests.Sql(path, statements);
 
     private static byte[] RandomBytes(int count, int seed)
     {
