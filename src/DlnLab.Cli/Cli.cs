@@ -21,7 +21,7 @@ public static class Cli
         var parsed = root.Parse(args);
         if (ErrorReport.ForParseErrors(parsed) is string parseError)
         {
-            error.WriteLine("dln: error: " + parseError);
+            error.WriteLine("dln: error: " + OneLine(parseError));
             return InvalidInput;
         }
         try

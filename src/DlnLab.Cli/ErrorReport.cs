@@ -23,13 +23,21 @@ internal static class ErrorReport
             string name = optionResult.Option.Name;
             if (optionResult.Tokens.Count == 0 || IsOptionName(command, optionResult.Tokens[0].Value))
                 return $"{name}: got nothing; needs a value. Run '{path} --help'.";
+            if (optionResult.Tokens.Count > 1 && optionResult.Option.Arity.MaximumNumberOfValues == 1)
+                return $"{name}: given {optionResult.Tokens.Count} times ({string.Join(", ", optionResult.Tokens.Select(t => t.Value))}); give it once";
             if (error.Message.StartsWith(name + ":", StringComparison.Ordinal)) return error.Message; // from CliOption's parsers
             return $"{name}: {error.Message} Run '{path} --help'.";
         }
 
         if (parsed.UnmatchedTokens.Count > 0)
         {
-            string token = parsed.UnmatchedTokens[0];
+            // An unknown option before '--' may have been taken as the command's argument (sweep's SPEC.toml), leaving
+            // its value unmatched: the unknown option is the mistake to name.
+            string token = parsed.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash)
+                .FirstOrDefault(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && !IsOptionName(command, t.Value))?.Value
+                ?? parsed.UnmatchedTokens[0];
+            if (IsOptionName(command, token))
+                return $"{token}: comes after '--', which ends the options; put it before '--' (run '{path} --help')";
             if (token.StartsWith('-'))
                 return $"{token}: unknown option for '{path}'; {Suggest(token, command.Options.Where(o => !o.Hidden).Select(o => o.Name))}";
             if (command.Subcommands.Count > 0)

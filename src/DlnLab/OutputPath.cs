@@ -21,6 +21,8 @@ public static class OutputPath
     /// </summary>
     public static string CheckFile(string field, string path, bool folderMayBeCreated = false)
     {
+        if (path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+            throw new InvalidInputException(field, path, "ends with '/', which names a folder; give a file name");
         string full = Full(field, path);
         var type = FileKind.Of(full);
         if (type == FileType.Directory) throw new InvalidInputException(field, path, "is a folder; give a file name");
@@ -78,11 +80,27 @@ public static class OutputPath
         }
     }
 
+    // The folder with the links among its existing folders followed; the missing part is kept as written.
+    private static string ResolveFolders(string folder)
+    {
+        string? parent = Path.GetDirectoryName(folder);
+        if (parent is null) return folder;
+        string resolved = Path.Combine(ResolveFolders(parent), Path.GetFileName(folder));
+        try
+        {
+            return new DirectoryInfo(resolved).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? resolved;
+        }
+        catch (IOException) { return resolved; } // a loop: the write fails later, naming the file
+    }
+
     private static string Shorten(string path) => path.Length <= 80 ? path : path[..40] + "..." + path[^37..];
 
-    // The final target of a symbolic link, or the path itself; a link that loops or names nothing is refused.
+    // The path with every symbolic link in it followed (a folder above it may be a link, into /proc say); a link at the
+    // path itself that loops or names nothing is refused.
     private static string Resolve(string field, string path, string full)
     {
+        string? parent = Path.GetDirectoryName(full);
+        if (parent is not null) full = Path.Combine(ResolveFolders(parent), Path.GetFileName(full));
         var info = new FileInfo(full);
         if (info.LinkTarget is null) return full;
         FileSystemInfo? final;

@@ -70,7 +70,7 @@ internal sealed class SweepCommand
         var output = parsed.InvocationConfiguration.Output;
         using var interruption = Interruption.Cooperative(parsed.InvocationConfiguration.Error,
             $"the runs finished so far are stored in {storePath}; run the same command again to resume", externalCancellation);
-        using var results = StoreOpening.Open(storePath);
+        using var results = ResultStore.Open(storePath);
         try
         {
             var summary = SweepProgressDisplay.Run(output, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),

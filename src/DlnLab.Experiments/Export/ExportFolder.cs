@@ -7,7 +7,7 @@ namespace DlnLab.Experiments.Export;
 /// (".NAME.export-PID-RANDOM.tmp"), which is then swapped with it in one rename (renameat2 RENAME_EXCHANGE where Linux
 /// has it, else two renames), so a reader never sees half an old and half a new export. Temporary folders left by a
 /// killed export are removed by the next one (those whose process is gone). A folder that holds the store, or
-/// anything but an export's own files, is refused before anything is written.
+/// anything but an export's own regular files, is refused before anything is written.
 /// </summary>
 internal sealed class ExportFolder
 {
@@ -29,6 +29,17 @@ internal sealed class ExportFolder
             if (foreign.Count > 0)
                 throw new InvalidInputException("out", directory,
                     $"holds files that are not an export's ({string.Join(", ", foreign.Take(3))}{(foreign.Count > 3 ? ", ..." : "")}), which replacing the folder would delete; give a new folder or one written by 'dln export'");
+            // An export writes only regular files: anything else under one of its names (a FIFO, a device, a folder, a
+            // link) is not a previous export's, and replacing the folder would remove it.
+            foreach (string name in names)
+            {
+                string entry = Path.Combine(target, name);
+                var type = FileKind.Of(entry);
+                if (new FileInfo(entry).LinkTarget is string link)
+                    throw new InvalidInputException("out", directory, $"holds {name} as a symbolic link to '{link}', which an export did not write; give a new folder or remove it");
+                if (type is not (FileType.Missing or FileType.Regular))
+                    throw new InvalidInputException("out", directory, $"holds {name} as {FileKind.Describe(type)}, which an export did not write; give a new folder or remove it");
+            }
         }
         return new ExportFolder(target);
     }

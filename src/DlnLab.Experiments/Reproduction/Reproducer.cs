@@ -38,7 +38,7 @@ public static class Reproducer
 
         var clock = Stopwatch.StartNew();
         string storePath = Path.Combine(outputDirectory, StoreFile);
-        using var store = StoreOpening.Open(storePath);
+        using var store = ResultStore.Open(storePath);
         var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = settings.Threads });
         int computed = 0, stored = 0;
         foreach (var sweep in sweeps)

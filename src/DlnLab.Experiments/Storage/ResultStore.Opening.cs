@@ -5,7 +5,8 @@ namespace DlnLab.Experiments.Storage;
 public sealed partial class ResultStore
 {
     /// <summary>
-    /// Opens the store at <paramref name="path"/> for writing, creating it if nothing is there. Throws
+    /// Opens the store at <paramref name="path"/> for writing, creating it if nothing is there (a store created here that
+    /// then cannot be opened is removed again, with the folders made for it, so a failed creation leaves nothing). Throws
     /// <see cref="InvalidInputException"/> (the file untouched) when the path holds anything but a store this version
     /// reads, and <see cref="StoreFaultException"/> for an I/O fault or a lock held too long by another program.
     /// </summary>
@@ -13,17 +14,19 @@ public sealed partial class ResultStore
     {
         string full = FullPath(path);
         var kind = StoreFile.Inspect(full);
-        if (kind == StoreFileKind.Missing) kind = StoreCreation.Create(full);
-        StoreCheck.Verify(full, kind);
-        var store = new ResultStore(full, Connect(full, SqliteOpenMode.ReadWrite), readOnly: false);
+        var created = kind == StoreFileKind.Missing ? StoreCreation.Create(full) : null;
+        ResultStore? store = null;
         try
         {
+            StoreCheck.Verify(full, created?.Kind ?? kind);
+            store = new ResultStore(full, Connect(full, SqliteOpenMode.ReadWrite), readOnly: false);
             store.Initialise();
             store.ReadSchema();
         }
         catch
         {
-            store.Dispose();
+            store?.Dispose();
+            if (created is not null) StoreCreation.Undo(created); // a store made here and not usable is not left behind
             throw;
         }
         return store;

@@ -6,15 +6,24 @@ namespace DlnLab.Experiments.Storage;
 /// Creates a new store: a complete one (marker, schema version, tables) is built under a temporary name beside the
 /// path and moved into place only if nothing is there yet, so no process ever sees a half-made store and two processes
 /// creating one store at once end up sharing the one that arrived first. A temporary file left by a killed process
-/// (".NAME.creating-PID-RANDOM") is removed by the next creation.
+/// (".NAME.creating-PID-RANDOM") is removed by the next creation. A creation that fails (a full disk) leaves
+/// nothing behind: neither the temporary file nor the folders it made for the store.
 /// </summary>
 internal static class StoreCreation
 {
-    public static StoreFileKind Create(string path)
+    private static readonly string[] SideFiles = ["", "-wal", "-shm", "-journal"];
+
+    /// <summary>A store this process has just created: where it is and the folders made for it (deepest first).</summary>
+    internal sealed record Created(string Path, StoreFileKind Kind, IReadOnlyList<string> Folders);
+
+    public static Created Create(string path)
     {
         string folder = Path.GetDirectoryName(path) ?? ".";
         string prefix = $".{Path.GetFileName(path)}.creating-";
         string temp = Path.Combine(folder, $"{prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var folders = new List<string>();
+        for (string? f = folder; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f)) folders.Add(f);
+        bool moved = false;
         try
         {
             Directory.CreateDirectory(folder);
@@ -31,8 +40,12 @@ internal static class StoreCreation
                 }
                 tx.Commit();
             }
-            try { File.Move(temp, path, overwrite: false); }
-            catch (IOException) when (File.Exists(path)) { }  // another process created it first: use theirs
+            try
+            {
+                File.Move(temp, path, overwrite: false);
+                moved = true;
+            }
+            catch (IOException) when (File.Exists(path)) { folders.Clear(); }  // another process created it first: use theirs
         }
         catch (StoreFaultException e) when (e.StorePath == temp)
         {
@@ -49,8 +62,29 @@ internal static class StoreCreation
         }
         finally
         {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            TryDelete(() => File.Delete(temp));
+            if (!moved) RemoveFolders(folders);
         }
-        return StoreFile.Inspect(path);
+        return new Created(path, StoreFile.Inspect(path), moved ? folders : []);
+    }
+
+    /// <summary>
+    /// Removes a store <see cref="Create"/> made when opening it then failed: the file, its journal and the folders
+    /// made for it (those left empty). A store another process created is never in <paramref name="created"/>.
+    /// </summary>
+    public static void Undo(Created created)
+    {
+        foreach (string side in SideFiles) TryDelete(() => File.Delete(created.Path + side));
+        RemoveFolders(created.Folders);
+    }
+
+    private static void RemoveFolders(IEnumerable<string> folders)
+    {
+        foreach (string folder in folders) TryDelete(() => Directory.Delete(folder));
+    }
+
+    private static void TryDelete(Action delete)
+    {
+        try { delete(); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -24,9 +24,14 @@ internal static class StoreFile
 {
     private static readonly byte[] Magic = "SQLite format 3\0"u8.ToArray();
 
+    private static readonly string[] SideFiles = ["-wal", "-shm", "-journal"];
+
     public static StoreFileKind Inspect(string path)
     {
+        CheckSideFiles(path);
         if (Directory.Exists(path)) throw Refused(path, "is a folder; give a file name");
+        if (new FileInfo(path).LinkTarget is string target && FileKind.Of(path) == FileType.Missing)
+            throw Refused(path, $"is a symbolic link to '{target}', which does not exist (or loops); give a .db file");
         if (!File.Exists(path)) return StoreFileKind.Missing;
         if (FileIdentity.Of(path) is { IsRegular: false })
             throw Refused(path, "is not a regular file (a device, FIFO or socket); give a .db file");
@@ -52,6 +57,7 @@ internal static class StoreFile
         int userVersion = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(60));
         if (applicationId == StoreSchema.ApplicationId)
         {
+            if (userVersion < 0) throw Refused(path, $"is a damaged DlnLab store (schema version {userVersion}); give a new file name");
             if (userVersion > ResultStore.SchemaVersion)
                 throw Refused(path, $"is a DlnLab store of schema version {userVersion}, written by a newer DlnLab; this one reads versions up to {ResultStore.SchemaVersion}");
             CheckLength(path, header, size);
@@ -62,6 +68,21 @@ internal static class StoreFile
         throw Refused(path, applicationId == 0
             ? "is a SQLite database of another program, not a DlnLab store; give a new file name"
             : $"is a SQLite database of another program (application id 0x{applicationId:x8}), not a DlnLab store; give a new file name");
+    }
+
+    // SQLite opens PATH-wal, PATH-shm and PATH-journal beside the store as its own files (and replaces or deletes them):
+    // anything there that is not a regular file is not SQLite's, and is refused before SQLite could touch it.
+    private static void CheckSideFiles(string path)
+    {
+        foreach (string side in SideFiles)
+        {
+            var info = new FileInfo(path + side);
+            if (info.LinkTarget is string link)
+                throw Refused(path, $"has {info.Name} beside it as a symbolic link to '{link}', where SQLite keeps its own log; remove it or give another file name");
+            var type = FileKind.Of(info.FullName);
+            if (type is not (FileType.Missing or FileType.Regular))
+                throw Refused(path, $"has {info.Name} beside it as {FileKind.Describe(type)}, where SQLite keeps its own log; remove it or give another file name");
+        }
     }
 
     /// <summary>The refusal of a file that is not (or not any more) a usable store.</summary>

@@ -70,6 +70,9 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         };
         if (Has("seeds.datasets") && Has("seeds.data_seeds"))
             throw new InvalidInputException(values["seeds.data_seeds"].Where, "conflicts with seeds.datasets; give a count or a list of data seeds, not both");
+        // Threshold settings other than the defaults would be ignored without relative stepsizes.
+        if (!spec.Stepsize.IsRelative && spec.Threshold != d.Threshold && values.Keys.FirstOrDefault(k => k.StartsWith("threshold.", StringComparison.Ordinal)) is string unused)
+            throw new InvalidInputException(values[unused].Where, "applies only to relative stepsizes (stepsize.relative, --stepsize-relative); remove it or give relative stepsizes");
         try { return spec.Validated(); }
         catch (InvalidInputException e) { throw e.WithField(Locate(e.Field)); }
     }

@@ -86,7 +86,8 @@ public sealed record SweepSpec
     /// <summary>Checks every field; throws <see cref="InvalidInputException"/> whose field is the TOML key path.</summary>
     public SweepSpec Validated()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200) throw new InvalidInputException("name", Name, "must be a non-empty string of at most 200 characters");
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200 || Name.Any(char.IsControl))
+            throw new InvalidInputException("name", Name, "must be a non-empty string of at most 200 characters, without control characters (newlines, tabs)");
         if (DataSeeds is null) Check.InRange("seeds.datasets", Datasets, 1, 1_000_000);
         else Each("seeds.data_seeds", DataSeeds, _ => { });
         Check.InRange("seeds.repeats", Repeats, 1, 1_000_000);

@@ -47,7 +47,7 @@ public static class SweepSpecFlags
             else if (path == "name") values[path] = new SpecValue(text, text, where);
             else
             {
-                var tokens = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                var tokens = text.Split(',', StringSplitOptions.TrimEntries); // an empty item ("0.1,") is refused as a value, not dropped
                 values[path] = tokens.Length == 1
                     ? Token(tokens[0], where)
                     : new SpecValue(tokens.Select((t, i) => Token(t, $"{where}[{i}]")).ToList(), text, where);

@@ -31,7 +31,13 @@ public static class SweepSpecToml
     /// <summary>Parses TOML text; <paramref name="sourceName"/> is the file name shown in errors.</summary>
     public static SweepSpec Parse(string toml, string sourceName = "spec.toml")
     {
-        var document = SyntaxParser.Parse(toml, sourceName, validate: true);
+        DocumentSyntax document;
+        try { document = SyntaxParser.Parse(toml, sourceName, validate: true); }
+        catch (Tomlyn.TomlException e)
+        {
+            // Nesting deeper than the reader takes: its first sentence says so (the rest is advice to programmers).
+            throw new InvalidInputException(sourceName, e.Message.Split(". ")[0].TrimEnd('.') + "; a sweep spec nests at most two levels");
+        }
         foreach (var message in document.Diagnostics)
             if (message.Kind == DiagnosticMessageKind.Error)
                 throw new InvalidInputException($"{At(sourceName, message.Span.Start)}", message.Message

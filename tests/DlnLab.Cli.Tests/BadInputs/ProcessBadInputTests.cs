@@ -57,6 +57,10 @@ public class ProcessBadInputTests(ITestOutputHelper output)
             RunCase(c, folder.Path, null);
             var r = new BadInputCase(["reproduce", "fig1", "--out", "{dir}/disk/o", "--datasets", "1", "--max-steps", "100"], "disk/o", ExitCode: 1, Label: "full disk, reproduce");
             RunCase(r, folder.Path, null);
+            // A store that cannot be created leaves nothing behind, not even the folders made for it.
+            var s = new BadInputCase(["sweep", "--quiet", "--store", "{dir}/disk/a/b/s.db", "--n", "5", "--d", "6", "--s", "2", "--max-steps", "20", "--datasets", "1", "--stepsize", "0.01"],
+                "disk/a/b/s.db", ExitCode: 1, Label: "full disk, sweep into new folders");
+            RunCase(s, folder.Path, null);
         }
         finally { Unmount(disk); }
     }

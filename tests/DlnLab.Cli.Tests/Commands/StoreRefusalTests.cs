@@ -142,7 +142,8 @@ public class StoreRefusalTests
         }
     }
 
-    private static void Sql(string path, params string[] statements)
+    /// <summary>Runs SQL statements on the SQLite file at <paramref name="path"/> (creating it), as another program would.</summary>
+    internal static void Sql(string path, params string[] statements)
     {
         using var c = new SqliteConnection($"Data Source={path};Pooling=False");
         c.Open();
