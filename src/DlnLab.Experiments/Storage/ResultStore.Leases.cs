@@ -28,12 +28,12 @@ public sealed partial class ResultStore
             var claimed = new List<string>();
             var held = new List<string>();
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            string stored = $"SELECT 1 FROM {table} WHERE key = $k";
             foreach (string key in keys)
             {
-                if (Scalar($"SELECT 1 FROM {table} WHERE key = $k", tx, ("$k", key)) is not null) continue;
+                if (Prepared(stored, tx, ("$k", key)).ExecuteScalar() is not null) continue;
                 string lease = (thresholds ? "threshold:" : "") + key;
-                using (var cmd = Command("SELECT owner, expires_ms FROM leases WHERE key = $k", tx, ("$k", lease)))
-                using (var reader = cmd.ExecuteReader())
+                using (var reader = Prepared("SELECT owner, expires_ms FROM leases WHERE key = $k", tx, ("$k", lease)).ExecuteReader())
                 {
                     if (reader.Read() && reader.GetString(0) != Owner && reader.GetInt64(1) > now && Alive(reader.GetString(0)))
                     {
@@ -41,8 +41,8 @@ public sealed partial class ResultStore
                         continue;
                     }
                 }
-                Execute("INSERT INTO leases(key, owner, expires_ms) VALUES ($k, $o, $e) ON CONFLICT(key) DO UPDATE SET owner = $o, expires_ms = $e;",
-                    tx, ("$k", lease), ("$o", Owner), ("$e", now + (long)LeaseDuration.TotalMilliseconds));
+                Prepared("INSERT INTO leases(key, owner, expires_ms) VALUES ($k, $o, $e) ON CONFLICT(key) DO UPDATE SET owner = $o, expires_ms = $e;",
+                    tx, ("$k", lease), ("$o", Owner), ("$e", now + (long)LeaseDuration.TotalMilliseconds)).ExecuteNonQuery();
                 claimed.Add(key);
             }
             return (claimed, held);
