@@ -65,16 +65,19 @@ public sealed partial class ResultStore : IDisposable
     internal static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Stores a finished run, its lease given up in the same transaction; returns false if a run with its key was
-    /// already there (nothing changes then). The file's identity is checked again at most every
-    /// <see cref="CheckInterval"/> (<see cref="CheckInPlace"/>; a sweep checks once more at its end).
+    /// Stores a finished run; returns false if a run with its key was already there (nothing changes then). Its lease
+    /// is given up in the next claim's transaction (<see cref="Claim"/>, or <see cref="ReleaseLeases"/>): a stored
+    /// run is never claimed again, so the lease row meanwhile holds nothing back, and a run's commit writes its own
+    /// rows alone. The file's identity is checked again at most every <see cref="CheckInterval"/>
+    /// (<see cref="CheckInPlace"/>; a sweep checks once more at its end).
     /// </summary>
     public bool AddRun(StoredRun run)
     {
         bool added = Write(tx =>
         {
-            Prepared("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", run.Key), ("$o", Owner)).ExecuteNonQuery();
-            return Insert(StoreRows.InsertRun(run), tx) > 0;
+            int inserted = Insert(StoreRows.InsertRun(run), tx);
+            if (_renewal is not null) _storedLeases.Add(run.Key); // only a process that claimed holds leases
+            return inserted > 0;
         });
         if (Stopwatch.GetElapsedTime(Volatile.Read(ref _checkedAt)) >= CheckInterval) CheckInPlace();
         return added;
