@@ -11,13 +11,17 @@ public sealed partial class ResultStore
     private static readonly string ThisHost = Environment.MachineName;
     private Timer? _renewal;
 
+    // Keys of runs stored since the last claim whose leases this process still holds (under the gate).
+    private readonly List<string> _storedLeases = [];
+
     /// <summary>Who holds this store's leases: host, process id, process start time and a random part.</summary>
     internal string Owner { get; } = $"{ThisHost}:{Environment.ProcessId}:{StartTicks(Process.GetCurrentProcess())}:{Guid.NewGuid():N}";
 
     /// <summary>
     /// Claims, in one transaction, those of <paramref name="keys"/> (run keys, or threshold keys when
     /// <paramref name="thresholds"/>) that are neither stored nor leased by another process that is alive and within
-    /// its lease. Returns the keys claimed now (this process computes them) and those another process holds.
+    /// its lease. Returns the keys claimed now (this process computes them) and those another process holds. The same
+    /// transaction gives up the leases of the runs this process stored since its last claim.
     /// </summary>
     internal (List<string> Claimed, List<string> Held) Claim(IReadOnlyList<string> keys, bool thresholds)
     {
@@ -28,12 +32,15 @@ public sealed partial class ResultStore
             var claimed = new List<string>();
             var held = new List<string>();
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            foreach (string stored in _storedLeases)
+                Prepared("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", stored), ("$o", Owner)).ExecuteNonQuery();
+            _storedLeases.Clear();
+            string storedSql = $"SELECT 1 FROM {table} WHERE key = $k";
             foreach (string key in keys)
             {
-                if (Scalar($"SELECT 1 FROM {table} WHERE key = $k", tx, ("$k", key)) is not null) continue;
+                if (Prepared(storedSql, tx, ("$k", key)).ExecuteScalar() is not null) continue;
                 string lease = (thresholds ? "threshold:" : "") + key;
-                using (var cmd = Command("SELECT owner, expires_ms FROM leases WHERE key = $k", tx, ("$k", lease)))
-                using (var reader = cmd.ExecuteReader())
+                using (var reader = Prepared("SELECT owner, expires_ms FROM leases WHERE key = $k", tx, ("$k", lease)).ExecuteReader())
                 {
                     if (reader.Read() && reader.GetString(0) != Owner && reader.GetInt64(1) > now && Alive(reader.GetString(0)))
                     {
@@ -41,8 +48,8 @@ public sealed partial class ResultStore
                         continue;
                     }
                 }
-                Execute("INSERT INTO leases(key, owner, expires_ms) VALUES ($k, $o, $e) ON CONFLICT(key) DO UPDATE SET owner = $o, expires_ms = $e;",
-                    tx, ("$k", lease), ("$o", Owner), ("$e", now + (long)LeaseDuration.TotalMilliseconds));
+                Prepared("INSERT INTO leases(key, owner, expires_ms) VALUES ($k, $o, $e) ON CONFLICT(key) DO UPDATE SET owner = $o, expires_ms = $e;",
+                    tx, ("$k", lease), ("$o", Owner), ("$e", now + (long)LeaseDuration.TotalMilliseconds)).ExecuteNonQuery();
                 claimed.Add(key);
             }
             return (claimed, held);
@@ -56,6 +63,7 @@ public sealed partial class ResultStore
         {
             _renewal?.Dispose();
             _renewal = null;
+            _storedLeases.Clear();
         }
         if (!ReadOnly) Write(tx => { Execute("DELETE FROM leases WHERE owner = $o;", tx, ("$o", Owner)); });
     }

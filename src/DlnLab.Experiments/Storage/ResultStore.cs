@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
@@ -30,6 +31,8 @@ public sealed partial class ResultStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private readonly FileIdentity? _identity;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private long _checkedAt = Stopwatch.GetTimestamp();
     private string _runSelect = StoreRows.RunSelect(new HashSet<string>(RunColumns.All.Select(c => c.Name)));
 
     /// <summary>The store's file (a full path).</summary>
@@ -58,15 +61,25 @@ public sealed partial class ResultStore : IDisposable
             ("$h", specHash), ("$n", name), ("$j", specJson), ("$v", SoftwareVersion), ("$t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
     });
 
-    /// <summary>Stores a finished run; returns false if a run with its key was already there (nothing changes then).</summary>
+    /// <summary>How often, at most, <see cref="AddRun"/> looks whether the file is still at its path.</summary>
+    internal static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Stores a finished run; returns false if a run with its key was already there (nothing changes then). Its lease
+    /// is given up in the next claim's transaction (<see cref="Claim"/>, or <see cref="ReleaseLeases"/>): a stored
+    /// run is never claimed again, so the lease row meanwhile holds nothing back, and a run's commit writes its own
+    /// rows alone. The file's identity is checked again at most every <see cref="CheckInterval"/>
+    /// (<see cref="CheckInPlace"/>; a sweep checks once more at its end).
+    /// </summary>
     public bool AddRun(StoredRun run)
     {
         bool added = Write(tx =>
         {
-            Execute("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", run.Key), ("$o", Owner));
-            return StoreRows.InsertRun(_connection, tx, run) > 0;
+            int inserted = Insert(StoreRows.InsertRun(run), tx);
+            if (_renewal is not null) _storedLeases.Add(run.Key); // only a process that claimed holds leases
+            return inserted > 0;
         });
-        CheckInPlace();
+        if (Stopwatch.GetElapsedTime(Volatile.Read(ref _checkedAt)) >= CheckInterval) CheckInPlace();
         return added;
     }
 
@@ -76,25 +89,27 @@ public sealed partial class ResultStore : IDisposable
     /// </summary>
     public void CheckInPlace()
     {
+        long checkedAt = Stopwatch.GetTimestamp();
         var now = FileIdentity.Of(Path);
         if (!File.Exists(Path) || (_identity is { } then && now is { } current && (current.Device, current.Inode) != (then.Device, then.Inode)))
             throw new StoreFaultException(Path, File.Exists(Path)
                 ? "was replaced by another file while this process wrote to it; its results since then are lost"
                 : "was deleted (or its folder was) while this process wrote to it; its results since then are lost");
+        Volatile.Write(ref _checkedAt, checkedAt);
     }
 
     /// <summary>Stores a dataset and its reference values (INSERT OR IGNORE on the keys).</summary>
     public void AddDataset(StoredDataset dataset, IEnumerable<StoredReference> references) => Write(tx =>
     {
-        StoreRows.InsertDataset(_connection, tx, dataset);
-        foreach (var r in references) StoreRows.InsertReference(_connection, tx, r);
+        Insert(StoreRows.InsertDataset(dataset), tx);
+        foreach (var r in references) Insert(StoreRows.InsertReference(r), tx);
     });
 
     /// <summary>Stores a bisection result (INSERT OR IGNORE on its key).</summary>
     public void AddThreshold(StoredThreshold threshold) => Write(tx =>
     {
-        Execute("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", "threshold:" + threshold.Key), ("$o", Owner));
-        return StoreRows.InsertThreshold(_connection, tx, threshold) > 0;
+        Prepared("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", "threshold:" + threshold.Key), ("$o", Owner)).ExecuteNonQuery();
+        return Insert(StoreRows.InsertThreshold(threshold), tx) > 0;
     });
 
     private T Write<T>(Func<SqliteTransaction, T> body)
@@ -133,6 +148,47 @@ public sealed partial class ResultStore : IDisposable
         return cmd.ExecuteScalar();
     }
 
+    private int Insert(RowInsert row, SqliteTransaction tx)
+    {
+        var cmd = Prepared(row.Insert.Sql, tx, row.Insert.Parameters);
+        for (int i = 0; i < row.Values.Length; i++) cmd.Parameters[i].Value = row.Values[i];
+        return cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The command of a statement run often (per run or lease), prepared on first use and reused from then on (under
+    /// the gate), with these parameter values.
+    /// </summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction? tx, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            var names = new string[parameters.Length];
+            for (int i = 0; i < names.Length; i++) names[i] = parameters[i].Name;
+            cmd = Prepare(sql, names);
+        }
+        cmd.Transaction = tx;
+        for (int i = 0; i < parameters.Length; i++) cmd.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+        return cmd;
+    }
+
+    /// <summary>The reused command of a statement with these parameters, whose values the caller sets in this order.</summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction? tx, string[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd)) cmd = Prepare(sql, parameters);
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private SqliteCommand Prepare(string sql, string[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (string name in parameters) cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        _prepared.Add(sql, cmd);
+        return cmd;
+    }
+
     private SqliteCommand Command(string sql, SqliteTransaction? tx, params (string Name, object? Value)[] parameters)
     {
         var cmd = _connection.CreateCommand();
@@ -146,6 +202,11 @@ public sealed partial class ResultStore : IDisposable
     {
         try { if (_renewal is not null) ReleaseLeases(); }
         catch (Exception e) when (e is StoreFaultException or InvalidInputException) { } // leases of a lost store expire by themselves
-        lock (_gate) _connection.Dispose();
+        lock (_gate)
+        {
+            foreach (var cmd in _prepared.Values) cmd.Dispose();
+            _prepared.Clear();
+            _connection.Dispose();
+        }
     }
 }

@@ -33,8 +33,22 @@ internal static class StoreRows
     public static readonly string ReferenceSelect = Select("dataset_references", ReferenceColumns);
     public static readonly string ThresholdSelect = Select("thresholds", ThresholdColumns);
 
-    public static int InsertRun(SqliteConnection c, SqliteTransaction tx, StoredRun r) =>
-        Insert(c, tx, "runs", RunColumnNames, [.. RunColumns.All.Select(column => column.Type == ColumnType.Vector ? DoubleBlob.ToBytes((double[])r[column]!) : r[column])]);
+    private static readonly RowInsert.Statement RunInsert = new("runs", RunColumnNames);
+    private static readonly RowInsert.Statement DatasetInsert = new("datasets", DatasetColumns);
+    private static readonly RowInsert.Statement ReferenceInsert = new("dataset_references", ReferenceColumns);
+    private static readonly RowInsert.Statement ThresholdInsert = new("thresholds", ThresholdColumns);
+
+    public static RowInsert InsertRun(StoredRun r)
+    {
+        var columns = RunColumns.All;
+        var values = new object?[columns.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            var column = columns[i];
+            values[i] = column.Type == ColumnType.Vector ? DoubleBlob.ToBytes((double[])r[column]!) : r[column];
+        }
+        return RunInsert.With(values);
+    }
 
     /// <summary>Reads the runs of a query that selects every run column (by name, wherever the query puts them).</summary>
     public static Func<SqliteDataReader, StoredRun> RunReader(SqliteDataReader reader)
@@ -55,15 +69,14 @@ internal static class StoreRows
         _ => Blob(x, i),
     };
 
-    public static int InsertDataset(SqliteConnection c, SqliteTransaction tx, StoredDataset d) => Insert(c, tx, "datasets", DatasetColumns,
+    public static RowInsert InsertDataset(StoredDataset d) => DatasetInsert.With(
         [d.Key, d.N, d.D, d.S, d.Noise, d.Nonzeros, d.NonzeroScale, d.Support, d.NTest, d.DataSeed, DoubleBlob.ToBytes(d.BetaStar)]);
 
     public static StoredDataset ReadDataset(SqliteDataReader x) => new(
         x.GetString(0), x.GetInt32(1), x.GetInt32(2), x.GetInt32(3), x.GetDouble(4), x.GetString(5), x.GetDouble(6),
         x.GetString(7), x.GetInt32(8), Unsigned(x.GetInt64(9)), Blob(x, 10));
 
-    public static int InsertReference(SqliteConnection c, SqliteTransaction tx, StoredReference r) =>
-        Insert(c, tx, "dataset_references", ReferenceColumns, [r.DatasetKey, r.Alpha, r.Name, r.Value]);
+    public static RowInsert InsertReference(StoredReference r) => ReferenceInsert.With([r.DatasetKey, r.Alpha, r.Name, r.Value]);
 
     public static StoredReference ReadReference(SqliteDataReader x) => new(x.GetString(0), x.GetDouble(1), x.GetString(2), Nan(x, 3));
 
@@ -74,8 +87,7 @@ internal static class StoreRows
         t.Found ? 1L : 0L, t.HitCap ? 1L : 0L, (long)t.Evaluations, t.SmallestFailure,
     ];
 
-    public static int InsertThreshold(SqliteConnection c, SqliteTransaction tx, StoredThreshold t) =>
-        Insert(c, tx, "thresholds", ThresholdColumns, ThresholdValues(t));
+    public static RowInsert InsertThreshold(StoredThreshold t) => ThresholdInsert.With(ThresholdValues(t));
 
     public static StoredThreshold ReadThreshold(SqliteDataReader x) => new(
         x.GetString(0), x.GetString(1), x.GetDouble(2), x.GetInt32(3), Unsigned(x.GetInt64(4)), x.GetDouble(5),
@@ -83,20 +95,11 @@ internal static class StoreRows
 
     private static string Select(string table, string[] columns) => $"SELECT {string.Join(", ", columns)} FROM {table}";
 
-    private static int Insert(SqliteConnection c, SqliteTransaction tx, string table, string[] columns, object?[] values)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"INSERT OR IGNORE INTO {table}({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(n => "$" + n))})";
-        cmd.Transaction = tx;
-        for (int i = 0; i < columns.Length; i++) cmd.Parameters.AddWithValue("$" + columns[i], Value(values[i]));
-        return cmd.ExecuteNonQuery();
-    }
-
     /// <summary>
-    /// A value as SQLite keeps it: unsigned seeds bit for bit in its signed 64-bit integers, and NaN
+    /// A value as SQLite keeps it (applied to every inserted value by <see cref="RowInsert"/>): unsigned seeds bit for bit in its signed 64-bit integers, and NaN
     /// (which it has not) as NULL, like a missing optional value; reads turn NULL back into NaN, or null where optional.
     /// </summary>
-    private static object Value(object? x) => x switch
+    internal static object Value(object? x) => x switch
     {
         null => DBNull.Value,
         double v when double.IsNaN(v) => DBNull.Value,

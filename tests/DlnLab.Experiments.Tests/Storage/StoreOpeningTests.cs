@@ -134,6 +134,27 @@ public class StoreOpeningTests
     }
 
     [Fact]
+    public void TheLeaseOfAStoredRunGoesWithTheNextClaimAndAllWithTheRelease()
+    {
+        string path = Path.Combine(TestSweeps.TempDir(), "store.db");
+        using var a = ResultStore.Open(path);
+        a.Claim(["k1", "k2"], thresholds: false);
+        a.AddRun(ResultStoreTests.Sample("k1"));
+        a.Claim(["k3"], thresholds: false);
+        Assert.Equal("k2,k3", Leases(path));
+        a.AddRun(ResultStoreTests.Sample("k3"));
+        a.ReleaseLeases();
+        Assert.Equal("", Leases(path));
+    }
+
+    private static string Leases(string path)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        return Scalar(c, "SELECT group_concat(key, ',') FROM (SELECT key FROM leases ORDER BY key)") as string ?? "";
+    }
+
+    [Fact]
     public void ALeaseOfADeadProcessIsReclaimedAtOnce()
     {
         var dir = TestSweeps.TempDir();
