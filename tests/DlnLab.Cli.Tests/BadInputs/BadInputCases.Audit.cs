@@ -194,7 +194,7 @@ public static partial class BadInputCases
                      ("threshold low equal to high", ["--stepsize-relative", "0.5", "--threshold-low", "1", "--threshold-high", "1"], "--threshold-high"),
                      ("relative 0", ["--stepsize-relative", "0"], "--stepsize-relative"), ("batch sizes with 0", ["--batch-size", "1,0"], "--batch-size"),
                      ("batch sizes n and full", ["--batch-size", "n,full"], "--batch-size"), ("s above d in a list", ["--d", "5", "--s", "3,6"], "--s"),
-                     ("--model", ["--model", "power:3"], "--model"), ("--u0", ["--u0", "0.1"], "--u0"), ("a name with a newline", ["--name", "a\nb"], "--name"),
+                     ("--model power:1 in a list", ["--model", "uv,power:1"], "--model"), ("--u0 with power:3", ["--model", "power:3", "--u0", "0.1"], "--u0"), ("a name with a newline", ["--name", "a\nb"], "--name"),
                      ("a name with a control character", ["--name", "a\u0001b"], "--name"), ("a name of 10000 characters", ["--name", new string('x', 10000)], "--name"),
                      ("no data seeds", ["--data-seeds", ""], "--data-seeds"), ("a log range of 1e9 stepsizes", ["--stepsize-log", "1e-3:1e-1:1e9"], "--stepsize-log"),
                      ("a linear range from 0", ["--stepsize-linear", "0:1e-1:3"], "--stepsize-linear"), ("seed 2^64", ["--seed", "18446744073709551616"], "--seed"),
