@@ -134,17 +134,6 @@ internal static class Kernels
     }
 
     /// <summary>
-    /// One SGD step with b = 1 on sample (x, y): g = (&lt;beta, x&gt; - y) x, then the rotated update. Returns the
-    /// squared residual and, through <paramref name="maxAbsStep"/>, max_i |gamma g_i|.
-    /// </summary>
-    public static double SingleSampleStep(ReadOnlySpan<double> x, double y, double gamma, NetworkState state, out double maxAbsStep)
-    {
-        double r = Dot(x, state.Beta) - y;
-        maxAbsStep = Update(x, gamma * r, state);
-        return r * r;
-    }
-
-    /// <summary>
     /// g = sum_{j in batch} (&lt;beta, x_j&gt; - y_j) x_j into <paramref name="gradientSum"/> (not yet divided by b),
     /// one pass over the batch's rows; returns sum_j r_j^2. Short rows keep beta and g in registers; long rows are
     /// taken four at a time, so g is read and written once per four rows while they are still in cache.
