@@ -42,7 +42,7 @@ internal sealed class ExportCommand
         // Export cannot stop part way: a signal removes the temporary files of the file being written and exits at once.
         using var interruption = Interruption.Immediate(parsed.InvocationConfiguration.Error, "files exported before it are complete");
 
-        return StoreFaults.Guard(storePath, () => Export(output, storePath, directory, sweepName));
+        return Export(output, storePath, directory, sweepName);
     }
 
     private static int Export(TextWriter output, string storePath, string directory, string? sweepName)

@@ -74,7 +74,7 @@ internal sealed class ReproduceCommand
         ReproductionResult result;
         try
         {
-            result = StoreFaults.Guard(Path.Combine(directory, Reproducer.StoreFile), () => Reproducer.Run(settings, directory, chosen, Report, interruption.Token));
+            result = Reproducer.Run(settings, directory, chosen, Report, interruption.Token);
         }
         catch (OperationCanceledException) when (interruption.Requested)
         {

@@ -62,7 +62,7 @@ internal sealed class SweepCommand
         OutputPath.CheckFile("store", storePath, folderMayBeCreated: true);
 
         var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = threadCount });
-        return StoreFaults.Guard(storePath, () => RunOn(parsed, spec, runs, storePath, options));
+        return RunOn(parsed, spec, runs, storePath, options);
     }
 
     private int RunOn(ParseResult parsed, SweepSpec spec, IReadOnlyList<RunSpec> runs, string storePath, SweepRunnerOptions options)
