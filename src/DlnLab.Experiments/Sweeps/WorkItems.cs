@@ -4,7 +4,7 @@ namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
 /// Splits the pending runs of a sweep into work items for <see cref="SweepRunner"/>. Runs that
-/// <see cref="LockstepTrainer.Supports(int, int, int)"/> admits (full batch, uv from the report's start) of one dataset at the same batch size and stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
+/// <see cref="LockstepTrainer.TrainsStart"/> and <see cref="LockstepTrainer.Supports(int, int, int)"/> admit (uv from the report's start, full batch) of one dataset at the same batch size and stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
 /// keep the lanes busy together) are trained together, in items of at most <see cref="LockstepTrainer.GroupSize"/>
 /// runs (one lockstep group); every other run is an item of its own. Which runs are lockstep runs depends only on the sweep's spec, never on what is pending, so a
 /// resumed sweep trains each run on the same path and stores the same bits (a lockstep run's result does not depend on
@@ -26,7 +26,7 @@ internal static class WorkItems
             .Select(i => new WorkItem([i], Threshold: true)));
         // Each run's group (null: none) and the group sizes over the whole sweep, not the pending runs: a run's path
         // must not depend on what is left to do. Keys are computed once per run (a dataset key is a hash).
-        string?[] group = runs.Select(r => options.Lockstep && IsDefaultStart(r) && LockstepTrainer.Supports(r.N, r.D, r.BatchSize) ? GroupKey(r) : null).ToArray();
+        string?[] group = runs.Select(r => options.Lockstep && LockstepTrainer.TrainsStart(r.Model, r.U0 is null && r.V0 is null) && LockstepTrainer.Supports(r.N, r.D, r.BatchSize) ? GroupKey(r) : null).ToArray();
         var groupSizes = group.OfType<string>().CountBy(key => key).ToDictionary();
         bool InGroup(int i) => group[i] is string key && groupSizes[key] > 1;
         var pendingGroups = todo.Where(InGroup).GroupBy(i => group[i]!).ToDictionary(g => g.Key, g => g.ToArray());
@@ -39,9 +39,6 @@ internal static class WorkItems
         }
         return items;
     }
-
-    // The lockstep trainer runs uv from the report's start only.
-    private static bool IsDefaultStart(RunSpec run) => run.Model == DlnLab.Models.ModelSpec.Uv && run.U0 is null && run.V0 is null;
 
     // The batch size keeps runs of different batch sizes in groups of their own, whichever sizes Supports admits: a GD run
     // that would otherwise train alone must not join a group (the lockstep GD sums round differently) because runs of

@@ -24,7 +24,14 @@ public static class LockstepTrainer
     /// also takes b = 1 SGD runs (<see cref="SingleSampleLockstep"/>, bit-identical to their single runs), which this
     /// rule leaves out: on the shared 2-core machine they ran at 0.8-1.1x the single-run path (docs/PERFORMANCE.md).
     /// </summary>
-    public static bool Supports(PaddedDesign design, TrainingOptions options) => Supports(design.N, design.D, options.BatchSize);
+    public static bool Supports(PaddedDesign design, TrainingOptions options) =>
+        TrainsStart(options.Model, options.U0 is null && options.V0 is null) && Supports(design.N, design.D, options.BatchSize);
+
+    /// <summary>
+    /// Whether lockstep trains this model from this start: uv from the report's start (u0 = sqrt(2) alpha, v0 = 0,
+    /// <paramref name="reportStart"/>) only.
+    /// </summary>
+    public static bool TrainsStart(Models.ModelSpec model, bool reportStart) => model == Models.ModelSpec.Uv && reportStart;
 
     /// <summary>The same rule from the sizes alone, for planning before the design exists.</summary>
     public static bool Supports(int n, int d, int batchSize) =>
@@ -47,8 +54,12 @@ public static class LockstepTrainer
         var results = new RunResult[runs.Count];
         if (runs.Count == 0) return results;
         foreach (var options in runs)
+        {
+            if (!TrainsStart(options.Model, options.U0 is null && options.V0 is null))
+                throw new ArgumentException($"lockstep trains uv from the report's start only; got {options.Model} with u0 {(options.U0 is null ? "default" : "given")}, v0 {(options.V0 is null ? "default" : "given")}", nameof(runs));
             if (!Supports(design, options) && !SingleSampleLockstep.Supports(design.N, design.D, options.BatchSize))
                 throw new ArgumentException($"lockstep runs must be full-batch or b = 1 with d <= {Kernels.ShortLength}; got b = {options.BatchSize}, n = {design.N}, d = {design.D}", nameof(runs));
+        }
         var metrics = new IterateMetrics(problem);
         var fullBatch = Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize == design.N).ToArray();
         SingleSampleLockstep.Train(design, problem, metrics, runs, Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize != design.N).ToArray(), results);
