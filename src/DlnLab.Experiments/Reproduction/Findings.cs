@@ -88,11 +88,11 @@ public sealed record Findings
     {
         List<string> sentences =
         [
-            $"At the smallest stepsizes ({F(SmallestFraction)} of the largest convergent one), GD and SGD end near the gradient-flow interpolator: median relative distance {F(GdDistanceToGradientFlowAtSmallest)} (GD) and {F(SgdDistanceToGradientFlowAtSmallest)} (SGD).",
+            $"At the smallest stepsizes ({F(SmallestFraction)} of the largest convergent one), {NearnessVerdict()}: median relative distance {F(GdDistanceToGradientFlowAtSmallest)} (GD) and {F(SgdDistanceToGradientFlowAtSmallest)} (SGD).",
             $"At the largest convergent stepsizes (median {F(GdLargestConvergentStepsize)} for GD, {F(SgdLargestConvergentStepsize)} for SGD), the median test loss is {F(SgdTestLossAtLargest)} for SGD against {F(GdTestLossAtLargest)} for GD.",
             $"The gain at the edge is {F(GdGainSupportRatio)} times larger on the support of beta* than off it for GD, and {F(SgdGainSupportRatio)} times for SGD (1 is uniform).",
             LargestTheorem22Residual is double r
-                ? $"Theorem 2.2 holds on every converged run of figures 1 to 3: the largest relative distance between a run's limit and the predicted interpolator is {F(r)} (runs stop at training loss {F(Tolerance)}, so agreement is limited by how close they are to interpolation)."
+                ? $"{(r <= Theorem22Agreement ? "Theorem 2.2 holds" : "Theorem 2.2 is not confirmed")} on every converged run of figures 1 to 3: the largest relative distance between a run's limit and the predicted interpolator is {F(r)} (runs stop at training loss {F(Tolerance)}, so agreement is limited by how close they are to interpolation)."
                 : "No converged run to check Theorem 2.2 on.",
         ];
         if (sentences.Any(s => s.Contains(NotMeasured, StringComparison.Ordinal)))
@@ -101,6 +101,19 @@ public sealed record Findings
     }
 
     private const string NotMeasured = "not measured";
+
+    // A run "ends near" the gradient-flow interpolator within 10% relative distance; Theorem 2.2 "holds" within 1% (runs stop at
+    // a training-loss tolerance, so the residual is never at rounding level).
+    private const double NearGradientFlow = 0.1;
+    private const double Theorem22Agreement = 1e-2;
+
+    // The verdict follows the two medians: near when both are measured and below NearGradientFlow.
+    private string NearnessVerdict() =>
+        double.IsNaN(GdDistanceToGradientFlowAtSmallest) || double.IsNaN(SgdDistanceToGradientFlowAtSmallest)
+            ? "GD and SGD are compared with the gradient-flow interpolator"
+            : GdDistanceToGradientFlowAtSmallest < NearGradientFlow && SgdDistanceToGradientFlowAtSmallest < NearGradientFlow
+                ? "GD and SGD end near the gradient-flow interpolator"
+                : "GD and SGD do not both end near the gradient-flow interpolator";
 
     // A median over no usable run is NaN: it is said, never printed as a number.
     private static string F(double x) => double.IsNaN(x) ? NotMeasured : x.ToString("G3", CultureInfo.InvariantCulture);

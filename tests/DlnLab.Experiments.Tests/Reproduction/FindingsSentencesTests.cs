@@ -28,4 +28,15 @@ public class FindingsSentencesTests
         Assert.DoesNotContain(sentences, s => s.Contains("not measured"));
         Assert.Contains(sentences, s => s.Contains("median relative distance 0.5 (GD) and 0.002 (SGD)"));
     }
+
+    [Fact]
+    public void VerdictsFollowTheMeasuredValues()
+    {
+        var far = With(0.5) with { LargestTheorem22Residual = 0.5 };
+        Assert.Contains(far.Sentences(), s => s.Contains("GD and SGD do not both end near the gradient-flow interpolator"));
+        Assert.Contains(far.Sentences(), s => s.StartsWith("Theorem 2.2 is not confirmed"));
+        var near = With(0.001) with { LargestTheorem22Residual = 0.004 };
+        Assert.Contains(near.Sentences(), s => s.Contains("GD and SGD end near the gradient-flow interpolator"));
+        Assert.Contains(near.Sentences(), s => s.StartsWith("Theorem 2.2 holds"));
+    }
 }
