@@ -82,6 +82,25 @@ public class LockstepTrainerTests
         Assert.True(LockstepTrainer.Supports(1, 30, 1)); // b = n = 1: full batch
     }
 
+    [Fact]
+    public void OtherModelsAndStartsAreRefused()
+    {
+        var p = Problem(20, 30);
+        var design = new PaddedDesign(p.X, p.Y);
+        var gd = new TrainingOptions { BatchSize = 20 };
+        foreach (var other in new[]
+                 {
+                     gd with { Model = DlnLab.Models.ModelSpec.Power(3) },
+                     gd with { U0 = DlnLab.Models.ScaleOrVector.Uniform(0.2) },
+                     gd with { V0 = DlnLab.Models.ScaleOrVector.Uniform(0.05) },
+                 })
+        {
+            Assert.False(LockstepTrainer.Supports(design, other));
+            Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(design, p, [other]));
+            Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(design, p, [other with { BatchSize = 1 }]));
+        }
+    }
+
     /// <summary>b = 1 runs of every kind: stepsizes to divergence, schedules, tolerances, budgets, seeds, batch modes.</summary>
     private static List<TrainingOptions> SingleSampleRuns(int d)
     {
