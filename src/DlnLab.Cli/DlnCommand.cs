@@ -27,6 +27,7 @@ internal static class DlnCommand
         root.Subcommands.Add(ReproduceCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 }

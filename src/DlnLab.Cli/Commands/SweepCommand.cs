@@ -26,6 +26,10 @@ internal sealed class SweepCommand
         "SQLite file the runs are stored in (created if missing; runs already there are not recomputed).", "FILE.db");
     private readonly Option<int> threads = CliOption.Int("--threads", Environment.ProcessorCount,
         "Runs trained at once; the default is the number of cores. Results are bit-identical for every value.");
+    private readonly Option<string?> shard = CliOption.OptionalText("--shard",
+        "Compute only shard I of N (from 0) of the plan, into this store, for `dln merge` to combine; auto takes I (and N) " +
+        "from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, auto/N the index from SLURM_ARRAY_TASK_ID or Kubernetes' " +
+        "JOB_COMPLETION_INDEX. [default: the whole sweep]", "I/N|auto|auto/N");
     private readonly Option<bool> quiet = CliOption.Flag("--quiet",
         "No progress display; only the summary at the end. [default: off]");
 
@@ -44,6 +48,7 @@ internal sealed class SweepCommand
         command.Options.Add(store);
         flags.AddTo(command);
         command.Options.Add(threads);
+        command.Options.Add(shard);
         command.Options.Add(quiet);
         command.SetAction(Run);
         return command;
@@ -58,10 +63,12 @@ internal sealed class SweepCommand
         int threadCount = Check.Positive("threads", parsed.GetValue(threads));
         spec.ValidateResources(threadCount);
         var runs = spec.Expand();
+        Shard? part = parsed.GetValue(shard) is string text ? Shard.Parse("shard", text, Environment.GetEnvironmentVariable) : null;
+        if (part is { } s) runs = [.. SweepShards.RunsOf(runs, s).Select(i => runs[i])];
         string storePath = parsed.GetValue(store)!;
         OutputPath.CheckFile("store", storePath, folderMayBeCreated: true);
 
-        var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = threadCount });
+        var options = TheoryChecks.With(new SweepRunnerOptions { MaxDegreeOfParallelism = threadCount, Shard = part });
         return RunOn(parsed, spec, runs, storePath, options);
     }
 
@@ -75,13 +82,14 @@ internal sealed class SweepCommand
         {
             var summary = SweepProgressDisplay.Run(output, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),
                 progress => SweepRunner.Run(spec, results, options, progress, interruption.Token));
-            SweepReport.Write(output, spec, runs, summary, results);
+            SweepReport.Write(output, spec, runs, summary, results, options.Shard);
             return Cli.Success;
         }
         catch (OperationCanceledException) when (interruption.Requested)
         {
             long stored = results.RunKeys(spec.Name).Count(runs.Select(r => r.Key).ToHashSet().Contains);
-            output.WriteLine($"interrupted by {interruption.SignalName}: {stored} of {runs.Count} runs of sweep '{spec.Name}' are stored in {results.Path}; runs in flight were dropped.");
+            string of = options.Shard is { } part ? $"shard {part} of sweep" : "sweep";
+            output.WriteLine($"interrupted by {interruption.SignalName}: {stored} of {runs.Count} runs of {of} '{spec.Name}' are stored in {results.Path}; runs in flight were dropped.");
             output.WriteLine("To resume, run the same command again (stored runs are not recomputed):");
             output.WriteLine("  dln " + string.Join(' ', parsed.Tokens.Select(t => Quote(t.Value))));
             return interruption.ExitCode;

@@ -14,11 +14,13 @@ internal static class SweepReport
     /// <summary>At most this many threshold lines; the rest are in thresholds.csv of `dln export`.</summary>
     private const int MaxThresholdLines = 20;
 
-    public static void Write(TextWriter output, SweepSpec spec, IReadOnlyList<RunSpec> runs, SweepSummary summary, ResultStore store)
+    /// <param name="runs">The runs of the sweep (of its shard, when <paramref name="shard"/> is given).</param>
+    public static void Write(TextWriter output, SweepSpec spec, IReadOnlyList<RunSpec> runs, SweepSummary summary, ResultStore store, Shard? shard = null)
     {
+        string of = shard is { } part ? $" shard {part}" : "";
         output.WriteLine(summary.Computed == 0 && summary.AlreadyStored == summary.Runs
-            ? $"sweep '{spec.Name}': all {summary.Runs} runs already stored; nothing computed"
-            : $"sweep '{spec.Name}': {summary.Runs} runs, {summary.Computed} computed now, {summary.AlreadyStored} already stored" +
+            ? $"sweep '{spec.Name}'{of}: all {summary.Runs} runs already stored; nothing computed"
+            : $"sweep '{spec.Name}'{of}: {summary.Runs} runs, {summary.Computed} computed now, {summary.AlreadyStored} already stored" +
               (summary.ComputedElsewhere > 0 ? $", {summary.ComputedElsewhere} computed meanwhile by other processes" : ""));
 
         var keys = runs.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);

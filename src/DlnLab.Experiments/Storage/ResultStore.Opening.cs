@@ -101,5 +101,12 @@ public sealed partial class ResultStore
     });
 
     // Which run columns the table has: a read-only store may lack columns added since it was written.
-    private void ReadSchema() => _runSelect = StoreRows.RunSelect(Guard(() => StoreCheck.RunColumnNames(_connection)));
+    private void ReadSchema()
+    {
+        _runSelect = StoreRows.RunSelect(Guard(() => StoreCheck.RunColumnNames(_connection)));
+        SchemaOnDisk = (int)(long)Guard(() => Scalar("PRAGMA user_version;"))!;
+    }
+
+    /// <summary>The schema version of the file (<see cref="SchemaVersion"/> once opened for writing; an older one may be read).</summary>
+    public int SchemaOnDisk { get; private set; }
 }

@@ -20,6 +20,11 @@ public sealed partial class ResultStore
         "SELECT name, spec_hash, spec_json, software_version, created_utc FROM sweeps ORDER BY created_utc, spec_hash",
         x => new StoredSweep(x.GetString(0), x.GetString(1), x.GetString(2), x.GetString(3), x.GetString(4)));
 
+    /// <summary>The shards computed into this store (none for a store written before shards existed).</summary>
+    public IReadOnlyList<StoredShard> Shards() =>
+        Read("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'shards'", x => x.GetString(0)).Count == 0 ? []
+            : Read("SELECT spec_hash, shard, shards FROM shards ORDER BY spec_hash, shards, shard", x => new StoredShard(x.GetString(0), x.GetInt32(1), x.GetInt32(2)));
+
     /// <summary>All stored datasets, by key.</summary>
     public IReadOnlyList<StoredDataset> Datasets() => Read(StoreRows.DatasetSelect + " ORDER BY key", StoreRows.ReadDataset);
 

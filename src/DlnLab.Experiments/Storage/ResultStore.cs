@@ -61,6 +61,13 @@ public sealed partial class ResultStore : IDisposable
             ("$h", specHash), ("$n", name), ("$j", specJson), ("$v", SoftwareVersion), ("$t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
     });
 
+    /// <summary>Records that shard <paramref name="shard"/> of the spec with this hash is computed into this store.</summary>
+    public void AddShard(string specHash, Sweeps.Shard shard) => Write(tx =>
+    {
+        Execute("INSERT OR IGNORE INTO shards(spec_hash, shard, shards) VALUES ($h, $i, $n);", tx,
+            ("$h", specHash), ("$i", (long)shard.Index), ("$n", (long)shard.Count));
+    });
+
     /// <summary>How often, at most, <see cref="AddRun"/> looks whether the file is still at its path.</summary>
     internal static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(100);
 

@@ -9,6 +9,9 @@ internal static class StoreRows
     // to gain fields) are read by column name; the small tables below by position.
     private static readonly string[] RunColumnNames = [.. RunColumns.All.Select(c => c.Name)];
 
+    public static IReadOnlyList<string> DatasetColumnNames => DatasetColumns;
+    public static IReadOnlyList<string> ReferenceColumnNames => ReferenceColumns;
+
     private static readonly string[] DatasetColumns =
         ["key", "n", "d", "s", "noise", "nonzeros", "nonzero_scale", "support", "n_test", "data_seed", "beta_star"];
 

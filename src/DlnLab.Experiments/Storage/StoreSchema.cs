@@ -42,7 +42,14 @@ internal static class StoreSchema
         // Work claimed by a running process (schema version 2): a run or threshold key, who holds it, and until when
         // (Unix milliseconds). A lease whose holder died or whose time ran out may be taken by anyone.
         "CREATE TABLE IF NOT EXISTS leases (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL)",
+        // The shards of a sweep computed into this store (`dln sweep --shard I/N`), so that a merge can name the shards
+        // it lacks. Added within schema version 2 (older readers ignore it; a store without it has no shard).
+        ShardsTable,
     ];
+
+    /// <summary>The shards table: which shard I of N of which spec (its hash) was computed here.</summary>
+    public const string ShardsTable =
+        "CREATE TABLE IF NOT EXISTS shards (spec_hash TEXT NOT NULL, shard INTEGER NOT NULL, shards INTEGER NOT NULL, PRIMARY KEY (spec_hash, shard, shards))";
 
     /// <summary>The tables every version of the store has had (a store of schema version 1 has exactly these).</summary>
     public static readonly string[] VersionOneTables = ["sweeps", "runs", "datasets", "dataset_references", "thresholds"];

@@ -31,12 +31,16 @@ public static class SweepRunner
         var clock = Stopwatch.StartNew();
         var runs = spec.Expand();
         var keys = runs.Select(r => r.Key).ToArray();
+        // A shard's runs (see SweepShards); the plan below is still made on the whole sweep, so they train as unsharded.
+        var own = options.Shard is { } shard ? SweepShards.RunsOf(runs, shard) : Enumerable.Range(0, runs.Count).ToArray();
         string specJson = SweepSpecJson.Serialize(spec);
-        store.AddSweep(spec.Name, specJson, RunSpec.Hash(specJson));
+        string specHash = RunSpec.Hash(specJson);
+        store.AddSweep(spec.Name, specJson, specHash);
+        if (options.Shard is { } part) store.AddShard(specHash, part);
 
         var stored = store.RunKeys(spec.Name);
-        var todo = Enumerable.Range(0, runs.Count).Where(i => !stored.Contains(keys[i])).ToArray();
-        int alreadyStored = runs.Count - todo.Length;
+        var todo = own.Where(i => !stored.Contains(keys[i])).ToArray();
+        int alreadyStored = own.Length - todo.Length;
         var context = new SweepContext(spec, store, options, todo.Select(i => runs[i]), cancellation);
         int completed = 0;
         progress?.Report(new SweepProgress(0, todo.Length, alreadyStored, clock.Elapsed, null));
@@ -92,11 +96,11 @@ public static class SweepRunner
         }
         store.CheckInPlace();
         var present = store.RunKeys(spec.Name);
-        int missing = keys.Count(k => !present.Contains(k));
+        int missing = own.Count(i => !present.Contains(keys[i]));
         if (missing > 0)
             throw new StoreFaultException(store.Path, $"lacks {missing} runs of sweep '{spec.Name}' that were stored during this sweep; it was replaced or modified meanwhile");
-        int byOthers = runs.Count - alreadyStored - completed;
-        return new SweepSummary(runs.Count, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed) { ComputedElsewhere = byOthers };
+        int byOthers = own.Length - alreadyStored - completed;
+        return new SweepSummary(own.Length, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed) { ComputedElsewhere = byOthers };
     }
 
     private static void Quietly(Action release)

@@ -30,6 +30,12 @@ public sealed record SweepRunnerOptions
     /// </summary>
     public Func<RegressionProblem, double, IReadOnlyDictionary<string, double>>? DatasetReferences { get; init; }
 
+    /// <summary>
+    /// Computes only this shard of the plan (<see cref="SweepShards"/>), recorded in the store for `dln merge`; null
+    /// (default): the whole sweep. A shard's runs are the same bits as in the whole sweep.
+    /// </summary>
+    public Shard? Shard { get; init; }
+
     /// <summary>Called on a worker thread after each run is committed to the store (tests count computations with it).</summary>
     public Action<StoredRunEvent>? RunStored { get; init; }
 }
@@ -47,7 +53,7 @@ public sealed record SweepProgress(int Completed, int Total, int AlreadyStored, 
 }
 
 /// <summary>What one invocation of <see cref="SweepRunner.Run"/> did.</summary>
-/// <param name="Runs">Runs in the sweep.</param>
+/// <param name="Runs">Runs in the sweep (in its shard, for a sharded sweep).</param>
 /// <param name="AlreadyStored">Runs skipped because the store already had them.</param>
 /// <param name="Computed">Runs trained and stored now by this process.</param>
 /// <param name="ThresholdsComputed">Bisections for the largest convergent stepsize run now (not read from the store).</param>

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace DlnLab.Experiments.Storage;
+
+/// <summary>
+/// A store's rows as a merge copies them (<see cref="MergeRow"/>): sweeps, shards, datasets, reference values,
+/// thresholds and runs, in that order. Leases are not copied: they belong to processes of the store they came from.
+/// </summary>
+internal static class StoreContents
+{
+    private static readonly string[] SweepColumns = ["spec_hash", "name", "spec_json", "software_version", "created_utc"];
+    private static readonly string[] ShardColumns = ["spec_hash", "shard", "shards"];
+    private static readonly RowInsert.Statement SweepInsert = new("sweeps", SweepColumns);
+    private static readonly RowInsert.Statement ShardInsert = new("shards", ShardColumns);
+
+    /// <summary>The columns of each table a merge copies, for naming the column that differs.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Columns = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["sweeps"] = SweepColumns, ["shards"] = ShardColumns, ["datasets"] = StoreRows.DatasetColumnNames,
+        ["dataset_references"] = StoreRows.ReferenceColumnNames, ["thresholds"] = StoreRows.ThresholdColumns,
+        ["runs"] = [.. RunColumns.All.Select(c => c.Name)],
+    };
+
+    public static IEnumerable<MergeRow> Of(ResultStore store)
+    {
+        // A sweep row's version and creation time say who registered it first; they are not results, so never a conflict.
+        foreach (var s in store.Sweeps())
+            yield return new(Table: "sweeps", s.SpecHash, SweepInsert.With([s.SpecHash, s.Name, s.SpecJson, s.SoftwareVersion, s.CreatedUtc]), Ignored: -1, $"sweep spec {s.SpecHash}") { Compared = false };
+        foreach (var s in store.Shards())
+            yield return new("shards", $"{s.SpecHash}|{s.Index}/{s.Count}", ShardInsert.With([s.SpecHash, (long)s.Index, (long)s.Count]), -1, $"shard {s.Index}/{s.Count}");
+        foreach (var d in store.Datasets())
+            yield return new("datasets", d.Key, StoreRows.InsertDataset(d), -1, $"dataset {d.Key}");
+        foreach (var r in store.References())
+            yield return new("dataset_references", $"{r.DatasetKey}|{R(r.Alpha)}|{r.Name}", StoreRows.InsertReference(r), -1,
+                $"reference value {r.Name} of dataset {r.DatasetKey} at alpha {R(r.Alpha)}");
+        foreach (var t in store.Thresholds())
+            yield return new("thresholds", t.Key, StoreRows.InsertThreshold(t), -1, $"threshold {t.Key} (alpha {R(t.Alpha)}, b = {t.BatchSize})");
+        foreach (var r in store.Runs())
+            yield return new("runs", r.Key, StoreRows.InsertRun(r), RunColumns.WallSeconds.Index,
+                $"run {r.Key} (sweep '{r.Sweep}', dataset {r.DataIndex}, alpha {R(r.Alpha)}, b = {r.BatchSize}, " +
+                (r.StepsizeFraction is double f ? $"stepsize fraction {R(f)}" : $"stepsize {R(r.Stepsize)}") + $", repeat {r.Repeat})");
+    }
+
+    private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}
