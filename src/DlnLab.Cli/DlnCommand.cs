@@ -28,6 +28,7 @@ internal static class DlnCommand
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(SlurmCommand.Create());
         return root;
     }
 }

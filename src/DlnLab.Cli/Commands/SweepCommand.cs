@@ -108,6 +108,6 @@ internal sealed class SweepCommand
         return SweepSpecToml.Load(path).Validated();
     }
 
-    private static string Quote(string token) =>
+    internal static string Quote(string token) =>
         token.Length > 0 && token.All(c => char.IsLetterOrDigit(c) || "-_.,:/=+@%".Contains(c)) ? token : "'" + token.Replace("'", "'\\''") + "'";
 }
