@@ -48,15 +48,31 @@ lock_pid=""
 
 alive() { [ -r "/proc/$1/stat" ] && ! awk '{exit !($3 == "Z")}' "/proc/$1/stat" 2>/dev/null; }
 
-# Processes other than this shell that carry the marker.
+# Live processes that carry the marker, other than this script and its ancestors (which may carry it too).
 marked() {
-  local p
-  for p in /proc/[0-9]*; do
-    p=${p#/proc/}
-    [ "$p" = "$$" ] || [ "$p" = "$BASHPID" ] && continue
-    alive "$p" || continue
-    { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qxF "DLN_SLURM_TEST_MARKER=$DLN_SLURM_TEST_MARKER" && echo "$p"
-  done
+  "$PY" - "DLN_SLURM_TEST_MARKER=$DLN_SLURM_TEST_MARKER" <<'PYCODE'
+import os, sys
+marker = sys.argv[1].encode()
+def parent(pid):
+    try:
+        return int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+mine, p = set(), os.getpid()
+while p > 1:
+    mine.add(p)
+    p = parent(p)
+for name in os.listdir("/proc"):
+    if not name.isdigit() or int(name) in mine:
+        continue
+    try:
+        if open(f"/proc/{name}/stat").read().rsplit(")", 1)[1].split()[0] == "Z":
+            continue
+        if marker in open(f"/proc/{name}/environ", "rb").read().split(b"\0"):
+            print(name)
+    except (OSError, IndexError):
+        pass
+PYCODE
 }
 
 stop_pid() { # name pid: TERM, then KILL after about 10 s

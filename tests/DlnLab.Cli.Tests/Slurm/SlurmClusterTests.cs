@@ -17,8 +17,10 @@ public class SlurmClusterTests
         string script = Path.Combine(RepositoryRoot(), "tests", "slurm", "cluster-test.sh");
         string marker = "dln-slurm-test-" + Guid.NewGuid().ToString("N");
         string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
+        // timeout(1) sends TERM first (the script's trap then stops what it started), KILL only 30 s later.
+        var start = new ProcessStartInfo("timeout") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in new[] { "-k", "30", ((int)Limit.TotalSeconds - 5).ToString(System.Globalization.CultureInfo.InvariantCulture), "bash", script })
+            start.ArgumentList.Add(a);
         start.Environment["DLN"] = $"{host} {Path.Combine(AppContext.BaseDirectory, "dln.dll")}";
         start.Environment["DLN_SLURM_TEST_MARKER"] = marker;
         start.Environment["DLN_SLURM_BUDGET_S"] = ((int)Limit.TotalSeconds - 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -26,11 +28,7 @@ public class SlurmClusterTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Limit))
-        {
-            process.Kill(entireProcessTree: true); // its trap stops the daemons on the way out
-            process.WaitForExit();
-        }
+        if (!process.WaitForExit(Limit + TimeSpan.FromSeconds(40))) process.Kill(entireProcessTree: true);
         process.WaitForExit();
         string printed = output.Result + error.Result;
         bool required = Environment.GetEnvironmentVariable("DLN_REQUIRE_SLURM") == "1";
