@@ -39,7 +39,7 @@ internal sealed class MergeCommand
         OutputPath.CheckFile("into", target, folderMayBeCreated: true);
         var files = parsed.GetValue(inputs) ?? [];
         // One transaction: a signal before its commit leaves the target as it was.
-        using var interruption = Interruption.Immediate(parsed.InvocationConfiguration.Error, "the merged store is as it was before");
+        using var interruption = Interruption.Immediate(parsed.InvocationConfiguration.Error, "nothing of this merge is in the merged store (one it created may be left empty)");
         var result = StoreMerge.Merge(files, target);
         Write(output, result, Path.GetFullPath(target));
         return Cli.Success;
