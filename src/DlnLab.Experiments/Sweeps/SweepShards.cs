@@ -77,11 +77,15 @@ public static class SweepShards
 
     private static long Pass(RunSpec run) => Math.Max(1L, (long)run.N * run.D);
 
-    /// <summary>Expected trial runs of one bisection (see the class remarks).</summary>
+    /// <summary>
+    /// Expected trial runs of one bisection (see the class remarks), counted with halvings and square roots only,
+    /// which are exact or correctly rounded everywhere, so every machine computes the same partition.
+    /// </summary>
     internal static long ExpectedTrials(ThresholdSettings t)
     {
-        double halvings = Math.Ceiling(Math.Log2(t.High / t.Low));
-        double bisections = Math.Ceiling(Math.Log2(Math.Log(2) / Math.Log(1 + t.Precision)));
-        return 1 + (long)Math.Ceiling(halvings / 2) + (long)Math.Max(0, bisections);
+        long halvings = 0, bisections = 0;
+        for (double gamma = t.High; gamma > t.Low && halvings < 2000; gamma /= 2) halvings++;
+        for (double ratio = 2; ratio > 1 + t.Precision && bisections < 64; ratio = Math.Sqrt(ratio)) bisections++;
+        return 1 + (halvings + 1) / 2 + bisections;
     }
 }

@@ -52,6 +52,17 @@ public class SweepShardsTests
         Assert.Equal([6, 6, 6], sizes);
     }
 
+    [Fact]
+    public void TheExpectedCostOfABisectionIsNearWhatBisectionsSpend()
+    {
+        var spec = TestSweeps.Small() with { Stepsize = StepsizeAxis.Relative(0.5) };
+        using var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
+        SweepRunner.Run(spec, store);
+        double spent = store.Thresholds().Average(t => t.Evaluations);
+        double expected = SweepShards.ExpectedTrials(spec.Threshold);
+        Assert.InRange(spent / expected, 0.5, 2);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
