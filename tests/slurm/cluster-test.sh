@@ -268,6 +268,7 @@ for i in $(seq 300); do [ -e "$lock_ready" ] && break; alive "$lock_pid" || fail
 [ -e "$lock_ready" ] || fail "no write lock on $store3 after 30 s"
 read -r r_cancel t_cancel < <(counts "$store3")
 shard_runs=$(( plan_runs / SHARDS ))  # equal items, so equal shards (checked below through the merge report)
+shard_thresholds=$(( shard_runs / 3 ))  # three fractions of each threshold
 [ "$r_cancel" -lt "$shard_runs" ] || fail "task $CANCELLED finished before it could be cancelled ($r_cancel runs); make the spec larger"
 timeout 10 scancel "${ARRAY}_$CANCELLED" || fail "scancel ${ARRAY}_$CANCELLED failed"
 wait_gone "${ARRAY}_$CANCELLED" 30
@@ -302,13 +303,16 @@ for i in $(seq 0 $((SHARDS - 1))); do
   if [ "$i" -eq "$CANCELLED" ]; then
     grep -q "shard $i/$SHARDS: $shard_runs runs, $(( shard_runs - r_cancel )) computed now, $r_cancel already stored" "$out" \
       || fail "resubmitted task $i did not compute exactly its $(( shard_runs - r_cancel )) missing runs: $(head -1 "$out")"
+    grep -q "bisected now: $(( shard_thresholds - t_cancel )) of $shard_thresholds " "$out" \
+      || fail "resubmitted task $i did not bisect exactly its $(( shard_thresholds - t_cancel )) missing configurations: $(grep 'bisected now' "$out")"
   else
     grep -q "shard $i/$SHARDS: all $shard_runs runs already stored; nothing computed" "$out" || fail "resubmitted task $i computed again: $(head -1 "$out")"
+    grep -q "bisected now: 0 of $shard_thresholds " "$out" || fail "resubmitted task $i bisected again: $(grep 'bisected now' "$out")"
   fi
 done
 got=$(job_state "$MERGE2"); [ "$got" = COMPLETED ] || fail "the merge job ended $got: $(cat "$JOB"/logs/merge-"$MERGE2".out 2>/dev/null)"
 grep -q "^complete: all $plan_runs runs" "$JOB/logs/merge-$MERGE2.out" || fail "the merge job did not report a complete store: $(cat "$JOB/logs/merge-$MERGE2.out")"
-log "second round: task $CANCELLED computed its $(( shard_runs - r_cancel )) missing runs, the others none; merge completed"
+log "second round: task $CANCELLED computed its $(( shard_runs - r_cancel )) missing runs and $(( shard_thresholds - t_cancel )) missing bisections, the others none; merge completed"
 
 # --- against a single process ---------------------------------------------------------------------------------------
 late "starting the single-process sweep"

@@ -38,7 +38,7 @@ internal static class SweepReport
             ? "Theorem 2.2: no converged run checked"
             : $"Theorem 2.2: largest residual among converged runs {G(residuals.Max())} ({residuals.Count} of {converged} checked)");
 
-        if (spec.Stepsize.IsRelative) WriteThresholds(output, runs, store);
+        if (spec.Stepsize.IsRelative) WriteThresholds(output, runs, store, summary.ThresholdsComputed);
         output.WriteLine($"wall time: {G(summary.Elapsed.TotalSeconds)} s");
         output.WriteLine($"store: {store.Path}");
     }
@@ -48,11 +48,12 @@ internal static class SweepReport
         (r.Model == DlnLab.Models.ModelSpec.Uv ? "" : $" model={r.Model}")
         + (r.U0 is double u ? $" u0={G(u)}" : "") + (r.V0 is double v ? $" v0={G(v)}" : "");
 
-    private static void WriteThresholds(TextWriter output, IReadOnlyList<RunSpec> runs, ResultStore store)
+    private static void WriteThresholds(TextWriter output, IReadOnlyList<RunSpec> runs, ResultStore store, int bisectedNow)
     {
         var known = store.Thresholds().ToDictionary(t => t.Key, StringComparer.Ordinal);
         var configurations = runs.GroupBy(r => r.ThresholdKey, StringComparer.Ordinal).Select(g => g.First()).ToList();
         output.WriteLine($"largest convergent stepsizes ({configurations.Count} configurations):");
+        output.WriteLine($"  bisected now: {bisectedNow} of {configurations.Count} (the others were stored before)");
         foreach (var r in configurations.Take(MaxThresholdLines))
         {
             string value = !known.TryGetValue(r.ThresholdKey, out var t) ? "not computed"
