@@ -9,7 +9,7 @@ public sealed partial class ResultStore
     /// Inserts the rows in one transaction (INSERT OR IGNORE on their keys: a row already here stays as it is) and
     /// returns how many were new in each table. The caller has checked that the rows already here hold the same values.
     /// </summary>
-    internal Dictionary<string, int> AddRows(IReadOnlyList<MergeRow> rows) => Write(tx =>
+    internal Dictionary<string, int> AddRows(IEnumerable<MergeRow> rows) => Write(tx =>
     {
         var added = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)

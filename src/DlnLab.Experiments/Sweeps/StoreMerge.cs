@@ -25,7 +25,8 @@ public sealed record MergeResult(string SweepName, string SpecHash, int Inputs, 
 /// it exists, may hold only that spec. Runs, thresholds, datasets, reference values and the shard records are copied
 /// once each (rows keyed as in the store); a row found twice must hold the same values, bit for bit (a run's wall
 /// time aside: the first copy's is kept, the target's own before the inputs', then the inputs' in the order given),
-/// otherwise the merge is refused naming the row, the column and both files, and nothing is written. So merging in
+/// otherwise the merge is refused naming the row, the column and both files, and nothing is written (the inputs are
+/// read twice: first to check, holding a digest per row rather than the rows, then to copy, in one transaction). So merging in
 /// any order gives the same numbers, merging again adds nothing, and merging a subset gives the union of that subset;
 /// what the plan still lacks is reported per shard, so a failed task is seen. Inputs are only read.
 /// </summary>
@@ -85,34 +86,49 @@ public static class StoreMerge
 
     private static MergeResult MergeInto(IReadOnlyList<ResultStore> stores, string target, string name, string hash, string specJson)
     {
-        // The target's own rows first (read only, so a refused merge leaves a target that existed untouched and creates none).
-        var rows = new Dictionary<(string, string), (MergeRow Row, string From)>();
+        // First pass, reading only: every row's digest by key (the target's own first), so that a conflict is found
+        // before anything is written and a target that existed is left untouched (and none is created). Only digests
+        // are held; rows are read again to be copied.
+        const int Target = -1;
+        var seen = new Dictionary<(string Table, string Key), (byte[] Digest, int From)>();
         var alreadyThere = new Dictionary<string, int>(StringComparer.Ordinal);
         if (File.Exists(target) || Directory.Exists(target))
         {
             using var existing = ResultStore.OpenReadOnly(target);
             if (existing.Sweeps().FirstOrDefault(s => s.SpecHash != hash) is { } other)
                 throw StoreFile.Refused(existing.Path, $"holds sweep '{other.Name}' of spec {other.SpecHash}, not the spec {hash} of the inputs; merge into a new store");
-            foreach (var row in existing.MergeRows()) rows[(row.Table, row.Key)] = (row, existing.Path);
+            foreach (var row in existing.MergeRows()) seen[(row.Table, row.Key)] = (row.Digest(), Target);
         }
-        var fresh = new List<MergeRow>();
-        foreach (var store in stores)
-            foreach (var row in store.MergeRows())
+        var copied = stores.Select(_ => new HashSet<(string, string)>()).ToArray();
+        for (int k = 0; k < stores.Count; k++)
+            foreach (var row in stores[k].MergeRows())
             {
-                if (rows.TryGetValue((row.Table, row.Key), out var known))
+                var digest = row.Digest();
+                if (seen.TryGetValue((row.Table, row.Key), out var known))
                 {
-                    if (known.Row.FirstDifference(row, StoreContents.Columns[row.Table]) is string column)
-                        throw new InvalidInputException(Field, $"{row.Label} has another {column} in {store.Path} than in {known.From}: the stores disagree, so nothing was merged");
-                    if (known.From == target) alreadyThere[row.Table] = alreadyThere.GetValueOrDefault(row.Table) + 1;
+                    if (!known.Digest.AsSpan().SequenceEqual(digest)) throw Conflict(row, stores[k].Path, known.From == Target ? null : stores[known.From], target);
+                    if (known.From == Target) alreadyThere[row.Table] = alreadyThere.GetValueOrDefault(row.Table) + 1;
                     continue;
                 }
-                rows[(row.Table, row.Key)] = (row, store.Path);
-                fresh.Add(row);
+                seen[(row.Table, row.Key)] = (digest, k);
+                copied[k].Add((row.Table, row.Key));
             }
+        seen.Clear();
         Dictionary<string, int> added;
-        using (var merged = ResultStore.Open(target)) added = merged.AddRows(fresh);
+        using (var merged = ResultStore.Open(target))
+            added = merged.AddRows(stores.SelectMany((s, k) => s.MergeRows().Where(r => copied[k].Contains((r.Table, r.Key)))));
         using var result = ResultStore.OpenReadOnly(target);
         return Report(result, name, hash, specJson, stores, added, alreadyThere);
+    }
+
+    /// <summary>The refusal of a row that differs from the one with its key seen before (in <paramref name="earlier"/>, or in the target when null).</summary>
+    private static InvalidInputException Conflict(MergeRow row, string path, ResultStore? earlier, string target)
+    {
+        using var opened = earlier is null ? ResultStore.OpenReadOnly(target) : null;
+        var source = earlier ?? opened!;
+        var first = source.MergeRows().First(r => r.Table == row.Table && r.Key == row.Key);
+        string column = first.FirstDifference(row, StoreContents.Columns[row.Table]) ?? "values";
+        return new InvalidInputException(Field, $"{row.Label} has another {column} in {path} than in {source.Path}: the stores disagree, so nothing was merged");
     }
 
     private static MergeResult Report(ResultStore merged, string name, string hash, string specJson, IReadOnlyList<ResultStore> inputs,

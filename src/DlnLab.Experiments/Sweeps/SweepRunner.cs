@@ -14,7 +14,9 @@ namespace DlnLab.Experiments.Sweeps;
 /// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume, nor on which
 /// process computed it. Processes sharing a store claim runs before computing them (<see cref="WorkClaims"/>), so none
 /// is computed twice; each counts what it computed. A store deleted, moved or replaced under the sweep fails it
-/// (<see cref="ResultStore.CheckInPlace"/>) rather than reporting runs that are not on disk.
+/// (<see cref="ResultStore.CheckInPlace"/>) rather than reporting runs that are not on disk. With
+/// <see cref="SweepRunnerOptions.Shard"/> it computes one shard of the plan (<see cref="SweepShards"/>), on the same
+/// path as the whole sweep, so the same bits; `dln merge` (<see cref="StoreMerge"/>) combines the shards' stores.
 /// </summary>
 public static class SweepRunner
 {

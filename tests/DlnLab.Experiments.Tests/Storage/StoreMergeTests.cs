@@ -115,7 +115,9 @@ public class StoreMergeTests
         // Against a target that holds the run already: refused, and the target is left as it was.
         StoreMerge.Merge([Shard(1)], target);
         var before = Export(target);
-        Assert.Throws<InvalidInputException>(() => StoreMerge.Merge([copy], target));
+        var again = Assert.Throws<InvalidInputException>(() => StoreMerge.Merge([copy], target));
+        Assert.Contains(key, again.Message);
+        Assert.Contains("train_loss", again.Message);
         Assert.Equal(before, Export(target));
     }
 
