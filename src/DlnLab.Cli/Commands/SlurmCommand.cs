@@ -13,8 +13,8 @@ namespace DlnLab.Cli.Commands;
 internal sealed class SlurmCommand
 {
     private readonly Argument<string> specFile = new("SPEC.toml") { Description = "Sweep spec in TOML (see examples/sweep.toml); copied into DIR." };
-    private readonly Option<int> shards = CliOption.Int("--shards", 0,
-        "Array tasks, one shard of the plan each: from 1 to the sweep's number of work items. [required]");
+    private readonly Option<int> shards = Required(CliOption.Int("--shards", 0,
+        "Array tasks, one shard of the plan each: from 1 to the sweep's number of work items."));
     private readonly Option<string?> outDir = CliOption.OptionalText("--out",
         "Folder for spec.toml, sweep.sbatch, merge.sbatch, shards/ (one store per task), logs/ and merged.db; on the " +
         "cluster's shared file system. It may hold only the same sweep's files. [required]", "DIR");
@@ -27,6 +27,14 @@ internal sealed class SlurmCommand
     private readonly Option<bool> submit = CliOption.Flag("--submit", "Also submit both jobs with sbatch (the merge after the array succeeds). [default: off]");
 
     public static Command Create() => new SlurmCommand().Build();
+
+    // Required, so no default to show: left out, the parser names it.
+    private static Option<int> Required(Option<int> option)
+    {
+        option.DefaultValueFactory = null;
+        option.Required = true;
+        return option;
+    }
 
     private Command Build()
     {
