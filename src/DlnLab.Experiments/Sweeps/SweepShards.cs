@@ -57,6 +57,9 @@ public static class SweepShards
 
     private sealed record Item(int[] Runs, long Cost);
 
+    /// <summary>The work items with their expected costs (see the class remarks), in plan order.</summary>
+    internal static IReadOnlyList<(int[] Runs, long Cost)> CostedItems(IReadOnlyList<RunSpec> runs) => Items(runs).Select(i => (i.Runs, i.Cost)).ToList();
+
     private static List<Item> Items(IReadOnlyList<RunSpec> runs)
     {
         var items = new List<Item>();

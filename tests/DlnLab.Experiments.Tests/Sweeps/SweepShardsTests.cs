@@ -21,9 +21,9 @@ public class SweepShardsTests
     public void ShardsPartitionThePlanForEveryShardCount(byte datasets, byte alphas, byte batches, byte stepsizes, bool relative, byte repeats)
     {
         var runs = Grid(datasets, alphas, batches, stepsizes, relative, repeats).Expand();
-        int items = SweepShards.WorkItemCount(runs);
+        int count = SweepShards.WorkItemCount(runs);
         var ofThreshold = runs.Select((r, i) => (r, i)).Where(p => p.r.StepsizeFraction is not null).ToLookup(p => p.r.ThresholdKey, p => p.i);
-        for (int n = 1; n <= items; n++)
+        for (int n = 1; n <= count; n++)
         {
             var shards = SweepShards.Partition(runs, n);
             Assert.Equal(n, shards.Length);
@@ -34,10 +34,15 @@ public class SweepShardsTests
             for (int s = 0; s < n; s++) foreach (int i in shards[s]) shardOf[i] = s;
             // A bisection and every run that needs its threshold are in one shard.
             foreach (var group in ofThreshold) Assert.Single(group.Select(i => shardOf[i]).Distinct());
+            // Balanced: the loads differ by at most one item's cost (each item went to the least loaded shard).
+            var items = SweepShards.CostedItems(runs);
+            var loads = shards.Select(s => items.Where(it => shardOf[it.Runs[0]] == Array.IndexOf(shards, s)).Sum(it => it.Cost)).ToArray();
+            Assert.True(loads.Max() - loads.Min() <= items.Max(it => it.Cost), $"loads {string.Join(", ", loads)} for {n} shards");
+            Assert.All(items, it => Assert.Single(it.Runs.Select(i => shardOf[i]).Distinct()));
             // A pure function of the plan and the count.
             Assert.Equal(shards, SweepShards.Partition(runs, n));
         }
-        Assert.Throws<InvalidInputException>(() => SweepShards.Partition(runs, items + 1));
+        Assert.Throws<InvalidInputException>(() => SweepShards.Partition(runs, count + 1));
         Assert.Throws<InvalidInputException>(() => SweepShards.Partition(runs, 0));
     }
 
