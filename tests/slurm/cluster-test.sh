@@ -40,6 +40,7 @@ fi
 # --- state folder, marker, cleanup ----------------------------------------------------------------------------------
 S=$(mktemp -d /tmp/dln-slurm.XXXXXX)
 chmod 755 "$S"
+echo "state folder: $S"
 # Every process this test starts carries the marker in its environment, so that any left behind can be found.
 export DLN_SLURM_TEST_MARKER=${DLN_SLURM_TEST_MARKER:-$S}
 export SLURM_CONF=$S/slurm.conf
@@ -48,16 +49,28 @@ lock_pid=""
 
 alive() { [ -r "/proc/$1/stat" ] && ! awk '{exit !($3 == "Z")}' "/proc/$1/stat" 2>/dev/null; }
 
-# Live processes that carry the marker, other than this script and its ancestors (which may carry it too).
+# Live processes that carry the marker in their environment or hold a file under the state folder open (slurmstepd
+# clears its environment but keeps the node's log open), other than this script and its ancestors.
 marked() {
-  "$PY" - "DLN_SLURM_TEST_MARKER=$DLN_SLURM_TEST_MARKER" <<'PYCODE'
+  "$PY" - "DLN_SLURM_TEST_MARKER=$DLN_SLURM_TEST_MARKER" "$S/" <<'PYCODE'
 import os, sys
-marker = sys.argv[1].encode()
+marker, state = sys.argv[1].encode(), sys.argv[2]
 def parent(pid):
     try:
         return int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
     except (OSError, IndexError, ValueError):
         return 0
+def holds_state(pid):
+    try:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                if os.readlink(f"/proc/{pid}/fd/{fd}").startswith(state):
+                    return True
+            except OSError:
+                pass
+    except OSError:
+        pass
+    return False
 mine, p = set(), os.getpid()
 while p > 1:
     mine.add(p)
@@ -68,7 +81,7 @@ for name in os.listdir("/proc"):
     try:
         if open(f"/proc/{name}/stat").read().rsplit(")", 1)[1].split()[0] == "Z":
             continue
-        if marker in open(f"/proc/{name}/environ", "rb").read().split(b"\0"):
+        if marker in open(f"/proc/{name}/environ", "rb").read().split(b"\0") or holds_state(name):
             print(name)
     except (OSError, IndexError):
         pass
@@ -87,6 +100,7 @@ stop_pid() { # name pid: TERM, then KILL after about 10 s
 cleanup() {
   local status=$? i entry
   trap - EXIT
+  trap '' INT TERM  # a signal now (timeout's TERM, say) must not cut the cleanup short
   [ -n "$lock_pid" ] && stop_pid "store lock" "$lock_pid"
   if [ ${#daemons[@]} -gt 0 ] && command -v scancel >/dev/null; then
     timeout 10 scancel --user="$(id -un)" >/dev/null 2>&1
@@ -120,7 +134,8 @@ else
   chown munge:munge /etc/munge/munge.key && chmod 600 /etc/munge/munge.key
   mkdir -p /run/munge && chown munge:munge /run/munge && chmod 755 /run/munge
   chown munge:munge "$S"  # munged writes its pid, log and seed here
-  runuser -u munge -- env DLN_SLURM_TEST_MARKER="$DLN_SLURM_TEST_MARKER" /usr/sbin/munged \
+  # --force: start even over a socket left by a munged that was killed (no other one answers, checked above).
+  runuser -u munge -- env DLN_SLURM_TEST_MARKER="$DLN_SLURM_TEST_MARKER" /usr/sbin/munged --force \
     --pid-file="$S/munged.pid" --log-file="$S/munged.log" --seed-file="$S/munged.seed" || fail "munged did not start (see $S/munged.log)"
   for i in $(seq 100); do [ -s "$S/munged.pid" ] && break; sleep 0.1; done
   [ -s "$S/munged.pid" ] || fail "munged wrote no pid file"
@@ -169,9 +184,11 @@ JobCompLoc=$S/jobcomp.txt
 NodeName=localhost CPUs=$SHARDS RealMemory=8000 State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 CONF
-/usr/sbin/slurmctld -D -f "$SLURM_CONF" >"$S/slurmctld.out" 2>&1 &
+# Each daemon in a session of its own (setsid execs it: the pid is the daemon's), so that a signal to this script's
+# process group (timeout's TERM) does not stop them before the cleanup has cancelled the jobs.
+setsid /usr/sbin/slurmctld -D -f "$SLURM_CONF" >"$S/slurmctld.out" 2>&1 &
 daemons+=("slurmctld $!")
-/usr/sbin/slurmd -D -N localhost -f "$SLURM_CONF" >"$S/slurmd.out" 2>&1 &
+setsid /usr/sbin/slurmd -D -N localhost -f "$SLURM_CONF" >"$S/slurmd.out" 2>&1 &
 daemons+=("slurmd $!")
 for i in $(seq 300); do
   state=$(timeout 5 sinfo -h -N -o %T 2>/dev/null)
@@ -180,6 +197,9 @@ for i in $(seq 300); do
   sleep 0.1
 done
 [ "$state" = idle ] || fail "the node is not idle after 30 s (sinfo says '${state:-nothing}')"
+for entry in "${daemons[@]}"; do
+  [ "$(cat "/proc/${entry#* }/comm" 2>/dev/null)" = "${entry% *}" ] || fail "process ${entry#* } is not ${entry% *}"
+done
 log "cluster up on ports $CTLD_PORT, $SLURMD_PORT"
 
 # --- the sweep ------------------------------------------------------------------------------------------------------

@@ -36,11 +36,17 @@ public class SlurmClusterTests
         Assert.True(process.ExitCode == 0, $"cluster-test.sh exited {process.ExitCode} after {clock.Elapsed.TotalSeconds:0} s:\n{printed}");
         Assert.True(clock.Elapsed < Limit, $"took {clock.Elapsed.TotalSeconds:0} s");
         Assert.Contains("PASS", printed);
-        Assert.Empty(ProcessesWith(marker));
+        string state = System.Text.RegularExpressions.Regex.Match(printed, "^state folder: (.+)$", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        Assert.NotEmpty(state);
+        Assert.False(Directory.Exists(state), $"the script left its state folder {state}");
+        Assert.Empty(ProcessesWith(marker, state + "/"));
     }
 
-    /// <summary>Live processes whose environment holds the marker the script passes to everything it starts.</summary>
-    private static List<string> ProcessesWith(string marker)
+    /// <summary>
+    /// Live processes whose environment holds the marker the script passes to everything it starts, or that hold a file
+    /// under its state folder open (slurmstepd clears its environment).
+    /// </summary>
+    private static List<string> ProcessesWith(string marker, string state)
     {
         var left = new List<string>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -49,12 +55,19 @@ public class SlurmClusterTests
             try
             {
                 if (File.ReadAllText(Path.Combine(dir, "stat")).Split(") ").ElementAtOrDefault(1)?.StartsWith('Z') == true) continue;
-                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains("DLN_SLURM_TEST_MARKER=" + marker))
+                if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains("DLN_SLURM_TEST_MARKER=" + marker) || HoldsFileUnder(dir, state))
                     left.Add($"{Path.GetFileName(dir)}: {File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ')}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // gone, or not ours to read
         }
         return left;
+    }
+
+    private static bool HoldsFileUnder(string process, string folder)
+    {
+        foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")))
+            if (new FileInfo(fd).LinkTarget is string target && target.StartsWith(folder, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static string RepositoryRoot()
