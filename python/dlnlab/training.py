@@ -110,21 +110,24 @@ def _read_run(handle, problem, text):
     header = _Header()
     _native.check(_native.lib.dln_run_header(handle, header))
     status, steps, singular, bounced, d, k, real_mask, vector_mask, spec_length, theory_level = header[:]
-    # One buffer for the scalars, the vectors and the checkpoints; the runs' arrays are views of it.
-    buffer = np.empty(_REALS + _VECTORS * d + _native.CHECKPOINT_VALUES * k)
+    # One buffer for the scalars, the vectors, the checkpoints and (as int64) their steps; the run's arrays are views of it.
+    vectors_at = _REALS
+    checkpoints_at = vectors_at + _VECTORS * d
+    steps_at = checkpoints_at + _native.CHECKPOINT_VALUES * k
+    buffer = np.empty(steps_at + k)
     base = buffer.ctypes.data
-    trajectory_steps = np.empty(k, dtype=np.int64)
     key = (text, problem.n)
     training = _specs.get(key)
     spec = None if training is not None else ctypes.create_string_buffer(spec_length)
     _native.check(_native.lib.dln_run_read(
-        handle, base, base + 8 * _REALS, trajectory_steps.ctypes.data, base + 8 * (_REALS + _VECTORS * d), spec))
+        handle, base, base + 8 * vectors_at, base + 8 * steps_at, base + 8 * checkpoints_at, spec))
     if training is None:
         if len(_specs) >= 4096:
             _specs.clear()
         training = _specs[key] = _training_spec(spec.raw)
-    vectors = buffer[_REALS:_REALS + _VECTORS * d].reshape(_VECTORS, d)
-    checkpoints = buffer[_REALS + _VECTORS * d:].reshape(k, _native.CHECKPOINT_VALUES)
+    vectors = buffer[vectors_at:checkpoints_at].reshape(_VECTORS, d)
+    checkpoints = buffer[checkpoints_at:steps_at].reshape(k, _native.CHECKPOINT_VALUES)
+    trajectory_steps = buffer[steps_at:].view(np.int64)
     r = [x if real_mask >> i & 1 else None for i, x in enumerate(buffer[:_REALS].tolist())]
     v = [vectors[i] if vector_mask >> i & 1 else None for i in range(_VECTORS)]
     theory = None
