@@ -70,14 +70,31 @@ public static class Dln
         CancellationToken cancellation = default)
     {
         problem.Validated();
-        foreach (var options in runs) options.Validated(problem.N, problem.D);
+        return TrainMany(runs.Select(options => (problem, options)).ToArray(), threads, cancellation);
+    }
+
+    /// <summary>
+    /// Trains every (problem, options) pair of <paramref name="runs"/> in parallel on up to <paramref name="threads"/>
+    /// threads (0: one per core), the runs of several problems sharing the cores (a sweep over datasets). Results come
+    /// in the order of <paramref name="runs"/>, each the same bits as <see cref="Train"/> gives it alone, whatever the
+    /// thread count. Every problem and run is validated before any starts.
+    /// </summary>
+    public static RunResult[] TrainMany(IReadOnlyList<(RegressionProblem Problem, TrainingOptions Options)> runs, int threads = 0,
+        CancellationToken cancellation = default)
+    {
         DlnLab.Check.InRange("threads", threads, 0, 4096);
-        var design = new PaddedDesign(problem.X, problem.Y);
+        // One padded design per distinct problem (by reference), made once.
+        var designs = new Dictionary<RegressionProblem, PaddedDesign>(ReferenceEqualityComparer.Instance);
+        foreach (var (problem, options) in runs)
+        {
+            if (!designs.ContainsKey(problem)) designs[problem] = new PaddedDesign(problem.Validated().X, problem.Y);
+            options.Validated(problem.N, problem.D);
+        }
         var results = new RunResult[runs.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads == 0 ? Environment.ProcessorCount : threads };
         try
         {
-            Parallel.For(0, runs.Count, parallel, i => results[i] = Trainer.Train(design, problem, runs[i], cancellation));
+            Parallel.For(0, runs.Count, parallel, i => results[i] = Trainer.Train(designs[runs[i].Problem], runs[i].Problem, runs[i].Options, cancellation));
         }
         catch (AggregateException e)
         {

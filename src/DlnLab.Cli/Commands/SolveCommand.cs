@@ -97,9 +97,9 @@ internal sealed class SolveCommand
 
     private static double[] ReadAlpha(string text, int d)
     {
-        var values = TrainingOptionSet.ParseAlpha(text);
+        var values = SpecText.ParseAlpha(text);
         // No core Validated() stands between this and the solver, so the range is checked here, in the parser's words.
-        if (!values.All(v => v > 0 && double.IsFinite(v))) throw new InvalidInputException("alpha", text, TrainingOptionSet.AlphaAllowed);
+        if (!values.All(v => v > 0 && double.IsFinite(v))) throw new InvalidInputException("alpha", text, SpecText.AlphaAllowed);
         if (values.Length == 1) return Enumerable.Repeat(values[0], d).ToArray();
         if (values.Length != d) throw new InvalidInputException("alpha", $"has {values.Length} entries but d = {d}; give one number or d numbers");
         return values;

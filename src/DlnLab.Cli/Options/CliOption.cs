@@ -14,20 +14,20 @@ internal static class CliOption
 
     /// <summary>An integer, written in digits or as an integral number such as 1e5 (see <see cref="IntegerText"/>).</summary>
     public static Option<int> Int(string name, int defaultValue, string description) =>
-        Parsed(name, defaultValue, description, "INT", "must be an integer",
+        Parsed(name, defaultValue, description, "INT", SpecText.IntegerAllowed,
             (string t, out int v) => IntegerText.TryParseInt(t, out v));
 
     public static Option<long> Long(string name, long defaultValue, string description) =>
-        Parsed(name, defaultValue, description, "INT", "must be an integer",
+        Parsed(name, defaultValue, description, "INT", SpecText.IntegerAllowed,
             (string t, out long v) => IntegerText.TryParseLong(t, out v));
 
     /// <summary>A 64-bit seed: any integer in [0, 2^64).</summary>
     public static Option<ulong> Seed(string name, ulong defaultValue, string description) =>
-        Parsed(name, defaultValue, description, "SEED", "must be an integer in [0, 18446744073709551615]",
+        Parsed(name, defaultValue, description, "SEED", SpecText.SeedAllowed,
             (string t, out ulong v) => IntegerText.TryParseUnsigned(t, out v));
 
     public static Option<double> Double(string name, double defaultValue, string description) =>
-        Parsed(name, defaultValue, description, "NUMBER", "must be a number such as 0.5 or 1e-5",
+        Parsed(name, defaultValue, description, "NUMBER", SpecText.NumberAllowed,
             (string t, out double v) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v));
 
     /// <summary>A string option whose value the command parses itself (vectors, schedules), shown with its default.</summary>

@@ -7,7 +7,8 @@ namespace DlnLab.Cli.Options;
 
 /// <summary>
 /// One option per <see cref="TrainingOptions"/> field. Defaults are read off the core's record, and the range rules
-/// are the core's <see cref="TrainingOptions.Validated"/>; this class only turns text into values.
+/// are the core's <see cref="TrainingOptions.Validated"/>; the text of alpha, u0, v0 and the batch size is read by the
+/// core's <see cref="SpecText"/> (which the native library reads too), so both give the same values and messages.
 /// </summary>
 internal sealed class TrainingOptionSet
 {
@@ -57,15 +58,15 @@ internal sealed class TrainingOptionSet
     /// <summary>The training options for a problem with n samples and d features, validated by the core.</summary>
     public TrainingOptions Read(ParseResult parsed, int n, int d)
     {
-        var alpha = ParseAlpha(parsed.GetValue(Alpha)!);
+        var alpha = SpecText.ParseAlpha(parsed.GetValue(Alpha)!);
         return new TrainingOptions
         {
             Model = ModelSpec.Parse("model", parsed.GetValue(Model)!),
-            U0 = ParseStart("u0", parsed.GetValue(U0)),
-            V0 = ParseStart("v0", parsed.GetValue(V0)),
+            U0 = SpecText.ParseStart("u0", parsed.GetValue(U0)),
+            V0 = SpecText.ParseStart("v0", parsed.GetValue(V0)),
             Alpha = alpha.Length == 1 ? alpha[0] : Defaults.Alpha,
             AlphaVector = alpha.Length == 1 ? null : alpha,
-            BatchSize = ParseBatchSize(parsed.GetValue(BatchSize)!, n),
+            BatchSize = SpecText.ParseBatchSize(parsed.GetValue(BatchSize)!, n),
             Stepsize = StepsizeSchedule.Parse(parsed.GetValue(Stepsize)!),
             BatchMode = CliOption.ParseWord<Training.BatchMode>(parsed.GetValue(BatchMode)!),
             Seed = parsed.GetValue(Seed),
@@ -76,38 +77,6 @@ internal sealed class TrainingOptionSet
             LossCheckInterval = parsed.GetValue(LossCheckInterval),
             CheckpointsPerDecade = parsed.GetValue(CheckpointsPerDecade),
         }.Validated(n, d);
-    }
-
-    /// <summary>What an --alpha value may be, as both commands that take one say it.</summary>
-    internal const string AlphaAllowed = "must be a number > 0, or d comma-separated numbers > 0";
-
-    /// <summary>The numbers of an --alpha value (one, or comma-separated); their range is left to the caller.</summary>
-    internal static double[] ParseAlpha(string text) => ParseNumbers("alpha", text, AlphaAllowed);
-
-    /// <summary>An --u0 or --v0 value: one number for every coordinate, or d comma-separated numbers; null when not given.</summary>
-    private static ScaleOrVector? ParseStart(string field, string? text)
-    {
-        if (text is null) return null;
-        var values = ParseNumbers(field, text, "must be a finite number, or d comma-separated finite numbers");
-        return values.Length == 1 ? ScaleOrVector.Uniform(values[0]) : ScaleOrVector.PerCoordinate(values);
-    }
-
-    private static double[] ParseNumbers(string field, string text, string allowed)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var values = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                throw new InvalidInputException(field, text, allowed);
-        return values;
-    }
-
-    private static int ParseBatchSize(string text, int n)
-    {
-        string t = text.Trim().ToLowerInvariant();
-        if (t is "n" or "full") return n;
-        if (IntegerText.TryParseInt(t, out int b)) return b;
-        throw new InvalidInputException("batch-size", text, $"must be an integer in [1, n] = [1, {n}], or n/full for full-batch GD");
     }
 
     private static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);

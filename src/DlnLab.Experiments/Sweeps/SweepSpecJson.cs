@@ -3,17 +3,23 @@ using System.Text.Json.Serialization;
 
 namespace DlnLab.Experiments.Sweeps;
 
-/// <summary>A sweep spec as JSON (stored with its runs for provenance), and back.</summary>
+/// <summary>
+/// A sweep spec as JSON (stored with its runs for provenance), and back. Source-generated (<see cref="SweepSpecJsonContext"/>),
+/// so it works where reflection-based serialization is off: NativeAOT, trimmed apps and file-based scripts
+/// (<c>dotnet run sweep.cs</c>), which disable it by default.
+/// </summary>
 public static class SweepSpecJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Converters = { new JsonStringEnumConverter(), new ModelSpecJsonConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public static string Serialize(SweepSpec spec) => JsonSerializer.Serialize(spec, Options);
+    public static string Serialize(SweepSpec spec) => JsonSerializer.Serialize(spec, SweepSpecJsonContext.Default.SweepSpec);
 
     public static SweepSpec Deserialize(string json) =>
-        JsonSerializer.Deserialize<SweepSpec>(json, Options) ?? throw new InvalidInputException("spec", "is empty JSON");
+        JsonSerializer.Deserialize(json, SweepSpecJsonContext.Default.SweepSpec) ?? throw new InvalidInputException("spec", "is empty JSON");
 }
+
+/// <summary>The serialization metadata of <see cref="SweepSpec"/>: enums as their names, models as "uv" / "power:D".</summary>
+[JsonSourceGenerationOptions(
+    UseStringEnumConverter = true,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    Converters = [typeof(ModelSpecJsonConverter)])]
+[JsonSerializable(typeof(SweepSpec))]
+internal sealed partial class SweepSpecJsonContext : JsonSerializerContext;

@@ -48,6 +48,18 @@ public class DlnTests
     }
 
     [Fact]
+    public void TrainManyOverSeveralProblemsGivesEachRunTheBitsOfItsProblemAlone()
+    {
+        var other = Dln.Generate(new SparseRegressionSpec { N = 15, D = 40, S = 2, NTest = 50, Seed = 8 });
+        var runs = Mixed().SelectMany(o => new[] { (Problem, o), (other, o with { BatchSize = Math.Min(o.BatchSize, other.N) }) }).ToList();
+        var alone = runs.Select(r => Fingerprint(Dln.Train(r.Item1, r.Item2))).ToArray();
+        foreach (int threads in new[] { 1, 3, 0 })
+            Assert.Equal(alone, Dln.TrainMany(runs, threads).Select(Fingerprint));
+        // A bad run on either problem is refused before any trains.
+        Assert.Throws<InvalidInputException>(() => Dln.TrainMany([(Problem, Options(1, 0.01)), (other, Options(16, 0.01))]));
+    }
+
+    [Fact]
     public void ASeedRangeIsTheOptionsWithThoseBatchSeeds()
     {
         var options = Options(1, 0.02);

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DlnLab.Native.Tests;
+
+/// <summary>A command run to its end, with what it printed; its environment is the test host's without MSBuild's variables.</summary>
+internal sealed record ChildProcess(int ExitCode, string Output, string Error)
+{
+    /// <summary>What a failure message needs: the command's exit code and the tail of both streams.</summary>
+    public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Tail(Output)}\n--- stderr ---\n{Tail(Error)}";
+
+    public static ChildProcess Run(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        // A build started from inside `dotnet test` must not inherit the outer build's MSBuild settings.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(key);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} ran past {timeout}");
+        }
+        process.WaitForExit();
+        return new ChildProcess(process.ExitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>`dotnet ARGS`, with the host that runs the tests.</summary>
+    public static ChildProcess Dotnet(IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        Run(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, workingDirectory, timeout, environment);
+
+    private static string Tail(string text) => text.Length <= 6000 ? text : "..." + text[^6000..];
+}
