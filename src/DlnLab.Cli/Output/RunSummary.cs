@@ -39,8 +39,8 @@ internal static class RunSummary
         Row("bounced", result.Bounced ? $"yes (max loss rise {G(result.MaxLossRise)})" : $"no (max loss rise {G(result.MaxLossRise)})");
         Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
         bool power = options.Model.Kind == Models.ModelKind.Power;
-        Row("Theorem 2.2", power ? $"none for {options.Model} (the theorem is about uv)"
-            : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)}"
+        Row("consistency check", power ? $"none for {options.Model} (the theorem is about uv)"
+            : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)} (Theorem 2.2 identity: measures closeness to interpolation)"
             : "checked on converged runs only");
         string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
             : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
