@@ -98,13 +98,16 @@ public sealed record TheoryFindings
         var gdEdge = ByDataset(gd, largest).Values.Where(RunGroups.Converged).ToArray();
         var start = gdEdge.Select(r => ConvergenceThreshold.GdStabilityAtStart(problems.Problem(r).X, Enumerable.Repeat(r.Alpha, r.D).ToArray())).ToArray();
         var limit = gdEdge.Select(r => Stability.GdStabilityThreshold(Stability.SharpnessAtInterpolator(problems.Problem(r).X, r.Beta, r.LnAlphaInfSquared))).ToArray();
-        double Guarantee(StoredRun r, int b)
+        var firstOfDataset = stepsizeRuns.GroupBy(r => r.DatasetKey).Select(g => g.First()).ToArray();
+        // B = ||beta_l1||_inf per dataset (NaN where the simplex finds no verified optimum).
+        var bound = firstOfDataset.ToDictionary(r => r.DatasetKey, r =>
         {
             var p = problems.Problem(r);
             var l1 = Interpolators.MinimumL1(p.X, p.Y);
-            return l1.Converged ? ConvergenceThreshold.GuaranteeScale(ConvergenceThreshold.BatchSmoothness(p.X, b), l1.Beta.Max(Math.Abs)) : double.NaN;
-        }
-        var firstOfDataset = stepsizeRuns.GroupBy(r => r.DatasetKey).Select(g => g.First()).ToArray();
+            return l1.Converged ? l1.Beta.Max(Math.Abs) : double.NaN;
+        });
+        double Guarantee(StoredRun r, int b) =>
+            ConvergenceThreshold.GuaranteeScale(ConvergenceThreshold.BatchSmoothness(problems.Problem(r).X, b), bound[r.DatasetKey]);
 
         return new TheoryFindings
         {

@@ -110,6 +110,18 @@ public class TheoryFindingsTests : IClassFixture<TheoryFindingsTests.Reproduced>
     }
 
     [Fact]
+    public void TheBatchSizeSentenceFollowsTheTestLosses()
+    {
+        var measured = BatchSizeFindings.Measure(data.Batch, Small).Sentences().Single();
+        // Test losses made to fall with b: each run gets 1 / b.
+        var falling = BatchSizeFindings.Measure([.. data.Batch.Select(r => r with { TestLoss = 1.0 / r.BatchSize })], Small).Sentences().Single();
+        Assert.Contains("the median test loss is 1, 0.2, 0.05 for b = 1, 5, 20, not rising with b at every step; b = 1 ends below b = n = 20 on 0 of", falling);
+        var rising = BatchSizeFindings.Measure([.. data.Batch.Select(r => r with { TestLoss = r.BatchSize })], Small).Sentences().Single();
+        Assert.Contains("rising with b at every step; b = 1 ends below b = n = 20 on 4 of 4 datasets", rising);
+        Assert.StartsWith("At γ = γ_max the median test loss is", measured);
+    }
+
+    [Fact]
     public void TheNegligiblePerturbationVerdictFollowsTheDistances()
     {
         string Sentence(TheoryFindings t) => t.Figure("fig7")[0];
