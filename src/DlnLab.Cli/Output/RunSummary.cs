@@ -45,6 +45,9 @@ internal static class RunSummary
         string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
             : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
         Row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}");
+        if (!power)
+            Row("predictions", $"limit vs argmin psi_alpha_inf (beta0~ dropped) {G(theory.Predictions.DistanceWithoutPerturbation)}, " +
+                $"gain shape vs the predicted E(g_B(beta_0)^2): cosine {G(theory.Predictions.GainShapeCosine)}");
         if (theory.Sharpness is double sharp)
             Row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
         Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");

@@ -42,6 +42,7 @@ public class PredictionCheckTests(ITestOutputHelper output)
             Assert.True(check.GainShapeCosine > 0.95, $"data {seed}, b {options.BatchSize}: cosine {check.GainShapeCosine}");
             // At these stepsizes beta0~ is negligible: dropping it moves the predicted limit by well under 1%.
             Assert.InRange(check.DistanceWithoutPerturbation!.Value, 0, 1e-2);
+            Assert.Equal(check, Dln.Check(Problem(seed: seed), run, options).Predictions);
         }
     }
 
