@@ -7,7 +7,7 @@ using DlnLab.Experiments.Sweeps;
 
 namespace DlnLab.Cli.Commands;
 
-/// <summary>`dln reproduce [fig1|fig2|fig3|fig4|all]`: the report's figures (and the new batch-size one) from scratch, with a report.</summary>
+/// <summary>`dln reproduce [fig1|...|fig8|all]`: the report's figures (and the new ones) from scratch, with a report.</summary>
 internal sealed class ReproduceCommand
 {
     private static readonly ReproductionSettings Defaults = new();
@@ -15,7 +15,7 @@ internal sealed class ReproduceCommand
     private readonly Argument<string[]> figures = new("figures")
     {
         Description = "Which figures: fig1 (test loss vs stepsize), fig2 (shape and scale of the gain), fig3 (recovery of beta*), " +
-            "fig4 (batch sizes), or all. [default: all]",
+            "fig4 (batch sizes), fig7 (beta0~ dropped), fig8 (predicted vs measured gain shape and scale), or all. [default: all]",
         Arity = ArgumentArity.ZeroOrMore,
     };
     private readonly Option<string> output = CliOption.Text("--out", "results",
@@ -33,7 +33,7 @@ internal sealed class ReproduceCommand
     {
         var command = new Command("reproduce",
             "Reproduce the report's figures: test loss against stepsize for GD and SGD (fig1), shape and scale of the gain " +
-            "(fig2), recovery of beta* (fig3), and the new batch-size figure (fig4), with report.md and report.html. " +
+            "(fig2), recovery of beta* (fig3), the new batch-size figure (fig4), and the theory's predictions tested (fig7, fig8), with report.md and report.html. " +
             $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
         command.Arguments.Add(figures);
         foreach (var option in new Option[] { output, datasets, seed, alpha, maxSteps, tolerance, threads }) command.Options.Add(option);
@@ -90,8 +90,7 @@ internal sealed class ReproduceCommand
             foreach (var warning in f.Warnings) writer.WriteLine($"  note: {warning}");
         }
         writer.WriteLine($"wrote {result.Report.MarkdownPath} and {Path.GetFileName(result.Report.HtmlPath)}");
-        if (result.Findings is not null)
-            foreach (var sentence in result.Findings.Sentences()) writer.WriteLine(sentence);
+        foreach (var sentence in result.Summary) writer.WriteLine(sentence);
         return Cli.Success;
     }
 
@@ -99,7 +98,7 @@ internal sealed class ReproduceCommand
     {
         if (given.Length == 0 || given.Contains("all")) return [.. Reproducer.AllFigures];
         foreach (var f in given)
-            if (!Reproducer.AllFigures.Contains(f)) throw new InvalidInputException("figures", f, "must be fig1, fig2, fig3, fig4 or all");
+            if (!Reproducer.AllFigures.Contains(f)) throw new InvalidInputException("figures", f, $"must be {string.Join(", ", Reproducer.AllFigures)} or all");
         return given.Distinct().ToArray();
     }
 }

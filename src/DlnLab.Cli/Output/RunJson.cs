@@ -82,6 +82,8 @@ internal static class RunJson
         if (theory.GradientFlowBeta is not null) JsonNumbers.WriteArray(json, "gradient_flow_beta", theory.GradientFlowBeta);
         JsonNumbers.Write(json, "sharpness", theory.Sharpness);
         JsonNumbers.Write(json, "gd_stability_threshold", theory.GdStabilityThreshold);
+        JsonNumbers.Write(json, "distance_without_beta_tilde0", theory.Predictions.DistanceWithoutPerturbation);
+        JsonNumbers.Write(json, "gain_shape_cosine", theory.Predictions.GainShapeCosine);
         json.WriteEndObject();
     }
 

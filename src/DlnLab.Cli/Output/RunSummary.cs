@@ -39,12 +39,15 @@ internal static class RunSummary
         Row("bounced", result.Bounced ? $"yes (max loss rise {G(result.MaxLossRise)})" : $"no (max loss rise {G(result.MaxLossRise)})");
         Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
         bool power = options.Model.Kind == Models.ModelKind.Power;
-        Row("Theorem 2.2", power ? $"none for {options.Model} (the theorem is about uv)"
-            : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)}"
+        Row("consistency check", power ? $"none for {options.Model} (the theorem is about uv)"
+            : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)} (Theorem 2.2 identity: measures closeness to interpolation)"
             : "checked on converged runs only");
         string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
             : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
         Row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}");
+        if (!power)
+            Row("predictions", $"limit vs argmin psi_alpha_inf (beta0~ dropped) {G(theory.Predictions.DistanceWithoutPerturbation)}, " +
+                $"gain shape vs the predicted E(g_B(beta_0)^2): cosine {G(theory.Predictions.GainShapeCosine)}");
         if (theory.Sharpness is double sharp)
             Row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
         Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");

@@ -35,8 +35,8 @@ internal static class SweepReport
             .Select(r => r.Theorem22Residual!.Value).ToList();
         int converged = Count(nameof(RunStatus.Converged));
         output.WriteLine(residuals.Count == 0
-            ? "Theorem 2.2: no converged run checked"
-            : $"Theorem 2.2: largest residual among converged runs {G(residuals.Max())} ({residuals.Count} of {converged} checked)");
+            ? "consistency check (Theorem 2.2 identity): no converged run checked"
+            : $"consistency check (Theorem 2.2 identity; measures closeness to interpolation): largest residual among converged runs {G(residuals.Max())} ({residuals.Count} of {converged} checked)");
 
         if (spec.Stepsize.IsRelative) WriteThresholds(output, runs, store, summary.ThresholdsComputed);
         output.WriteLine($"wall time: {G(summary.Elapsed.TotalSeconds)} s");

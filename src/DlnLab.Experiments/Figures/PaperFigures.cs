@@ -17,20 +17,25 @@ public static class PaperFigures
             VerticalMarkers = largestConvergentStepsizes,
         });
 
-    /// <summary>Figure 2: one panel per algorithm with the shape of Gain_γ over coordinates (mean and spread over
-    /// datasets; the support of β* shaded), then the scale ‖Gain‖₁ against stepsize (log-log) for all algorithms.</summary>
-    /// <param name="shapes">One series per algorithm: x = coordinate index (1-based), y = Gain, band = spread.</param>
+    /// <summary>Figure 2: one panel per algorithm and stepsize with the shape of Gain_γ over coordinates (median and
+    /// quantile band over datasets; the support of β* shaded), then the scale ‖Gain‖₁ against stepsize (log-log) for
+    /// all algorithms. The panels fill the grid row by row, <paramref name="columns"/> to a row: the scale panel ends the
+    /// first row (0: one row, the scale last).</summary>
+    /// <param name="shapes">One series per panel: x = coordinate index (1-based), y = Gain, band = quantiles; with the
+    /// stepsize it was measured at, for the panel title (e.g. "γ = 0.05 γ_max").</param>
     /// <param name="scale">One series per algorithm: x = stepsize, y = ‖Gain‖₁.</param>
     /// <param name="support">1-based indices of the nonzero coordinates of β*.</param>
-    /// <param name="shapeStepsize">The stepsize the shapes were measured at, for the panel titles (e.g. "γ = γ_max").</param>
-    public static FigureSpec GainShapeAndScale(IReadOnlyList<SeriesSpec> shapes, IReadOnlyList<SeriesSpec> scale,
-        IReadOnlyList<int> support, string shapeStepsize, string name = "fig2")
+    /// <param name="columns">Grid columns (0: all panels in one row).</param>
+    public static FigureSpec GainShapeAndScale(IReadOnlyList<(SeriesSpec Shape, string At)> shapes, IReadOnlyList<SeriesSpec> scale,
+        IReadOnlyList<int> support, int columns = 0, string name = "fig2")
     {
-        var panels = Numbered(shapes)
-            .Select(shape => OverCoordinates($"Shape of Gain: {shape.Name}, {shapeStepsize}", "Gain_γ,i", [shape], SeriesStyle.Markers, support))
-            .Append(LogLog("Scale of Gain", Stepsize, "‖Gain_γ‖₁", scale))
+        var panels = shapes
+            .Select((p, i) => OverCoordinates($"Shape of Gain: {p.Shape.Name}, {p.At}", "Gain_γ,i",
+                [p.Shape.PaletteIndex is null ? p.Shape with { PaletteIndex = i } : p.Shape], SeriesStyle.Markers, support))
             .ToList();
-        return new FigureSpec { Name = name, Panels = panels, Columns = panels.Count, PanelWidth = 640, PanelHeight = 480 };
+        int first = columns == 0 ? panels.Count : Math.Min(columns - 1, panels.Count);
+        panels.Insert(first, LogLog("Scale of Gain", Stepsize, "‖Gain_γ‖₁", scale));
+        return new FigureSpec { Name = name, Panels = panels, Columns = columns == 0 ? panels.Count : columns, PanelWidth = 640, PanelHeight = 480 };
     }
 
     /// <summary>Figure 3: ‖β∞ − β*‖₂ against stepsize (log-log), one series per algorithm.</summary>

@@ -13,7 +13,7 @@ internal static class ReportFormat
         yield return new("Seeds", Seeds(model.Seeds));
         yield return new("Runs", Count(model.TotalRuns));
         yield return new("Wall time", WallTime(model.WallTime));
-        yield return new("Largest Theorem 2.2 residual (converged runs)", Residual(model.LargestTheoremResidual));
+        yield return new("Consistency check, largest residual (Theorem 2.2 identity; measures closeness to interpolation; converged runs)", Residual(model.LargestTheoremResidual));
         if (model.GeneratedAt is DateTimeOffset at) yield return new("Generated", Timestamp(at));
     }
 

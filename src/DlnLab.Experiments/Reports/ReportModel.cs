@@ -21,8 +21,9 @@ public sealed record ReportModel
     /// <summary>Wall time of the sweeps behind the report.</summary>
     public TimeSpan WallTime { get; init; }
 
-    /// <summary>Largest Theorem 2.2 residual over converged runs (MATH.md: the limit must equal the Bregman
-    /// projection of beta0~ with potential psi_{alpha_inf}); null when no run converged.</summary>
+    /// <summary>Largest consistency-check residual over converged runs: the distance between a run's limit and the
+    /// Bregman projection of its beta0~ with potential psi_{alpha_inf} (the Theorem 2.2 identity holds at every step, so
+    /// this measures closeness to interpolation, MATH.md); null when no run converged.</summary>
     public double? LargestTheoremResidual { get; init; }
 
     /// <summary>When the report was produced; null leaves it out so identical inputs give identical files.</summary>

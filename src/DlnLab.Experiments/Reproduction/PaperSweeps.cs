@@ -4,8 +4,8 @@ using DlnLab.Problems;
 namespace DlnLab.Experiments.Reproduction;
 
 /// <summary>
-/// The two sweeps behind the figures, as data: "stepsize" (GD and SGD with b = 1 over relative stepsizes: figures 1
-/// to 3) and "batch-size" (figure 4). Both use the same seed, hence the same datasets. The support of beta* is the
+/// The sweeps behind the figures, as data: "stepsize" (GD and SGD with b = 1 over relative stepsizes: figures 1
+/// to 3 and 7), "batch-size" (figures 4 and 8) and "gain-shape" (figure 8). All use the same seed, hence the same datasets. The support of beta* is the
 /// leading s coordinates, so per-coordinate gains can be averaged over datasets with the support in one place
 /// (the inputs are isotropic, so where the support sits changes no statistic).
 /// </summary>
@@ -13,6 +13,7 @@ public static class PaperSweeps
 {
     public const string Stepsize = "stepsize";
     public const string BatchSize = "batch-size";
+    public const string GainShape = "gain-shape";
 
     public static SweepSpec StepsizeSweep(ReproductionSettings s) => Base(s) with
     {
@@ -26,6 +27,14 @@ public static class PaperSweeps
         Name = BatchSize,
         BatchSize = s.BatchSizes.ToArray(),
         Stepsize = StepsizeAxis.Relative([.. s.BatchSizeFractions]),
+    };
+
+    /// <summary>"gain-shape" (figure 8): every batch size of figure 4 at the one fixed stepsize <see cref="ReproductionSettings.GainShapeStepsize"/>.</summary>
+    public static SweepSpec GainShapeSweep(ReproductionSettings s) => Base(s) with
+    {
+        Name = GainShape,
+        BatchSize = s.BatchSizes.ToArray(),
+        Stepsize = StepsizeAxis.List(s.GainShapeStepsize),
     };
 
     private static SweepSpec Base(ReproductionSettings s) => new()

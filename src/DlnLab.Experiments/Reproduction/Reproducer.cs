@@ -14,7 +14,7 @@ namespace DlnLab.Experiments.Reproduction;
 public static class Reproducer
 {
     /// <summary>Figure names, in report order.</summary>
-    public static readonly IReadOnlyList<string> AllFigures = ["fig1", "fig2", "fig3", "fig4"];
+    public static readonly IReadOnlyList<string> AllFigures = ["fig1", "fig2", "fig3", "fig4", "fig7", "fig8"];
 
     public const string StoreFile = "runs.db";
 
@@ -24,16 +24,18 @@ public static class Reproducer
     {
         settings.Validated();
         foreach (var f in figures)
-            if (!AllFigures.Contains(f)) throw new InvalidInputException("figure", f, "must be fig1, fig2, fig3, fig4 or all");
+            if (!AllFigures.Contains(f)) throw new InvalidInputException("figure", f, $"must be {string.Join(", ", AllFigures)} or all");
         // Every file this writes, checked before anything is created: a folder, FIFO or device of one of these names
         // in the output folder is refused, not replaced.
         OutputPath.CheckFolder("out", outputDirectory);
         foreach (string file in OutputFiles(figures)) OutputPath.CheckFile("out", Path.Combine(outputDirectory, file), folderMayBeCreated: true);
         var stepsizeSweep = PaperSweeps.StepsizeSweep(settings);
         var batchSizeSweep = PaperSweeps.BatchSizeSweep(settings);
+        var gainShapeSweep = PaperSweeps.GainShapeSweep(settings);
         var sweeps = new List<SweepSpec>();
-        if (figures.Any(f => f is "fig1" or "fig2" or "fig3")) sweeps.Add(stepsizeSweep);
-        if (figures.Contains("fig4")) sweeps.Add(batchSizeSweep);
+        if (figures.Any(f => f is "fig1" or "fig2" or "fig3" or "fig7")) sweeps.Add(stepsizeSweep);
+        if (figures.Any(f => f is "fig4" or "fig8")) sweeps.Add(batchSizeSweep);
+        if (figures.Contains("fig8")) sweeps.Add(gainShapeSweep);
         foreach (var sweep in sweeps) sweep.ValidateResources(settings.Threads);
 
         var clock = Stopwatch.StartNew();
@@ -53,14 +55,22 @@ public static class Reproducer
         // budget, ...) from earlier calls, which the figures and the report must not mix in.
         var stepsizeRuns = RunsOf(store, stepsizeSweep);
         var batchRuns = RunsOf(store, batchSizeSweep);
+        var shapeRuns = RunsOf(store, gainShapeSweep);
         var datasetKeys = stepsizeRuns.Concat(batchRuns).Select(r => r.DatasetKey).ToHashSet();
         var references = store.References().Where(r => datasetKeys.Contains(r.DatasetKey)).ToList();
+        var findings = stepsizeRuns.Count > 0 ? Findings.Measure(stepsizeRuns, settings) : null;
+        var predictions = TheoryFindings.Measure(stepsizeRuns, batchRuns, shapeRuns, settings);
+        var batchFindings = BatchSizeFindings.Measure(batchRuns, settings);
+        IReadOnlyList<string> Measured(string figure) =>
+            [.. findings?.Figure(figure) ?? [], .. predictions.Figure(figure), .. figure == "fig4" ? batchFindings.Sentences() : []];
         var outputs = new List<FigureOutput>();
         var reportFigures = new List<ReportFigure>();
         void Draw(FigureSpec spec, IReadOnlyList<StoredRun> runs, string caption, string what)
         {
             var output = FigureRenderer.Render(spec, outputDirectory);
             outputs.Add(output);
+            var measured = Measured(spec.Name);
+            if (measured.Count > 0) what += " Measured: " + string.Join(" ", measured);
             reportFigures.Add(ReportFigure.From(output, caption, what, runs.Count, runs.Count(RunGroups.Converged)));
         }
         foreach (var f in AllFigures.Where(figures.Contains))
@@ -70,12 +80,12 @@ public static class Reproducer
                 case "fig1":
                     Draw(PaperFigureData.Figure1(stepsizeRuns, references, settings), stepsizeRuns,
                         "Test loss at convergence against stepsize, GD and SGD (b = 1): median and interquartile band over datasets.",
-                        "Dashed: the gradient-flow interpolator's test loss; dotted: each algorithm's largest convergent stepsize. The report's claim under test: as the stepsize grows SGD's test loss falls while GD's does not improve (the summary gives the measured medians).");
+                        "Dashed: the gradient-flow interpolator's test loss; dotted: each algorithm's largest convergent stepsize. The report's claim under test: as the stepsize grows SGD's test loss falls while GD's does not improve.");
                     break;
                 case "fig2":
                     Draw(PaperFigureData.Figure2(stepsizeRuns, settings), stepsizeRuns,
-                        "Shape of Gain_γ at the largest convergent stepsize (per-coordinate mean ± one standard deviation over datasets; support of β* shaded) and its scale ‖Gain_γ‖₁ against stepsize.",
-                        "The report's claim under test: GD's gain concentrates on the support of β*, SGD's is nearly uniform, and the scale grows with the stepsize (the summary gives the measured on/off-support ratios).");
+                        $"Shape of Gain_γ for GD and SGD (b = 1) at the smallest stepsize, {PaperFigureData.RelativeStepsize(settings.StepsizeFractions.Min())} (top), and at {PaperFigureData.RelativeStepsize(settings.ShapeFraction)} (bottom): per-coordinate median with interquartile range over datasets, support of β* shaded; and the scale ‖Gain_γ‖₁ against stepsize (median and interquartile band).",
+                        "The report's claim under test: GD's gain concentrates on the support of β*, SGD's is nearly uniform, and the scale grows with the stepsize.");
                     break;
                 case "fig3":
                     Draw(PaperFigureData.Figure3(stepsizeRuns, settings), stepsizeRuns,
@@ -87,15 +97,27 @@ public static class Reproducer
                         "Test loss against batch size b at matched relative stepsizes γ/γ_max, and the shape of the gain (divided by its mean) for each b at the largest.",
                         "New: the report states no result for 1 < b < n. The figure shows how the test loss at matched relative stepsizes and the shape of the gain change with b, between SGD's (b = 1) and GD's (b = n).");
                     break;
+                case "fig7":
+                    Draw(TheoryFigureData.Figure7(stepsizeRuns, settings), stepsizeRuns,
+                        "Relative distance between β∞ and argmin ψ_α∞ over the interpolators (β0~ dropped) against stepsize, GD and SGD (b = 1): median and interquartile band over datasets; lines: the same distance with β0~ kept (the consistency check).",
+                        "The paper's prediction under test: β0~ is negligible, so the limit is the gradient-flow interpolator with α replaced by α∞. The consistency check is the floor set by how close the runs are to interpolation.");
+                    break;
+                case "fig8":
+                    Draw(TheoryFigureData.Figure8(shapeRuns, batchRuns, settings), [.. shapeRuns, .. batchRuns.Where(r => r.StepsizeFraction == settings.BatchSizeFractions.Max())],
+                        $"Measured normalised gain (median and quartiles over datasets) and the shape predicted from the first iterates, E[g_B(β₀)²] normalised, for each batch size b at γ = {settings.GainShapeStepsize.ToString("G3", CultureInfo.InvariantCulture)} (top) and at each b's largest convergent stepsize (bottom), with the median cosine similarity; ‖Gain‖₁ against b at the fixed stepsize, measured, predicted and n/b times GD's; cosine similarity against b.",
+                        "The report's section 3.2 under test: with q(x) ~ x² and β_k ~ β₀ early, the gain has the shape of E[g_B(β₀)²] = m² + (n − b)/(b(n − 1)) s², whose variance term alone falls like 1/b; section 3.1's claim under test: the scale falls linearly with b, a factor n between SGD and GD.");
+                    break;
             }
         }
 
-        var findings = stepsizeRuns.Count > 0 ? Findings.Measure(stepsizeRuns, settings) : null;
-        var all = stepsizeRuns.Concat(batchRuns).ToArray();
+        var all = stepsizeRuns.Concat(batchRuns).Concat(shapeRuns).ToArray();
+        List<string> sentences = [.. findings?.Sentences() ?? [], .. figures.Contains("fig4") ? batchFindings.Sentences() : [],
+            .. figures.Where(f => f is "fig7" or "fig8").SelectMany(predictions.Figure)];
+        if (stepsizeRuns.Count > 0) sentences.Add(predictions.Thresholds());
         var model = new ReportModel
         {
             Title = "DlnLab: implicit bias of SGD and GD on diagonal linear networks",
-            Summary = findings is null ? "" : string.Join(" ", findings.Sentences()),
+            Summary = string.Join(" ", sentences),
             Settings = SettingsTable(settings, all),
             Seeds = [settings.Seed, .. all.Select(r => r.DataSeed).Distinct().Order()],
             SoftwareVersion = typeof(Reproducer).Assembly.GetName().Version?.ToString(3) ?? "unknown",
@@ -105,7 +127,7 @@ public static class Reproducer
             DistinctRuns = all.Length,
         };
         var report = ReportWriter.Write(model, outputDirectory);
-        return new ReproductionResult(outputs, report, findings, computed, stored, clock.Elapsed, storePath);
+        return new ReproductionResult(outputs, report, findings, computed, stored, clock.Elapsed, storePath) { Summary = sentences, Predictions = predictions };
     }
 
     /// <summary>The stored runs of <paramref name="sweep"/> that belong to its spec (same name, same settings), in store order.</summary>
@@ -129,8 +151,9 @@ public static class Reproducer
             new("initialisation", $"α = {F(s.Alpha)} (u0 = √2 α, v0 = 0)"),
             new("training", $"until training loss ≤ {F(s.Tolerance)} or {s.MaxSteps} steps; uniform random batches"),
             new("datasets", $"{s.Datasets} per configuration"),
-            new("stepsizes, figures 1-3", "fractions of each configuration's largest convergent stepsize (bisection): " + string.Join(", ", s.StepsizeFractions.Select(F))),
+            new("stepsizes, figures 1-3 and 7", "fractions of each configuration's largest convergent stepsize (bisection): " + string.Join(", ", s.StepsizeFractions.Select(F))),
             new("batch sizes, figure 4", string.Join(", ", s.BatchSizes) + " at γ/γ_max = " + string.Join(", ", s.BatchSizeFractions.Select(F))),
+            new("figure 8", $"the batch sizes of figure 4 at the one stepsize γ = {F(s.GainShapeStepsize)}, and figure 4's runs at γ/γ_max = {F(s.BatchSizeFractions.Max())}"),
             new("runs", $"{runs.Count} stored, {runs.Count(RunGroups.Converged)} converged, {runs.Count(RunGroups.Usable)} used in the curves"),
             new("curves", $"medians and bands over the runs that converged or ran out of budget within {F(RunGroups.NearlyConvergedFactor)} × the tolerance (slow small stepsizes); a point needs half of its datasets; diverged runs are never used"),
         ];

@@ -11,4 +11,11 @@ public sealed record ReproductionResult(
     int RunsComputed,
     int RunsAlreadyStored,
     TimeSpan WallTime,
-    string StorePath);
+    string StorePath)
+{
+    /// <summary>The theory's predictions tested (figures 7 and 8, the stepsize thresholds); null when not measured.</summary>
+    public TheoryFindings? Predictions { get; init; }
+
+    /// <summary>Every finding sentence of the report's summary, in order.</summary>
+    public IReadOnlyList<string> Summary { get; init; } = [];
+}

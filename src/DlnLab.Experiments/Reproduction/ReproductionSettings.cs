@@ -29,6 +29,11 @@ public sealed record ReproductionSettings
     public IReadOnlyList<int> BatchSizes { get; init; } = [1, 2, 5, 10, 20];
     /// <summary>Matched relative stepsizes of figure 4 (default 0.25, 0.5, 1).</summary>
     public IReadOnlyList<double> BatchSizeFractions { get; init; } = [0.25, 0.5, 1];
+    /// <summary>
+    /// The one fixed stepsize of figure 8's small-stepsize gain shapes and of its gain scale against batch size (default
+    /// 0.002: well below every batch size's edge here, where q(x) ~ x^2 holds along the run).
+    /// </summary>
+    public double GainShapeStepsize { get; init; } = 2e-3;
     /// <summary>Runs trained at once (default all cores); results do not depend on it.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -55,6 +60,7 @@ public sealed record ReproductionSettings
             if (!(f > 0 && f <= 1)) throw new InvalidInputException("stepsize fraction", f, "must be in (0, 1]");
         if (!StepsizeFractions.Contains(ShapeFraction)) throw new InvalidInputException("shape fraction", ShapeFraction, "must be one of the stepsize fractions");
         foreach (int b in BatchSizes) Check.InRange("batch size", b, 1, N);
+        Check.Positive("gain-shape stepsize", GainShapeStepsize);
         Check.Positive("threads", Threads);
         return this;
     }

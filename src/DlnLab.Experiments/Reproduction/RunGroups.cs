@@ -67,6 +67,26 @@ public static class RunGroups
         return new SeriesSpec(name, xs, ys) { PaletteIndex = palette }.WithBand(lo, hi);
     }
 
+    /// <summary>
+    /// Per coordinate i (x = i + 1), the median over usable runs of <paramref name="vector"/>[i], band = its
+    /// quartiles (so a band never leaves the range of the values: a non-negative quantity keeps a non-negative band).
+    /// </summary>
+    public static SeriesSpec PerCoordinateQuantiles(string name, int palette, IEnumerable<StoredRun> runs, Func<StoredRun, double[]> vector) =>
+        CoordinateQuantiles(name, palette, runs.Where(Usable).Select(vector).Where(v => v.Length > 0).ToArray());
+
+    /// <summary>Per coordinate the median of the vectors, band = quartiles (x = i + 1).</summary>
+    public static SeriesSpec CoordinateQuantiles(string name, int palette, IReadOnlyList<double[]> vectors)
+    {
+        int d = vectors.Count == 0 ? 0 : vectors[0].Length;
+        var xs = new double[d]; var ys = new double[d]; var lo = new double[d]; var hi = new double[d];
+        for (int i = 0; i < d; i++)
+        {
+            var column = vectors.Select(v => v[i]).ToArray();
+            xs[i] = i + 1; ys[i] = Quantiles.Median(column); lo[i] = Quantiles.Of(column, 0.25); hi[i] = Quantiles.Of(column, 0.75);
+        }
+        return new SeriesSpec(name, xs, ys) { PaletteIndex = palette }.WithBand(lo, hi);
+    }
+
     /// <summary>The largest Theorem 2.2 residual of the converged runs; null when none has one.</summary>
     public static double? LargestTheorem22Residual(IEnumerable<StoredRun> runs) => runs.Where(Converged).Max(r => r.Theorem22Residual);
 

@@ -53,6 +53,8 @@ public static class RunColumns
     public static readonly RunColumn SingularSteps = Trained("singular_steps", Long, r => r.SingularSteps, 0L);
     public static readonly RunColumn MaxStepGradient = Trained("max_step_gradient", Real, r => r.MaxStepGradient, double.NaN);
     public static readonly RunColumn Theorem22Residual = Of("theorem22_residual", OptionalReal, s => s.Residual, earlier: "NULL");
+    public static readonly RunColumn DistanceWithoutBetaTilde0 = Of("distance_without_beta_tilde0", OptionalReal, s => s.Predictions?.DistanceWithoutPerturbation, earlier: "NULL");
+    public static readonly RunColumn GainShapeCosine = Of("gain_shape_cosine", OptionalReal, s => s.Predictions?.GainShapeCosine, earlier: "NULL");
     public static readonly RunColumn WallSeconds = Of("wall_seconds", Real, s => s.WallSeconds);
     public static readonly RunColumn Gain = Trained("gain", Vector, r => r.Implicit?.Gain, Array.Empty<double>());
     public static readonly RunColumn Beta = Trained("beta", Vector, r => r.Beta, Array.Empty<double>());

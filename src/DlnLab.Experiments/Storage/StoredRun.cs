@@ -80,6 +80,10 @@ public sealed record StoredRun
     public required double MaxStepGradient { get => Get<double>(C.MaxStepGradient); init => Set(C.MaxStepGradient, value); }
     /// <summary>Residual of Theorem 2.2 (run limit against the predicted interpolator), when a residual function was plugged in.</summary>
     public double? Theorem22Residual { get => Get<double?>(C.Theorem22Residual); init => Set(C.Theorem22Residual, value); }
+    /// <summary>||beta_run - argmin psi_{alpha_inf}|| / ||argmin psi_{alpha_inf}|| (beta0~ dropped), for a converged uv run when the predictions were checked.</summary>
+    public double? DistanceWithoutBetaTilde0 { get => Get<double?>(C.DistanceWithoutBetaTilde0); init => Set(C.DistanceWithoutBetaTilde0, value); }
+    /// <summary>Cosine similarity of the gain with E[g_B(beta_0)^2] (its predicted shape), when the predictions were checked.</summary>
+    public double? GainShapeCosine { get => Get<double?>(C.GainShapeCosine); init => Set(C.GainShapeCosine, value); }
     /// <summary>Training wall time in seconds (the one field that differs between identical runs).</summary>
     public required double WallSeconds { get => Get<double>(C.WallSeconds); init => Set(C.WallSeconds, value); }
     public required double[] Gain { get => Get<double[]>(C.Gain); init => Set(C.Gain, value); }

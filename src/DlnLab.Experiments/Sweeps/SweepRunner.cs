@@ -184,7 +184,10 @@ public static class SweepRunner
         }
 
         private StoredRun Record(RunSpec run, string key, double gamma, double? threshold, Dataset data, RunResult result, double wall) =>
-            StoredRun.From(new RunSource(run, key, gamma, threshold, result, options.Theorem22Residual?.Invoke(data.Problem, result), wall));
+            StoredRun.From(new RunSource(run, key, gamma, threshold, result, options.Theorem22Residual?.Invoke(data.Problem, result), wall)
+            {
+                Predictions = options.Predictions?.Invoke(data.Problem, result, run.Options(gamma)),
+            });
 
         /// <summary>The run's stepsize (NaN when relative to a threshold that was not found) and that threshold.</summary>
         private (double Gamma, double? Threshold) Stepsize(RunSpec run, Dataset data)

@@ -25,6 +25,12 @@ public sealed record SweepRunnerOptions
     public Func<RegressionProblem, RunResult, double?>? Theorem22Residual { get; init; }
 
     /// <summary>
+    /// The run against the theory's predictions (beta0~ dropped, the gain's shape), from its problem, result and options;
+    /// stored in the distance_without_beta_tilde0 and gain_shape_cosine columns. Null: not computed.
+    /// </summary>
+    public Func<RegressionProblem, RunResult, TrainingOptions, Analysis.PredictionCheck>? Predictions { get; init; }
+
+    /// <summary>
     /// Named reference values of a dataset at one alpha of the grid (for example the gradient-flow interpolator's test
     /// loss), computed once per (dataset, alpha) and stored in the dataset_references table. Null: none.
     /// </summary>

@@ -7,7 +7,9 @@ namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
 /// The theory checks a sweep stores beside its runs: the Theorem 2.2 residual of every converged uv run (from any
-/// start, with the run's own alpha_inf and beta0~; null for power:D, which has no Theorem 2.2), and per dataset and
+/// start, with the run's own alpha_inf and beta0~; null for power:D, which has no Theorem 2.2: a consistency check of
+/// the implementation, since the identity behind it holds at every step), the theory's predictions
+/// (<see cref="PredictionCheck"/>: beta0~ dropped, the gain's shape from E[g_B(beta_0)^2]), and per dataset and
 /// alpha the losses of the gradient-flow interpolator of uv from the report's start (Theorem 2.1), the reference line
 /// of the stepsize figures.
 /// </summary>
@@ -21,6 +23,7 @@ public static class TheoryChecks
     public static SweepRunnerOptions With(SweepRunnerOptions options) => options with
     {
         Theorem22Residual = Theorem22Residual,
+        Predictions = PredictionCheck.Of,
         DatasetReferences = GradientFlowReferences,
     };
 

@@ -26,6 +26,8 @@ public sealed record TheoryCheck
     public double? Sharpness { get; init; }
     /// <summary>2 / lambda_max: GD is locally stable at the final point below this stepsize.</summary>
     public double? GdStabilityThreshold { get; init; }
+    /// <summary>The theory's predictions tested on the run (<see cref="PredictionCheck"/>: beta0~ dropped, the gain's shape).</summary>
+    public PredictionCheck Predictions { get; init; } = new();
 
     /// <summary>
     /// Runs the solvers for <paramref name="run"/>, trained on <paramref name="problem"/> with <paramref name="options"/>
@@ -33,7 +35,7 @@ public sealed record TheoryCheck
     /// </summary>
     public static TheoryCheck Of(RegressionProblem problem, RunResult run, TrainingOptions options)
     {
-        var check = new TheoryCheck();
+        var check = new TheoryCheck { Predictions = PredictionCheck.Of(problem, run, options) };
         if (ModelInterpolators.TryGradientFlow(problem.X, problem.Y, options.Model, run.Alpha, options.U0?.For(problem.D), options.V0?.For(problem.D), out var flow))
             check = check with
             {

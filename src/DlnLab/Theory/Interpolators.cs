@@ -56,6 +56,19 @@ public static class Interpolators
             : HyperbolicEntropyMap.ForReference(implicitBias.LnAlphaInfSquared, implicitBias.BetaTilde0);
 
     /// <summary>
+    /// argmin_{X beta = y} psi_{alpha_inf}(beta): Theorem 2.2's interpolator with the perturbation beta0~ dropped (the
+    /// paper's "beta0~ negligible"), from ln(alpha_inf^2) (-infinity where alpha_inf = 0: that coordinate stays 0).
+    /// </summary>
+    public static InterpolatorSolution WithoutPerturbation(Matrix x, double[] y, double[] lnAlphaInfSquared, DualNewtonOptions? options = null) =>
+        DualNewtonSolver.Solve(x, y, WithoutPerturbationMap(lnAlphaInfSquared), options);
+
+    /// <summary>The mirror map of <see cref="WithoutPerturbation"/>: psi_{alpha_inf} centred at 0.</summary>
+    public static HyperbolicEntropyMap WithoutPerturbationMap(double[] lnAlphaInfSquared) =>
+        Array.TrueForAll(lnAlphaInfSquared, double.IsFinite)
+            ? new HyperbolicEntropyMap(lnAlphaInfSquared, new double[lnAlphaInfSquared.Length])
+            : HyperbolicEntropyMap.ForReference(lnAlphaInfSquared, new double[lnAlphaInfSquared.Length]);
+
+    /// <summary>
     /// argmin_{X beta = y} D_{psi_A}(beta, beta_hat) from ln(A) (-infinity where A_i = 0) and beta_hat: Theorem 2.2 with
     /// A = alpha_inf^2 and beta_hat = beta0~ for any initialisation.
     /// </summary>

@@ -45,8 +45,8 @@ internal static class SyntheticFigureData
         return
         [
             PaperFigures.TestLossAgainstStepsize([TestLoss(false), TestLoss(true)], GradientFlowTestLoss, markers),
-            PaperFigures.GainShapeAndScale([GainShape("GD", 3, 2, 0), GainShape("SGD (b = 1)", 0.2, 1.5, 1)],
-                [GainScale(false), GainScale(true)], Support, "γ = 0.4"),
+            PaperFigures.GainShapeAndScale([(GainShape("GD", 3, 2, 0), "γ = 0.4"), (GainShape("SGD (b = 1)", 0.2, 1.5, 1), "γ = 0.4")],
+                [GainScale(false), GainScale(true)], Support),
             PaperFigures.DistanceToBetaStarAgainstStepsize([Distance(false), Distance(true)], markers),
             PaperFigures.BatchSizeEffect(lossByBatch, shapeByBatch, Support, 0.5),
         ];

@@ -38,6 +38,11 @@ public class QualitativeFindingsTests
                 foreach (var ext in new[] { ".png", ".svg", ".csv" })
                     Assert.True(new FileInfo(Path.Combine(dir, name + ext)).Length > 100, name + ext);
             Assert.False(File.Exists(Path.Combine(dir, "fig4.png")));
+            // fig2 draws the gain's shape at the smallest fraction and at the edge as medians with quartile bands: a
+            // non-negative quantity whose band never goes below zero (mean - sd did).
+            var fig2 = File.ReadAllLines(Path.Combine(dir, "fig2.csv")).Skip(1).Select(l => l.Split(',')).Where(r => r[2] == "point").ToArray();
+            Assert.Equal(5, fig2.Select(r => r[0]).Distinct().Count());
+            Assert.All(fig2, r => Assert.True(double.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture) >= 0, string.Join(",", r)));
             string report = File.ReadAllText(result.Report.MarkdownPath);
             Assert.Contains("fig1.png", report);
             Assert.Contains("Theorem 2.2", report);
