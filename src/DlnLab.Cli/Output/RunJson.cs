@@ -51,7 +51,7 @@ internal static class RunJson
         }
     }
 
-    /// <summary>converged, budget or diverged.</summary>
+    /// <summary>converged, budget, diverged or oscillating.</summary>
     public static string StatusWord(RunStatus status) => status switch
     {
         RunStatus.Converged => "converged",

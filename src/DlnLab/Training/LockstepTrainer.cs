@@ -101,9 +101,9 @@ public static class LockstepTrainer
                     if ((quietMask >> lane & 1) != 0) continue;
                     var slot = slots[lane];
                     double loss = state.Loss[lane];
-                    RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss);
+                    RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss, k);
                     bool atCheckpoint = k == slot.Checkpoints.NextStep;
-                    if (stop is null && k >= slot.Options.MaxSteps) stop = RunStatus.BudgetExhausted;
+                    if (stop is null && k >= slot.Options.MaxSteps) stop = slot.Monitor.AtBudget();
                     if (atCheckpoint || stop is not null)
                     {
                         state.Store(lane, slot.State);

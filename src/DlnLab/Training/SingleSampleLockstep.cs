@@ -55,11 +55,11 @@ internal static class SingleSampleLockstep
                     lossKnown = true;
                 }
                 if (k == lane.NextLossCheck) lane.NextLossCheck += lane.CheckInterval;
-                RunStatus? stop = lossKnown ? lane.Monitor.Observe(lane.Loss) : null;
+                RunStatus? stop = lossKnown ? lane.Monitor.Observe(lane.Loss, k) : null;
                 if (stop is null && k >= options.MaxSteps)
                 {
                     if (!lossKnown) lane.Loss = design.Loss(lane.State.Beta);
-                    stop = RunStatus.BudgetExhausted;
+                    stop = lane.Monitor.AtBudget();
                 }
                 if (atCheckpoint || stop is not null)
                 {

@@ -57,11 +57,11 @@ internal static class TrainingLoop
                 lossKnown = true;
             }
             if (k == nextLossCheck) nextLossCheck += checkInterval;
-            RunStatus? stop = lossKnown ? monitor.Observe(lossAtK) : null;
+            RunStatus? stop = lossKnown ? monitor.Observe(lossAtK, k) : null;
             if (stop is null && k >= options.MaxSteps)
             {
                 if (!lossKnown) lossAtK = offered ? offeredLoss : stepper.Loss();
-                stop = RunStatus.BudgetExhausted;
+                stop = monitor.AtBudget();
             }
             if (atCheckpoint || stop is not null)
             {
