@@ -23,6 +23,9 @@ internal sealed class ReproduceCommand
     private readonly Option<int> datasets = CliOption.Int("--datasets", Defaults.Datasets, "Datasets per configuration; medians and bands are over them.");
     private readonly Option<ulong> seed = CliOption.Seed("--seed", Defaults.Seed, "Seed from which every data and batch seed is derived.");
     private readonly Option<double> alpha = CliOption.Double("--alpha", Defaults.Alpha, "Initialisation scale alpha > 0.");
+    private readonly Option<double> mean = CliOption.Double("--mean", Defaults.Mean, "Mean mu of every input coordinate in every sweep: x ~ N(mu 1, Sigma).");
+    private readonly Option<double> correlation = CliOption.Double("--correlation", Defaults.Correlation,
+        "Correlation rho in (-1, 1) of neighbouring input coordinates in every sweep: Sigma_ij = rho^|i-j|.");
     private readonly Option<long> maxSteps = CliOption.Long("--max-steps", Defaults.MaxSteps, "Step budget per run.");
     private readonly Option<double> tolerance = CliOption.Double("--tolerance", Defaults.Tolerance, "A run has converged once its training loss is at or below this.");
     private readonly Option<int> threads = CliOption.Int("--threads", Defaults.Threads, "Runs trained at once (default: all cores); results do not depend on it.");
@@ -36,7 +39,7 @@ internal sealed class ReproduceCommand
             "(fig2), recovery of beta* (fig3), and the new batch-size figure (fig4), with report.md and report.html. " +
             $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
         command.Arguments.Add(figures);
-        foreach (var option in new Option[] { output, datasets, seed, alpha, maxSteps, tolerance, threads }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads }) command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
@@ -50,6 +53,8 @@ internal sealed class ReproduceCommand
             Datasets = parsed.GetValue(datasets),
             Seed = parsed.GetValue(seed),
             Alpha = parsed.GetValue(alpha),
+            Mean = parsed.GetValue(mean),
+            Correlation = parsed.GetValue(correlation),
             MaxSteps = parsed.GetValue(maxSteps),
             Tolerance = parsed.GetValue(tolerance),
             Threads = parsed.GetValue(threads),

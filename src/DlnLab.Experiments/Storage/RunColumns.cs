@@ -26,6 +26,8 @@ public static class RunColumns
     public static readonly RunColumn NonzeroScale = Of("nonzero_scale", Real, s => s.Spec.NonzeroScale);
     public static readonly RunColumn Support = Of("support", Text, s => s.Spec.Support.ToString());
     public static readonly RunColumn NTest = Of("n_test", Int, s => s.Spec.NTest);
+    public static readonly RunColumn Mean = Of("mean", Real, s => s.Spec.Mean, earlier: "0.0");
+    public static readonly RunColumn Correlation = Of("correlation", Real, s => s.Spec.Correlation, earlier: "0.0");
     public static readonly RunColumn DataIndex = Of("data_index", Int, s => s.Spec.DataIndex);
     public static readonly RunColumn DataSeed = Of("data_seed", Unsigned, s => s.Spec.DataSeed);
     public static readonly RunColumn Alpha = Of("alpha", Real, s => s.Spec.Alpha);

@@ -97,6 +97,7 @@ public sealed record StoredRun
         N = N, D = D, S = S, Noise = Noise, NTest = NTest, Seed = DataSeed,
         Nonzeros = Enum.Parse<Problems.NonzeroDistribution>(Nonzeros), NonzeroScale = NonzeroScale,
         Support = Enum.Parse<Problems.SupportPlacement>(Support),
+        Mean = (double)this[C.Mean]!, Correlation = (double)this[C.Correlation]!,
     };
 
     public bool Equals(StoredRun? other) =>

@@ -23,6 +23,10 @@ public sealed record RunSpec
     public required double NonzeroScale { get; init; }
     public required SupportPlacement Support { get; init; }
     public required int NTest { get; init; }
+    /// <summary>Mean mu of every input coordinate (default 0: centered).</summary>
+    public double Mean { get; init; }
+    /// <summary>Correlation rho of the inputs' Toeplitz covariance (default 0: identity).</summary>
+    public double Correlation { get; init; }
     /// <summary>Index of the dataset in the sweep's list of data seeds (informative: not part of the key, the seed is).</summary>
     public required int DataIndex { get; init; }
     public required ulong DataSeed { get; init; }
@@ -54,7 +58,7 @@ public sealed record RunSpec
     public SparseRegressionSpec Problem() => new()
     {
         N = N, D = D, S = S, Noise = Noise, Nonzeros = Nonzeros, NonzeroScale = NonzeroScale,
-        Support = Support, NTest = NTest, Seed = DataSeed,
+        Support = Support, NTest = NTest, Seed = DataSeed, Mean = Mean, Correlation = Correlation,
     };
 
     /// <summary>Training options at the given constant stepsize (no trajectory: sweeps store final values only).</summary>
@@ -74,6 +78,9 @@ public sealed record RunSpec
         w.WriteString("nonzeros", Nonzeros.ToString()); WriteDouble(w, "scale", NonzeroScale);
         w.WriteString("support", Support.ToString()); w.WriteNumber("n_test", NTest);
         w.WriteString("data_seed", DataSeed.ToString(CultureInfo.InvariantCulture));
+        // Written only when not the default (centered, uncorrelated inputs), so earlier datasets keep their keys.
+        if (Mean != 0) WriteDouble(w, "mean", Mean);
+        if (Correlation != 0) WriteDouble(w, "correlation", Correlation);
     }));
 
     /// <summary>Identifies the bisection for the largest convergent stepsize of this configuration (all but the stepsize).</summary>

@@ -39,6 +39,10 @@ public sealed record SweepSpec
     public double NonzeroScale { get; init; } = 10;
     /// <summary>Placement of the support (default random).</summary>
     public SupportPlacement Support { get; init; } = SupportPlacement.Random;
+    /// <summary>Mean mu of every input coordinate, x ~ N(mu 1, Sigma) (default 0: centered); one value per sweep.</summary>
+    public double Mean { get; init; }
+    /// <summary>Correlation rho in (-1, 1) of the inputs' Toeplitz covariance rho^|i-j| (default 0: identity); one value per sweep.</summary>
+    public double Correlation { get; init; }
     /// <summary>Held-out test points (default 1000).</summary>
     public int NTest { get; init; } = 1000;
 
@@ -100,6 +104,8 @@ public sealed record SweepSpec
         Check.Positive("problem.scale", NonzeroScale);
         if (!Enum.IsDefined(Support)) throw new InvalidInputException("problem.support", Support, "must be random or leading");
         Check.InRange("problem.n_test", NTest, 1, 100_000_000);
+        Finite("problem.mean", Mean);
+        if (!(Correlation > -1 && Correlation < 1)) throw new InvalidInputException("problem.correlation", Correlation, "must be a number in (-1, 1)");
         Each("training.alpha", Alpha, v => Check.Positive("training.alpha", v));
         Each("training.model", Model, _ => { });
         if (U0 is not null) Each("training.u0", U0, v => Finite("training.u0", v));
@@ -158,7 +164,7 @@ public sealed record SweepSpec
         {
             try
             {
-                new SparseRegressionSpec { N = n, D = d, S = S.Max(), NTest = NTest, Noise = Noise.Max(), Nonzeros = Nonzeros, NonzeroScale = NonzeroScale, Support = Support }.Validated();
+                new SparseRegressionSpec { N = n, D = d, S = S.Max(), NTest = NTest, Noise = Noise.Max(), Nonzeros = Nonzeros, NonzeroScale = NonzeroScale, Support = Support, Mean = Mean, Correlation = Correlation }.Validated();
             }
             catch (InvalidInputException e)
             {

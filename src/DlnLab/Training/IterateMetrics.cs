@@ -26,9 +26,15 @@ public sealed class IterateMetrics(RegressionProblem problem)
         return System.Numerics.Tensors.TensorPrimitives.Distance(beta[..problem.BetaStar.Length], problem.BetaStar);
     }
 
-    /// <summary>1/2 ||beta - beta*||^2 + sigma^2/2: exact for isotropic Gaussian inputs; null otherwise.</summary>
+    /// <summary>
+    /// The exact population loss: 1/2 ||beta - beta*||^2 + sigma^2/2 for isotropic Gaussian inputs, 1/2 (beta - beta*)^T
+    /// (Sigma + mu mu^T) (beta - beta*) + sigma^2/2 for the generator's other inputs; null when the input distribution or
+    /// beta* is unknown.
+    /// </summary>
     public double? PopulationLoss(ReadOnlySpan<double> beta)
     {
+        if (problem.BetaStar is null) return null;
+        if (problem.Inputs is { IsIsotropic: false } inputs) return inputs.PopulationLoss(beta, problem.BetaStar, problem.NoiseStd);
         if (!problem.IsIsotropicGaussian || DistanceToBetaStar(beta) is not double dist) return null;
         return 0.5 * dist * dist + 0.5 * problem.NoiseStd * problem.NoiseStd;
     }
