@@ -19,6 +19,7 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         "problem.n", "problem.d", "problem.s", "problem.noise", "problem.nonzeros", "problem.scale", "problem.support", "problem.n_test", "problem.mean", "problem.correlation",
         "training.alpha", "training.model", "training.u0", "training.v0", "training.batch_size", "training.batch_mode", "training.tolerance", "training.max_steps",
         "training.divergence_factor", "training.bounce_factor", "training.loss_check_interval",
+        "training.keep_trajectories", "training.checkpoints_per_decade", "training.checkpoint_every",
         "stepsize.values", "stepsize.relative",
         "stepsize.linear.start", "stepsize.linear.stop", "stepsize.linear.count",
         "stepsize.log.start", "stepsize.log.stop", "stepsize.log.count",
@@ -62,6 +63,9 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
             DivergenceFactor = Double("training.divergence_factor") ?? d.DivergenceFactor,
             BounceFactor = Double("training.bounce_factor") ?? d.BounceFactor,
             LossCheckInterval = Int("training.loss_check_interval") ?? d.LossCheckInterval,
+            KeepTrajectories = Scalar("training.keep_trajectories", AsBool) ?? d.KeepTrajectories,
+            CheckpointsPerDecade = Int("training.checkpoints_per_decade") ?? d.CheckpointsPerDecade,
+            CheckpointEvery = Long("training.checkpoint_every") ?? d.CheckpointEvery,
             Stepsize = Stepsize() ?? d.Stepsize,
             Threshold = new ThresholdSettings
             {
@@ -70,6 +74,9 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
                 Precision = Double("threshold.precision") ?? d.Threshold.Precision,
             },
         };
+        if (!spec.KeepTrajectories && (Has("training.checkpoints_per_decade") || Has("training.checkpoint_every")))
+            throw new InvalidInputException(values[Has("training.checkpoint_every") ? "training.checkpoint_every" : "training.checkpoints_per_decade"].Where,
+                "applies only to kept trajectories (training.keep_trajectories = true, --keep-trajectories)");
         if (Has("seeds.datasets") && Has("seeds.data_seeds"))
             throw new InvalidInputException(values["seeds.data_seeds"].Where, "conflicts with seeds.datasets; give a count or a list of data seeds, not both");
         // Threshold settings other than the defaults would be ignored without relative stepsizes.
@@ -172,6 +179,13 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         string text when IntegerText.TryParseUnsigned(text, out ulong u) => u,
         _ when Integral(v) is long l && l >= 0 => (ulong)l,
         _ => throw new InvalidInputException(v.Where, v.Text, "must be an integer in [0, 18446744073709551615]"),
+    };
+
+    private static bool AsBool(SpecValue v) => v.Value switch
+    {
+        bool b => b,
+        string s when s.Trim() is "true" or "false" => s.Trim() == "true",
+        _ => throw new InvalidInputException(v.Where, v.Text, "must be true or false"),
     };
 
     private static double AsDouble(SpecValue v) => v.Value switch

@@ -50,6 +50,7 @@ internal static class SweepExpansion
                         Repeat = r, BatchSeed = batchSeed, Tolerance = spec.Tolerance, MaxSteps = spec.MaxSteps,
                         DivergenceFactor = spec.DivergenceFactor, BounceFactor = spec.BounceFactor,
                         LossCheckInterval = spec.LossCheckInterval, Threshold = relative ? spec.Threshold : null,
+                        KeepTrajectories = spec.KeepTrajectories, CheckpointsPerDecade = spec.CheckpointsPerDecade, CheckpointEvery = spec.CheckpointEvery,
                     });
             }
         }

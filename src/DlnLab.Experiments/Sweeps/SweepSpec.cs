@@ -73,6 +73,15 @@ public sealed record SweepSpec
     public double BounceFactor { get; init; } = 2;
     /// <summary>Steps between full-loss checks for b &lt; n (default 0: automatic, 16 ceil(n/b)).</summary>
     public int LossCheckInterval { get; init; }
+    /// <summary>
+    /// Record and store each run's trajectory: beta_k, the gain so far, the training loss and the sharpness at
+    /// checkpoints (default false: final values only).
+    /// </summary>
+    public bool KeepTrajectories { get; init; }
+    /// <summary>Log-spaced checkpoints per decade of a kept trajectory (default 10; 0 to 1000).</summary>
+    public int CheckpointsPerDecade { get; init; } = 10;
+    /// <summary>A kept trajectory's checkpoints every this many steps instead of log-spaced (default 0: log-spaced).</summary>
+    public long CheckpointEvery { get; init; }
     /// <summary>Bisection settings for a relative stepsize axis (default bracket [1e-4, 10], precision 1e-3).</summary>
     public ThresholdSettings Threshold { get; init; } = new();
 
@@ -123,6 +132,8 @@ public sealed record SweepSpec
         if (!(DivergenceFactor > 1 && double.IsFinite(DivergenceFactor))) throw new InvalidInputException("training.divergence_factor", DivergenceFactor, "must be a finite number > 1");
         if (!(BounceFactor > 1 && double.IsFinite(BounceFactor))) throw new InvalidInputException("training.bounce_factor", BounceFactor, "must be a finite number > 1");
         if (LossCheckInterval < 0) throw new InvalidInputException("training.loss_check_interval", LossCheckInterval, "must be >= 0 (0: automatic)");
+        Check.InRange("training.checkpoints_per_decade", CheckpointsPerDecade, 0, TrainingOptions.MaxCheckpointsPerDecade);
+        if (CheckpointEvery < 0) throw new InvalidInputException("training.checkpoint_every", CheckpointEvery, "must be >= 0 (0: log-spaced checkpoints)");
         Stepsize.Validate();
         Threshold.Validate();
         double runs = RunCount();

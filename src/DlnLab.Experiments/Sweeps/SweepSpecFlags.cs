@@ -22,6 +22,8 @@ public static class SweepSpecFlags
         ["batch-size"] = "training.batch_size", ["batch-mode"] = "training.batch_mode", ["tolerance"] = "training.tolerance",
         ["max-steps"] = "training.max_steps", ["divergence-factor"] = "training.divergence_factor",
         ["bounce-factor"] = "training.bounce_factor", ["loss-check-interval"] = "training.loss_check_interval",
+        ["keep-trajectories"] = "training.keep_trajectories", ["checkpoints-per-decade"] = "training.checkpoints_per_decade",
+        ["checkpoint-every"] = "training.checkpoint_every",
         ["stepsize"] = "stepsize.values", ["stepsize-linear"] = "stepsize.linear", ["stepsize-log"] = "stepsize.log",
         ["stepsize-relative"] = "stepsize.relative", ["threshold-low"] = "threshold.low",
         ["threshold-high"] = "threshold.high", ["threshold-precision"] = "threshold.precision",

@@ -107,7 +107,7 @@ public static class LockstepTrainer
                     if (atCheckpoint || stop is not null)
                     {
                         state.Store(lane, slot.State);
-                        slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State));
+                        slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State, slot.Options.RecordIterates));
                         if (atCheckpoint) slot.Checkpoints.Advance();
                     }
                     if (stop is RunStatus status)
@@ -154,7 +154,7 @@ public static class LockstepTrainer
             State = new NetworkState(Alpha, design.Stride, length => new double[length]);
             Monitor = new LossMonitor(initialLoss, options);
             ConstantStepsize = options.Stepsize.ConstantGamma is not null;
-            Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+            Checkpoints = CheckpointSchedule.For(options);
         }
 
         public int Index { get; }

@@ -63,7 +63,7 @@ internal static class SingleSampleLockstep
                 }
                 if (atCheckpoint || stop is not null)
                 {
-                    lane.Trajectory.Add(metrics.Checkpoint(k, lane.Loss, lane.State));
+                    lane.Trajectory.Add(metrics.Checkpoint(k, lane.Loss, lane.State, options.RecordIterates));
                     if (atCheckpoint) lane.Checkpoints.Advance();
                 }
                 if (stop is RunStatus status)
@@ -186,7 +186,7 @@ internal static class SingleSampleLockstep
             State = new NetworkState(Alpha, design.Stride);
             Sampler = new BatchSampler(design.N, 1, options.BatchMode, options.Seed);
             Monitor = new LossMonitor(design.Loss(State.Beta), options);
-            Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+            Checkpoints = CheckpointSchedule.For(options);
             CheckInterval = options.LossCheckInterval > 0 ? options.LossCheckInterval : 16L * design.N;
             ConstantGamma = options.Stepsize.ConstantGamma ?? 0;
             // One sample drawn ahead, as the single run draws it.

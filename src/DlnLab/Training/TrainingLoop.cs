@@ -36,7 +36,7 @@ internal static class TrainingLoop
         var stepper = backend.Create(model, design, sampler, options.Stepsize, RenormalizeEvery);
         double lossAtK = stepper.Loss();
         var monitor = new LossMonitor(lossAtK, options);
-        var checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+        var checkpoints = CheckpointSchedule.For(options);
         var trajectory = new List<Checkpoint>();
         var metrics = new IterateMetrics(problem);
         var counters = new StepCounters();
@@ -65,7 +65,8 @@ internal static class TrainingLoop
             }
             if (atCheckpoint || stop is not null)
             {
-                trajectory.Add(metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1()));
+                var checkpoint = metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1());
+                trajectory.Add(options.RecordIterates ? metrics.WithIterate(checkpoint, stepper.Beta, stepper.ReadOut()) : checkpoint);
                 if (atCheckpoint) checkpoints.Advance();
             }
             if (stop is RunStatus s)
