@@ -15,7 +15,8 @@ internal sealed class ReproduceCommand
     private readonly Argument<string[]> figures = new("figures")
     {
         Description = "Which figures: fig1 (test loss vs stepsize), fig2 (shape and scale of the gain), fig3 (recovery of beta*), " +
-            "fig4 (batch sizes), or all. [default: all]",
+            "fig4 (batch sizes), fig5 (the edge of stability: loss, coordinates and sharpness over steps), " +
+            "fig6 (centered against uncentered inputs), or all. [default: all]",
         Arity = ArgumentArity.ZeroOrMore,
     };
     private readonly Option<string> output = CliOption.Text("--out", "results",
@@ -104,7 +105,7 @@ internal sealed class ReproduceCommand
     {
         if (given.Length == 0 || given.Contains("all")) return [.. Reproducer.AllFigures];
         foreach (var f in given)
-            if (!Reproducer.AllFigures.Contains(f)) throw new InvalidInputException("figures", f, "must be fig1, fig2, fig3, fig4 or all");
+            if (!Reproducer.AllFigures.Contains(f)) throw new InvalidInputException("figures", f, $"must be {string.Join(", ", Reproducer.AllFigures)} or all");
         return given.Distinct().ToArray();
     }
 }

@@ -14,7 +14,7 @@ namespace DlnLab.Experiments.Reproduction;
 public static class Reproducer
 {
     /// <summary>Figure names, in report order.</summary>
-    public static readonly IReadOnlyList<string> AllFigures = ["fig1", "fig2", "fig3", "fig4"];
+    public static readonly IReadOnlyList<string> AllFigures = ["fig1", "fig2", "fig3", "fig4", "fig5", "fig6"];
 
     public const string StoreFile = "runs.db";
 
@@ -24,7 +24,7 @@ public static class Reproducer
     {
         settings.Validated();
         foreach (var f in figures)
-            if (!AllFigures.Contains(f)) throw new InvalidInputException("figure", f, "must be fig1, fig2, fig3, fig4 or all");
+            if (!AllFigures.Contains(f)) throw new InvalidInputException("figure", f, $"must be {string.Join(", ", AllFigures)} or all");
         // Every file this writes, checked before anything is created: a folder, FIFO or device of one of these names
         // in the output folder is refused, not replaced.
         OutputPath.CheckFolder("out", outputDirectory);
@@ -32,8 +32,12 @@ public static class Reproducer
         var stepsizeSweep = PaperSweeps.StepsizeSweep(settings);
         var batchSizeSweep = PaperSweeps.BatchSizeSweep(settings);
         var sweeps = new List<SweepSpec>();
-        if (figures.Any(f => f is "fig1" or "fig2" or "fig3")) sweeps.Add(stepsizeSweep);
+        if (figures.Any(f => f is "fig1" or "fig2" or "fig3" or "fig6")) sweeps.Add(stepsizeSweep);
         if (figures.Contains("fig4")) sweeps.Add(batchSizeSweep);
+        var edgeSweep = EdgeOfStabilityFigure.Sweep(settings);
+        var uncenteredSweep = UncenteredFigure.Sweep(settings);
+        if (figures.Contains("fig5")) sweeps.Add(edgeSweep);
+        if (figures.Contains("fig6")) sweeps.Add(uncenteredSweep);
         foreach (var sweep in sweeps) sweep.ValidateResources(settings.Threads);
 
         var clock = Stopwatch.StartNew();
@@ -53,6 +57,8 @@ public static class Reproducer
         // budget, ...) from earlier calls, which the figures and the report must not mix in.
         var stepsizeRuns = RunsOf(store, stepsizeSweep);
         var batchRuns = RunsOf(store, batchSizeSweep);
+        var edgeRuns = RunsOf(store, edgeSweep);
+        var uncenteredRuns = RunsOf(store, uncenteredSweep);
         var datasetKeys = stepsizeRuns.Concat(batchRuns).Select(r => r.DatasetKey).ToHashSet();
         var references = store.References().Where(r => datasetKeys.Contains(r.DatasetKey)).ToList();
         var outputs = new List<FigureOutput>();
@@ -87,11 +93,18 @@ public static class Reproducer
                         "Test loss against batch size b at matched relative stepsizes γ/γ_max, and the shape of the gain (divided by its mean) for each b at the largest.",
                         "New: the report states no result for 1 < b < n. The figure shows how the test loss at matched relative stepsizes and the shape of the gain change with b, between SGD's (b = 1) and GD's (b = n).");
                     break;
+                case "fig5":
+                    Draw(EdgeOfStabilityFigure.Figure(edgeRuns, settings), edgeRuns, EdgeOfStabilityFigure.Caption, EdgeOfStabilityFigure.Finding(edgeRuns, settings));
+                    break;
+                case "fig6":
+                    Draw(UncenteredFigure.Figure(stepsizeRuns, uncenteredRuns, settings), [.. stepsizeRuns, .. uncenteredRuns], UncenteredFigure.Caption(settings),
+                        UncenteredFigure.Finding(stepsizeRuns, uncenteredRuns, settings));
+                    break;
             }
         }
 
         var findings = stepsizeRuns.Count > 0 ? Findings.Measure(stepsizeRuns, settings) : null;
-        var all = stepsizeRuns.Concat(batchRuns).ToArray();
+        var all = stepsizeRuns.Concat(batchRuns).Concat(edgeRuns).Concat(uncenteredRuns).ToArray();
         var model = new ReportModel
         {
             Title = "DlnLab: implicit bias of SGD and GD on diagonal linear networks",

@@ -33,8 +33,8 @@ public static class Stability
     /// w-^2 = sqrt(beta^2 + A^2) - beta. In the rotated coordinates the Hessian is (1/n) K^T K + diag(g, -g) with
     /// K = [X diag(w+), -X diag(w-)] and g = (1/n) X^T (X beta - y). Its largest eigenvalue is max|g| or the largest
     /// lambda > max|g| where lambda_max(M(lambda)) = 1, M(lambda) = (1/n) X diag(w+^2/(lambda - g) + w-^2/(lambda + g)) X^T
-    /// (n x n, decreasing in lambda), found by bisection in [max|g|, max|g| + lambda_max((1/n) X diag(w+^2 + w-^2) X^T)].
-    /// At an interpolator (g = 0) it is <see cref="SharpnessAtInterpolator"/>. O(n^2 d + n^3) per bisection step. NaN
+    /// (n x n, decreasing in lambda), found by the Illinois regula falsi in [max|g|, max|g| + lambda_max((1/n) X diag(w+^2 + w-^2) X^T)].
+    /// At an interpolator (g = 0) it is <see cref="SharpnessAtInterpolator"/>. O(n^2 d + n^3) per step of it. NaN
     /// where it does not exist: a non-finite iterate or residual (a diverging run).
     /// </summary>
     public static double SharpnessAtIterate(Matrix x, ReadOnlySpan<double> y, ReadOnlySpan<double> beta, ReadOnlySpan<double> lnAlphaInfSquared)
@@ -76,11 +76,33 @@ public static class Stability
             for (int j = 0; j < d; j++) weights[j] = plus[j] / (lambda - g[j]) + minus[j] / (lambda + g[j]);
             return Sharpness(x, weights);
         }
-        if (!(hi > lo) || Top(lo + (hi - lo) * 1e-12) <= 1) return gMax;
+        lo += (hi - lo) * 1e-12;
+        double fLo = Top(lo) - 1, fHi = Top(hi) - 1;
+        if (!(hi > lo) || fLo <= 0) return gMax;
+        if (fHi >= 0) return hi;
+        // Regula falsi with the Illinois modification on the bracket [lo, hi] (f(lo) > 0 > f(hi)): superlinear, and
+        // never leaves the bracket; a bisection step whenever the bracket fails to halve in two steps.
+        int side = 0;
+        double width = hi - lo;
         for (int iteration = 0; iteration < 200 && hi - lo > 1e-13 * hi; iteration++)
         {
-            double mid = 0.5 * (lo + hi);
-            if (Top(mid) > 1) lo = mid; else hi = mid;
+            double next = iteration % 2 == 1 && hi - lo > 0.5 * width ? 0.5 * (lo + hi) : (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (iteration % 2 == 1) width = hi - lo;
+            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+            double f = Top(next) - 1;
+            if (f == 0) return next;
+            if (f > 0)
+            {
+                lo = next; fLo = f;
+                if (side == 1) fHi *= 0.5;
+                side = 1;
+            }
+            else
+            {
+                hi = next; fHi = f;
+                if (side == -1) fLo *= 0.5;
+                side = -1;
+            }
         }
         return 0.5 * (lo + hi);
     }
