@@ -74,8 +74,9 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
                 Precision = Double("threshold.precision") ?? d.Threshold.Precision,
             },
         };
-        if (!spec.KeepTrajectories && (Has("training.checkpoints_per_decade") || Has("training.checkpoint_every")))
-            throw new InvalidInputException(values[Has("training.checkpoint_every") ? "training.checkpoint_every" : "training.checkpoints_per_decade"].Where,
+        // Checkpoint settings other than the defaults would be ignored without kept trajectories.
+        if (!spec.KeepTrajectories && (spec.CheckpointsPerDecade != d.CheckpointsPerDecade || spec.CheckpointEvery != d.CheckpointEvery))
+            throw new InvalidInputException(values[spec.CheckpointEvery != d.CheckpointEvery ? "training.checkpoint_every" : "training.checkpoints_per_decade"].Where,
                 "applies only to kept trajectories (training.keep_trajectories = true, --keep-trajectories)");
         if (Has("seeds.datasets") && Has("seeds.data_seeds"))
             throw new InvalidInputException(values["seeds.data_seeds"].Where, "conflicts with seeds.datasets; give a count or a list of data seeds, not both");

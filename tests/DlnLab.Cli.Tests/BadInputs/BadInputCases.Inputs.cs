@@ -24,5 +24,12 @@ public static partial class BadInputCases
         foreach (var value in new[] { "1.0", "-1.0", "nan", "inf", "\"abc\"", "true" }) yield return Toml("problem.correlation", value);
         foreach (var value in new[] { "nan", "inf", "-inf", "\"abc\"", "true" }) yield return Toml("problem.mean", value);
         yield return new(Train("--data", "{dir}/p.npz", "--mean", "1"), "--mean", Setup: f => f.Text("p.npz", ""), Label: "train --data with --mean");
+        // Kept trajectories: checkpoint settings need them, and take only their allowed values.
+        yield return new(Sweep("--checkpoint-every", "100"), "--checkpoint-every");
+        yield return new(Sweep("--checkpoints-per-decade", "5"), "--checkpoints-per-decade");
+        yield return new(Sweep("--keep-trajectories", "--checkpoints-per-decade", "1001"), "--checkpoints-per-decade");
+        yield return new(Sweep("--keep-trajectories", "--checkpoint-every", "-1"), "--checkpoint-every");
+        yield return new(Train("--checkpoint-every", "-5"), "--checkpoint-every");
+        foreach (var value in new[] { "1", "\"yes\"", "[true]" }) yield return Toml("training.keep_trajectories", value);
     }
 }
