@@ -37,7 +37,8 @@ internal sealed class ReproduceCommand
     {
         var command = new Command("reproduce",
             "Reproduce the report's figures: test loss against stepsize for GD and SGD (fig1), shape and scale of the gain " +
-            "(fig2), recovery of beta* (fig3), and the new batch-size figure (fig4), with report.md and report.html. " +
+            "(fig2), recovery of beta* (fig3), the new batch-size figure (fig4), the edge of stability over steps (fig5) and " +
+            "centered against uncentered inputs (fig6), with report.md and report.html. " +
             $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
         command.Arguments.Add(figures);
         foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads }) command.Options.Add(option);

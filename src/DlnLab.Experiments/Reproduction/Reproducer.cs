@@ -137,7 +137,7 @@ public static class Reproducer
         static string F(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
         return
         [
-            new("problem", $"n = {s.N}, d = {s.D}, s = {s.S}; x_i ~ N(0, I_d); noiseless labels; nonzeros of β* ~ N(0, 10²) on the leading s coordinates"),
+            new("problem", $"n = {s.N}, d = {s.D}, s = {s.S}; {Inputs(s)}; noiseless labels; nonzeros of β* ~ N(0, 10²) on the leading s coordinates"),
             new("test set", $"{s.NTest} points"),
             new("initialisation", $"α = {F(s.Alpha)} (u0 = √2 α, v0 = 0)"),
             new("training", $"until training loss ≤ {F(s.Tolerance)} or {s.MaxSteps} steps; uniform random batches"),
@@ -148,6 +148,13 @@ public static class Reproducer
             new("curves", $"medians and bands over the runs that converged or ran out of budget within {F(RunGroups.NearlyConvergedFactor)} × the tolerance (slow small stepsizes); a point needs half of its datasets; diverged runs are never used"),
         ];
     }
+
+    private static string Inputs(ReproductionSettings s) => (s.Mean, s.Correlation) switch
+    {
+        (0, 0) => "x_i ~ N(0, I_d)",
+        (var mu, 0) => $"x_i ~ N({mu.ToString("G4", CultureInfo.InvariantCulture)}·1, I_d)",
+        var (mu, rho) => $"x_i ~ N({mu.ToString("G4", CultureInfo.InvariantCulture)}·1, Σ), Σ_ij = {rho.ToString("G4", CultureInfo.InvariantCulture)}^|i−j|",
+    };
 
     private sealed class Progress(Action<SweepProgress> report) : IProgress<SweepProgress>
     {
