@@ -33,7 +33,7 @@ public static class Stability
     /// w-^2 = sqrt(beta^2 + A^2) - beta. In the rotated coordinates the Hessian is (1/n) K^T K + diag(g, -g) with
     /// K = [X diag(w+), -X diag(w-)] and g = (1/n) X^T (X beta - y). Its largest eigenvalue is max|g| or the largest
     /// lambda > max|g| where lambda_max(M(lambda)) = 1, M(lambda) = (1/n) X diag(w+^2/(lambda - g) + w-^2/(lambda + g)) X^T
-    /// (n x n, decreasing in lambda), found by the Illinois regula falsi in [max|g|, max|g| + lambda_max((1/n) X diag(w+^2 + w-^2) X^T)].
+    /// (n x n, decreasing in lambda), found by the Illinois regula falsi on 1 - 1/lambda_max(M(lambda)) in [max|g|, max|g| + lambda_max((1/n) X diag(w+^2 + w-^2) X^T)].
     /// At an interpolator (g = 0) it is <see cref="SharpnessAtInterpolator"/>. O(n^2 d + n^3) per step of it. NaN
     /// where it does not exist: a non-finite iterate or residual (a diverging run).
     /// </summary>
@@ -77,20 +77,23 @@ public static class Stability
             return Sharpness(x, weights);
         }
         lo += (hi - lo) * 1e-12;
-        double fLo = Top(lo) - 1, fHi = Top(hi) - 1;
+        // The root of 1 - 1/lambda_max(M(lambda)): M falls like C / (lambda - g) near the poles and like G / lambda far
+        // from them, so this function is nearly linear in lambda and regula falsi takes a few steps.
+        double Gap(double lambda) => 1 - 1 / Top(lambda);
+        double fLo = Gap(lo), fHi = Gap(hi);
         if (!(hi > lo) || fLo <= 0) return gMax;
         if (fHi >= 0) return hi;
         // Regula falsi with the Illinois modification on the bracket [lo, hi] (f(lo) > 0 > f(hi)): superlinear, and
-        // never leaves the bracket; a bisection step whenever the bracket fails to halve in two steps.
+        // never leaves the bracket. It stops when a step moves the estimate by less than 1e-14 of it.
         int side = 0;
-        double width = hi - lo;
-        for (int iteration = 0; iteration < 200 && hi - lo > 1e-13 * hi; iteration++)
+        double previous = double.NaN;
+        for (int iteration = 0; iteration < 200 && hi - lo > 1e-15 * hi; iteration++)
         {
-            double next = iteration % 2 == 1 && hi - lo > 0.5 * width ? 0.5 * (lo + hi) : (lo * fHi - hi * fLo) / (fHi - fLo);
-            if (iteration % 2 == 1) width = hi - lo;
+            double next = (lo * fHi - hi * fLo) / (fHi - fLo);
             if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-            double f = Top(next) - 1;
-            if (f == 0) return next;
+            double f = Gap(next);
+            if (f == 0 || Math.Abs(next - previous) <= 1e-14 * next) return next;
+            previous = next;
             if (f > 0)
             {
                 lo = next; fLo = f;
