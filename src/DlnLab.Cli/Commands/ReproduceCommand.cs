@@ -15,7 +15,8 @@ internal sealed class ReproduceCommand
     private readonly Argument<string[]> figures = new("figures")
     {
         Description = "Which figures: fig1 (test loss vs stepsize), fig2 (shape and scale of the gain), fig3 (recovery of beta*), " +
-            "fig4 (batch sizes), fig7 (beta0~ dropped), fig8 (predicted vs measured gain shape and scale), or all. [default: all]",
+            "fig4 (batch sizes), fig5 (the edge of stability: loss, coordinates and sharpness over steps), " +
+            "fig6 (centered against uncentered inputs), fig7 (beta0~ dropped), fig8 (predicted vs measured gain shape and scale), or all. [default: all]",
         Arity = ArgumentArity.ZeroOrMore,
     };
     private readonly Option<string> output = CliOption.Text("--out", "results",
@@ -23,6 +24,9 @@ internal sealed class ReproduceCommand
     private readonly Option<int> datasets = CliOption.Int("--datasets", Defaults.Datasets, "Datasets per configuration; medians and bands are over them.");
     private readonly Option<ulong> seed = CliOption.Seed("--seed", Defaults.Seed, "Seed from which every data and batch seed is derived.");
     private readonly Option<double> alpha = CliOption.Double("--alpha", Defaults.Alpha, "Initialisation scale alpha > 0.");
+    private readonly Option<double> mean = CliOption.Double("--mean", Defaults.Mean, "Mean mu of every input coordinate in every sweep: x ~ N(mu 1, Sigma).");
+    private readonly Option<double> correlation = CliOption.Double("--correlation", Defaults.Correlation,
+        "Correlation rho in (-1, 1) of neighbouring input coordinates in every sweep: Sigma_ij = rho^|i-j|.");
     private readonly Option<long> maxSteps = CliOption.Long("--max-steps", Defaults.MaxSteps, "Step budget per run.");
     private readonly Option<double> tolerance = CliOption.Double("--tolerance", Defaults.Tolerance, "A run has converged once its training loss is at or below this.");
     private readonly Option<int> threads = CliOption.Int("--threads", Defaults.Threads, "Runs trained at once (default: all cores); results do not depend on it.");
@@ -33,10 +37,11 @@ internal sealed class ReproduceCommand
     {
         var command = new Command("reproduce",
             "Reproduce the report's figures: test loss against stepsize for GD and SGD (fig1), shape and scale of the gain " +
-            "(fig2), recovery of beta* (fig3), the new batch-size figure (fig4), and the theory's predictions tested (fig7, fig8), with report.md and report.html. " +
+            "(fig2), recovery of beta* (fig3), the new batch-size figure (fig4), the edge of stability over steps (fig5), " +
+            "centered against uncentered inputs (fig6) and the theory's predictions tested (fig7, fig8), with report.md and report.html. " +
             $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
         command.Arguments.Add(figures);
-        foreach (var option in new Option[] { output, datasets, seed, alpha, maxSteps, tolerance, threads }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads }) command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
@@ -50,6 +55,8 @@ internal sealed class ReproduceCommand
             Datasets = parsed.GetValue(datasets),
             Seed = parsed.GetValue(seed),
             Alpha = parsed.GetValue(alpha),
+            Mean = parsed.GetValue(mean),
+            Correlation = parsed.GetValue(correlation),
             MaxSteps = parsed.GetValue(maxSteps),
             Tolerance = parsed.GetValue(tolerance),
             Threads = parsed.GetValue(threads),

@@ -17,8 +17,10 @@ internal sealed class TrainCommand
         "Doubles round-trip exactly; non-finite values (NaN, Infinity) are written as null. [default: off, a readable summary]");
     private readonly Option<string?> trajectory = CliOption.OptionalText("--trajectory",
         "Also write the trajectory checkpoints to this CSV file (step,train_loss,test_loss,gain_l1,distance_to_beta_star), " +
-        "replacing it atomically (a regular file or a new path only); - or /dev/stdout writes it to standard output after the summary. [default: none]",
-        "FILE.csv");
+        "replacing it atomically (a regular file or a new path only); - or /dev/stdout writes it to standard output after the summary. " +
+        "A name ending in .npz writes numpy arrays instead, with the iterates: step, train_loss, test_loss, gain_l1, " +
+        "distance_to_beta_star, sharpness (one per checkpoint), beta and gain (checkpoints x d). [default: none]",
+        "FILE.csv|FILE.npz");
 
     public static Command Create() => new TrainCommand().Build();
 
@@ -41,9 +43,10 @@ internal sealed class TrainCommand
 
         // Every input is checked before data are drawn or any file is touched.
         TrainingOptions? options = null;
-        var (problem, description) = ProblemSource.Build(problemOptions, parsed, (n, d) => options = trainingOptions.Read(parsed, n, d));
         string? trajectoryPath = parsed.GetValue(trajectory);
         bool trajectoryToOutput = trajectoryPath is not null && OutputPath.IsStandardOutput(trajectoryPath);
+        bool npz = !trajectoryToOutput && trajectoryPath is not null && trajectoryPath.EndsWith(".npz", StringComparison.OrdinalIgnoreCase);
+        var (problem, description) = ProblemSource.Build(problemOptions, parsed, (n, d) => options = trainingOptions.Read(parsed, n, d, recordIterates: npz));
         if (trajectoryPath is not null && !trajectoryToOutput) OutputPath.CheckFile("trajectory", trajectoryPath);
 
         // The first SIGINT or SIGTERM stops the run within a few thousand steps (a stopped run is not a result, so
@@ -64,7 +67,8 @@ internal sealed class TrainCommand
         var timing = new RunTiming(clock.Elapsed.TotalSeconds, result.Steps);
         var theory = TheoryCheck.Of(problem, result, options!);
 
-        if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
+        if (npz) TrajectoryNpz.WriteFile(trajectoryPath!, result.Trajectory);
+        else if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 
         if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing);
         else RunSummary.Write(output, description, options!, result, theory, timing);

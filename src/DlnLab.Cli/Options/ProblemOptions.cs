@@ -22,6 +22,9 @@ internal sealed class ProblemOptions
         "Where the s nonzeros sit: random (a uniform random subset) or leading (the first s coordinates).",
         Enum.GetValues<SupportPlacement>().Select(CliOption.Word).ToArray());
     public Option<double> Noise { get; } = CliOption.Double("--noise", Defaults.Noise, "Label noise standard deviation sigma (>= 0).");
+    public Option<double> Mean { get; } = CliOption.Double("--mean", Defaults.Mean, "Mean mu of every input coordinate: x ~ N(mu 1, Sigma) (0: centered).");
+    public Option<double> Correlation { get; } = CliOption.Double("--correlation", Defaults.Correlation,
+        "Correlation rho in (-1, 1) of neighbouring input coordinates: Sigma_ij = rho^|i-j| (0: Sigma = I).");
     public Option<int> NTest { get; } = CliOption.Int("--n-test", Defaults.NTest, "Size of the held-out test set (> 0).");
     public Option<ulong> DataSeed { get; } = CliOption.Seed("--data-seed", Defaults.Seed, "Seed of the data: X, beta*, noise and test set.");
     public Option<string?> Data { get; } = CliOption.OptionalText("--data",
@@ -36,7 +39,7 @@ internal sealed class ProblemOptions
     public IEnumerable<Option> All => [.. Generator, Data];
 
     /// <summary>The options of the generated problem, which --data replaces.</summary>
-    public IEnumerable<Option> Generator => [N, D, S, Nonzeros, Scale, Support, Noise, NTest, DataSeed];
+    public IEnumerable<Option> Generator => [N, D, S, Nonzeros, Scale, Support, Noise, Mean, Correlation, NTest, DataSeed];
 
     public void AddTo(Command command)
     {
@@ -53,6 +56,8 @@ internal sealed class ProblemOptions
         NonzeroScale = parsed.GetValue(Scale),
         Support = CliOption.ParseWord<SupportPlacement>(parsed.GetValue(Support)!),
         Noise = parsed.GetValue(Noise),
+        Mean = parsed.GetValue(Mean),
+        Correlation = parsed.GetValue(Correlation),
         NTest = parsed.GetValue(NTest),
         Seed = parsed.GetValue(DataSeed),
     }.Validated();

@@ -26,6 +26,8 @@ internal sealed class SweepFlagOptions
         ["scale"] = "Scale of the nonzeros of beta*.",
         ["support"] = "Placement of the support of beta*: random or leading.",
         ["n-test"] = "Held-out test points.",
+        ["mean"] = "Mean mu of every input coordinate, x ~ N(mu 1, Sigma) (0: centered).",
+        ["correlation"] = "Correlation rho in (-1, 1) of neighbouring input coordinates, Sigma_ij = rho^|i-j| (0: identity).",
         ["alpha"] = "Initialisation scale alpha > 0; comma-separated values are a grid axis.",
         ["model"] = "The parametrisation: uv (beta = u * v) or power:D (beta = w+^D - w-^D, D in [2, 64]); comma-separated values are a grid axis.",
         ["u0"] = "For uv: the initial u on every coordinate; comma-separated values are a grid axis. Left out: u0 = sqrt(2) alpha. Not with power:D.",
@@ -37,6 +39,8 @@ internal sealed class SweepFlagOptions
         ["divergence-factor"] = "A run has diverged once its loss exceeds this factor times the initial loss.",
         ["bounce-factor"] = "Loss rise above which a run is flagged as bouncing (edge of stability).",
         ["loss-check-interval"] = "Steps between full-loss checks for b < n (0: automatic, 16 ceil(n/b)).",
+        ["checkpoints-per-decade"] = "Log-spaced checkpoints per decade of a kept trajectory (0 to 1000; with --keep-trajectories).",
+        ["checkpoint-every"] = "A kept trajectory's checkpoints every this many steps instead of log-spaced (0: log-spaced; with --keep-trajectories).",
         ["stepsize"] = "Constant stepsizes, comma-separated. Give at most one of the four stepsize options.",
         ["stepsize-linear"] = "Stepsizes evenly spaced from START to STOP, both included: START:STOP:COUNT.",
         ["stepsize-log"] = "Stepsizes evenly spaced in log scale: START:STOP:COUNT, e.g. 1e-3:1e-1:10.",
@@ -51,17 +55,20 @@ internal sealed class SweepFlagOptions
         ["name"] = "NAME", ["nonzeros"] = "gaussian|rademacher|uniform|constant", ["support"] = "random|leading",
         ["batch-mode"] = "uniform|epoch", ["stepsize-linear"] = "START:STOP:COUNT", ["stepsize-log"] = "START:STOP:COUNT",
         ["seed"] = "SEED", ["data-seeds"] = "SEEDS", ["datasets"] = "INT", ["repeats"] = "INT", ["n-test"] = "INT",
-        ["max-steps"] = "INT", ["loss-check-interval"] = "INT",
+        ["max-steps"] = "INT", ["loss-check-interval"] = "INT", ["checkpoints-per-decade"] = "INT", ["checkpoint-every"] = "INT",
         ["n"] = "LIST", ["d"] = "LIST", ["s"] = "LIST", ["batch-size"] = "LIST", ["noise"] = "LIST", ["alpha"] = "LIST", ["model"] = "uv|power:D,...", ["u0"] = "LIST", ["v0"] = "LIST",
         ["stepsize"] = "LIST", ["stepsize-relative"] = "LIST",
     };
 
     private readonly List<(string Flag, Option<string?> Option)> options;
+    private readonly Option<bool> keepTrajectories = CliOption.Flag("--keep-trajectories",
+        "Record each run's trajectory (beta_k, the gain so far, the training loss and the sharpness at checkpoints) and store it; " +
+        "`dln export` writes it as runs x checkpoints (x d) arrays in runs.npz. [default: off]");
 
     public SweepFlagOptions()
     {
         var defaults = Defaults(new SweepSpec());
-        options = SweepSpecFlags.Flags.Keys.Select(flag =>
+        options = SweepSpecFlags.Flags.Keys.Where(flag => flag != KeepTrajectoriesFlag).Select(flag =>
         {
             string description = Descriptions.GetValueOrDefault(flag, "See the [" + SweepSpecFlags.Flags[flag] + "] key of the TOML schema.");
             string helpName = HelpNames.GetValueOrDefault(flag, "NUMBER");
@@ -75,12 +82,14 @@ internal sealed class SweepFlagOptions
     public void AddTo(Command command)
     {
         foreach (var (_, option) in options) command.Options.Add(option);
+        command.Options.Add(keepTrajectories);
     }
 
     /// <summary>The flags given on the command line (name without dashes -> text), defaults left out.</summary>
     public Dictionary<string, string> Given(ParseResult parsed)
     {
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (parsed.GetValue(keepTrajectories)) given[KeepTrajectoriesFlag] = "true";
         foreach (var (flag, option) in options)
             if (parsed.GetResult(option) is { Implicit: false } && parsed.GetValue(option) is string text) given[flag] = text;
         return given;
@@ -101,6 +110,8 @@ internal sealed class SweepFlagOptions
         ["scale"] = G(spec.NonzeroScale),
         ["support"] = CliOption.Word(spec.Support),
         ["n-test"] = I(spec.NTest),
+        ["mean"] = G(spec.Mean),
+        ["correlation"] = G(spec.Correlation),
         ["alpha"] = string.Join(',', spec.Alpha.Select(G)),
         ["model"] = string.Join(',', spec.Model),
         ["batch-size"] = string.Join(',', spec.BatchSize.Select(b => b == SweepSpec.FullBatch ? "n" : I(b))),
@@ -110,11 +121,15 @@ internal sealed class SweepFlagOptions
         ["divergence-factor"] = G(spec.DivergenceFactor),
         ["bounce-factor"] = G(spec.BounceFactor),
         ["loss-check-interval"] = I(spec.LossCheckInterval),
+        ["checkpoints-per-decade"] = I(spec.CheckpointsPerDecade),
+        ["checkpoint-every"] = spec.CheckpointEvery.ToString(CultureInfo.InvariantCulture),
         ["stepsize"] = string.Join(',', spec.Stepsize.Points().Select(G)),
         ["threshold-low"] = G(spec.Threshold.Low),
         ["threshold-high"] = G(spec.Threshold.High),
         ["threshold-precision"] = G(spec.Threshold.Precision),
     };
+
+    private const string KeepTrajectoriesFlag = "keep-trajectories";
 
     private static string I(int x) => x.ToString(CultureInfo.InvariantCulture);
 

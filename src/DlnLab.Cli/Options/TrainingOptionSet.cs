@@ -46,9 +46,11 @@ internal sealed class TrainingOptionSet
         "For b < n, steps between full training-loss evaluations (>= 0; 0: 16 ceil(n/b)).");
     public Option<int> CheckpointsPerDecade { get; } = CliOption.Int("--checkpoints-per-decade", Defaults.CheckpointsPerDecade,
         "Trajectory checkpoints per decade of steps (0 to 1000; 0: only the first and last).");
+    public Option<long> CheckpointEvery { get; } = CliOption.Long("--checkpoint-every", Defaults.CheckpointEvery,
+        "Trajectory checkpoints every this many steps instead of log-spaced ones (>= 0; 0: log-spaced).");
 
     public IEnumerable<Option> All =>
-        [Model, Alpha, U0, V0, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade];
+        [Model, Alpha, U0, V0, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade, CheckpointEvery];
 
     public void AddTo(Command command)
     {
@@ -56,7 +58,7 @@ internal sealed class TrainingOptionSet
     }
 
     /// <summary>The training options for a problem with n samples and d features, validated by the core.</summary>
-    public TrainingOptions Read(ParseResult parsed, int n, int d)
+    public TrainingOptions Read(ParseResult parsed, int n, int d, bool recordIterates = false)
     {
         var alpha = SpecText.ParseAlpha(parsed.GetValue(Alpha)!);
         return new TrainingOptions
@@ -76,6 +78,8 @@ internal sealed class TrainingOptionSet
             BounceFactor = parsed.GetValue(BounceFactor),
             LossCheckInterval = parsed.GetValue(LossCheckInterval),
             CheckpointsPerDecade = parsed.GetValue(CheckpointsPerDecade),
+            CheckpointEvery = parsed.GetValue(CheckpointEvery),
+            RecordIterates = recordIterates,
         }.Validated(n, d);
     }
 

@@ -51,7 +51,7 @@ internal static class RunJson
         }
     }
 
-    /// <summary>converged, budget or diverged.</summary>
+    /// <summary>converged, budget, diverged or oscillating.</summary>
     public static string StatusWord(RunStatus status) => status switch
     {
         RunStatus.Converged => "converged",
@@ -143,6 +143,8 @@ internal static class RunJson
         JsonNumbers.Write(json, "scale", spec.NonzeroScale);
         json.WriteString("support", spec.Support.ToString().ToLowerInvariant());
         JsonNumbers.Write(json, "noise", spec.Noise);
+        JsonNumbers.Write(json, "mean", spec.Mean);
+        JsonNumbers.Write(json, "correlation", spec.Correlation);
         json.WriteNumber("n_test", spec.NTest);
         json.WriteNumber("data_seed", spec.Seed);
     }

@@ -67,6 +67,7 @@ internal static class RunSummary
         RunStatus.Converged => "[green]converged[/]",
         RunStatus.BudgetExhausted => "[yellow]budget exhausted[/]",
         RunStatus.Diverged => "[red]diverged[/]",
+        RunStatus.Oscillating => "[yellow]oscillating[/] (budget reached, loss bouncing without progress)",
         _ => Markup.Escape(status.ToString()),
     };
 

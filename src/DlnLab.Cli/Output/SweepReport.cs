@@ -27,7 +27,7 @@ internal static class SweepReport
         var stored = store.Runs(spec.Name).Where(r => keys.Contains(r.Key)).ToList();
         int Count(string status) => stored.Count(r => r.Status == status);
         string status = $"status: {Count(nameof(RunStatus.Converged))} converged, {Count(nameof(RunStatus.BudgetExhausted))} budget exhausted, " +
-            $"{Count(nameof(RunStatus.Diverged))} diverged";
+            $"{Count(nameof(RunStatus.Diverged))} diverged, {Count(nameof(RunStatus.Oscillating))} oscillating";
         if (spec.Stepsize.IsRelative) status += $", {Count(ResultStore.NoConvergentStepsize)} without a convergent stepsize";
         output.WriteLine(status);
 

@@ -11,7 +11,9 @@ public sealed record ExportSummary(int Runs, IReadOnlyList<string> Files);
 /// Writes a store's runs for Python: runs.csv (one row per run, the scalar columns of <see cref="RunColumns"/>; empty =
 /// not available, nan/inf as numpy spells them, text that a spreadsheet would take for a formula prefixed with '),
 /// runs.npz (every exported column as a 1-D array, plus the vectors as runs x d float64 matrices, NaN-padded when d
-/// varies), gain.npy and beta.npy, and thresholds.csv. The files are written into a fresh folder beside the target
+/// varies; with kept trajectories also trajectory_step, trajectory_train_loss, trajectory_sharpness as runs x C and
+/// trajectory_beta, trajectory_gain as runs x C x d, C the most checkpoints of a run, NaN-padded), gain.npy and
+/// beta.npy, and thresholds.csv. The files are written into a fresh folder beside the target
 /// and swapped in whole (<see cref="ExportFolder"/>), so the target is never half old, half new. Rows follow
 /// <see cref="ResultStore.Runs"/>'s order.
 /// </summary>
@@ -36,6 +38,7 @@ public static class StoreExporter
             foreach (var c in RunColumns.ExportedScalars) AddColumn(npz, c, runs);
             var vectors = RunColumns.ExportedVectors.Select(v => (v.Name, Matrix: Matrix(runs, v))).ToArray();
             foreach (var (name, m) in vectors) npz.Add(name, m.Data, m.Rows, m.Cols);
+            AddTrajectories(npz, runs);
             npz.Save(Path.Combine(temp, "runs.npz"), compress: true);
             foreach (var (name, m) in vectors.Where(v => v.Name is "gain" or "beta"))
                 NpyWriter.Write(Path.Combine(temp, name + ".npy"), m.Data, m.Rows, m.Cols);
@@ -54,6 +57,31 @@ public static class StoreExporter
             case ColumnType.Flag: npz.Add(c.Name, runs.Select(r => (bool)r[c]! ? 1L : 0L).ToArray()); break;
             case ColumnType.Unsigned: npz.Add(c.Name, runs.Select(r => (ulong)r[c]!).ToArray()); break;
             default: npz.Add(c.Name, runs.Select(r => r[c] is double x ? x : double.NaN).ToArray()); break;
+        }
+    }
+
+    /// <summary>The kept trajectories as runs x C (x d) arrays, NaN-padded; nothing when no run kept one.</summary>
+    private static void AddTrajectories(NpzWriter npz, IReadOnlyList<StoredRun> runs)
+    {
+        var steps = runs.Select(r => (double[])r[RunColumns.TrajectoryStep]!).ToArray();
+        int checkpoints = steps.Length == 0 ? 0 : steps.Max(s => s.Length);
+        if (checkpoints == 0) return;
+        int d = runs.Max(r => r.D);
+        foreach (var column in RunColumns.Trajectories)
+        {
+            bool perCoordinate = column == RunColumns.TrajectoryBeta || column == RunColumns.TrajectoryGain;
+            int width = checkpoints * (perCoordinate ? d : 1);
+            var data = new double[runs.Count * width];
+            Array.Fill(data, double.NaN);
+            for (int i = 0; i < runs.Count; i++)
+            {
+                var values = (double[])runs[i][column]!;
+                int rowWidth = perCoordinate ? runs[i].D : 1;
+                // Checkpoint c of run i at [i, c, 0..d): a run with a smaller d or fewer checkpoints stays NaN-padded.
+                for (int c = 0; c * rowWidth < values.Length; c++)
+                    values.AsSpan(c * rowWidth, rowWidth).CopyTo(data.AsSpan(i * width + c * (perCoordinate ? d : 1)));
+            }
+            npz.Add(column.Name, data, perCoordinate ? [runs.Count, checkpoints, d] : [runs.Count, checkpoints]);
         }
     }
 

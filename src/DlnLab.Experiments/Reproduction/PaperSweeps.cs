@@ -49,6 +49,8 @@ public static class PaperSweeps
         NonzeroScale = 10,
         Support = SupportPlacement.Leading,
         NTest = s.NTest,
+        Mean = s.Mean,
+        Correlation = s.Correlation,
         Alpha = [s.Alpha],
         Tolerance = s.Tolerance,
         MaxSteps = s.MaxSteps,

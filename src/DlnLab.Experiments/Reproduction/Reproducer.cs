@@ -14,7 +14,7 @@ namespace DlnLab.Experiments.Reproduction;
 public static class Reproducer
 {
     /// <summary>Figure names, in report order.</summary>
-    public static readonly IReadOnlyList<string> AllFigures = ["fig1", "fig2", "fig3", "fig4", "fig7", "fig8"];
+    public static readonly IReadOnlyList<string> AllFigures = ["fig1", "fig2", "fig3", "fig4", "fig5", "fig6", "fig7", "fig8"];
 
     public const string StoreFile = "runs.db";
 
@@ -33,9 +33,13 @@ public static class Reproducer
         var batchSizeSweep = PaperSweeps.BatchSizeSweep(settings);
         var gainShapeSweep = PaperSweeps.GainShapeSweep(settings);
         var sweeps = new List<SweepSpec>();
-        if (figures.Any(f => f is "fig1" or "fig2" or "fig3" or "fig7")) sweeps.Add(stepsizeSweep);
+        if (figures.Any(f => f is "fig1" or "fig2" or "fig3" or "fig6" or "fig7")) sweeps.Add(stepsizeSweep);
         if (figures.Any(f => f is "fig4" or "fig8")) sweeps.Add(batchSizeSweep);
         if (figures.Contains("fig8")) sweeps.Add(gainShapeSweep);
+        var edgeSweep = EdgeOfStabilityFigure.Sweep(settings);
+        var uncenteredSweep = UncenteredFigure.Sweep(settings);
+        if (figures.Contains("fig5")) sweeps.Add(edgeSweep);
+        if (figures.Contains("fig6")) sweeps.Add(uncenteredSweep);
         foreach (var sweep in sweeps) sweep.ValidateResources(settings.Threads);
 
         var clock = Stopwatch.StartNew();
@@ -56,6 +60,8 @@ public static class Reproducer
         var stepsizeRuns = RunsOf(store, stepsizeSweep);
         var batchRuns = RunsOf(store, batchSizeSweep);
         var shapeRuns = RunsOf(store, gainShapeSweep);
+        var edgeRuns = RunsOf(store, edgeSweep);
+        var uncenteredRuns = RunsOf(store, uncenteredSweep);
         var datasetKeys = stepsizeRuns.Concat(batchRuns).Select(r => r.DatasetKey).ToHashSet();
         var references = store.References().Where(r => datasetKeys.Contains(r.DatasetKey)).ToList();
         var findings = stepsizeRuns.Count > 0 ? Findings.Measure(stepsizeRuns, settings) : null;
@@ -65,6 +71,7 @@ public static class Reproducer
             [.. findings?.Figure(figure) ?? [], .. predictions.Figure(figure), .. figure == "fig4" ? batchFindings.Sentences() : []];
         var outputs = new List<FigureOutput>();
         var reportFigures = new List<ReportFigure>();
+        var figureFindings = new List<string>();
         void Draw(FigureSpec spec, IReadOnlyList<StoredRun> runs, string caption, string what)
         {
             var output = FigureRenderer.Render(spec, outputDirectory);
@@ -107,12 +114,23 @@ public static class Reproducer
                         $"Measured normalised gain (median and quartiles over datasets) and the shape predicted from the first iterates, E[g_B(β₀)²] normalised, for each batch size b at γ = {settings.GainShapeStepsize.ToString("G3", CultureInfo.InvariantCulture)} (top) and at each b's largest convergent stepsize (bottom), with the median cosine similarity; ‖Gain‖₁ against b at the fixed stepsize, measured, predicted and n/b times GD's; cosine similarity against b.",
                         "The report's section 3.2 under test: with q(x) ~ x² and β_k ~ β₀ early, the gain has the shape of E[g_B(β₀)²] = m² + (n − b)/(b(n − 1)) s², whose variance term alone falls like 1/b; section 3.1's claim under test: the scale falls linearly with b, a factor n between SGD and GD.");
                     break;
+                case "fig5":
+                    var edgeFinding = EdgeOfStabilityFigure.Finding(edgeRuns, settings);
+                    figureFindings.Add(edgeFinding);
+                    Draw(EdgeOfStabilityFigure.Figure(edgeRuns, settings), edgeRuns, EdgeOfStabilityFigure.Caption, edgeFinding);
+                    break;
+                case "fig6":
+                    var uncenteredFinding = UncenteredFigure.Finding(stepsizeRuns, uncenteredRuns, settings);
+                    figureFindings.Add(uncenteredFinding);
+                    Draw(UncenteredFigure.Figure(stepsizeRuns, uncenteredRuns, settings), [.. stepsizeRuns, .. uncenteredRuns], UncenteredFigure.Caption(settings),
+                        uncenteredFinding);
+                    break;
             }
         }
 
-        var all = stepsizeRuns.Concat(batchRuns).Concat(shapeRuns).ToArray();
+        var all = stepsizeRuns.Concat(batchRuns).Concat(shapeRuns).Concat(edgeRuns).Concat(uncenteredRuns).ToArray();
         List<string> sentences = [.. findings?.Sentences() ?? [], .. figures.Contains("fig4") ? batchFindings.Sentences() : [],
-            .. figures.Where(f => f is "fig7" or "fig8").SelectMany(predictions.Figure)];
+            .. figures.Where(f => f is "fig7" or "fig8").SelectMany(predictions.Figure), .. figureFindings];
         if (stepsizeRuns.Count > 0) sentences.Add(predictions.Thresholds());
         var model = new ReportModel
         {
@@ -146,7 +164,7 @@ public static class Reproducer
         static string F(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
         return
         [
-            new("problem", $"n = {s.N}, d = {s.D}, s = {s.S}; x_i ~ N(0, I_d); noiseless labels; nonzeros of β* ~ N(0, 10²) on the leading s coordinates"),
+            new("problem", $"n = {s.N}, d = {s.D}, s = {s.S}; {Inputs(s)}; noiseless labels; nonzeros of β* ~ N(0, 10²) on the leading s coordinates"),
             new("test set", $"{s.NTest} points"),
             new("initialisation", $"α = {F(s.Alpha)} (u0 = √2 α, v0 = 0)"),
             new("training", $"until training loss ≤ {F(s.Tolerance)} or {s.MaxSteps} steps; uniform random batches"),
@@ -158,6 +176,13 @@ public static class Reproducer
             new("curves", $"medians and bands over the runs that converged or ran out of budget within {F(RunGroups.NearlyConvergedFactor)} × the tolerance (slow small stepsizes); a point needs half of its datasets; diverged runs are never used"),
         ];
     }
+
+    private static string Inputs(ReproductionSettings s) => (s.Mean, s.Correlation) switch
+    {
+        (0, 0) => "x_i ~ N(0, I_d)",
+        (var mu, 0) => $"x_i ~ N({mu.ToString("G4", CultureInfo.InvariantCulture)}·1, I_d)",
+        var (mu, rho) => $"x_i ~ N({mu.ToString("G4", CultureInfo.InvariantCulture)}·1, Σ), Σ_ij = {rho.ToString("G4", CultureInfo.InvariantCulture)}^|i−j|",
+    };
 
     private sealed class Progress(Action<SweepProgress> report) : IProgress<SweepProgress>
     {

@@ -19,6 +19,10 @@ public sealed record ReproductionSettings
     public int S { get; init; } = 3;
     public double Alpha { get; init; } = 0.1;
     public int NTest { get; init; } = 1000;
+    /// <summary>Mean mu of every input coordinate of every sweep (default 0: the report's centered inputs).</summary>
+    public double Mean { get; init; }
+    /// <summary>Correlation rho of the inputs' Toeplitz covariance rho^|i-j| in every sweep (default 0: the report's identity).</summary>
+    public double Correlation { get; init; }
     public double Tolerance { get; init; } = 1e-5;
     public long MaxSteps { get; init; } = 100_000;
     /// <summary>Fractions gamma / gamma_max of figures 1 to 3 (default 12 log-spaced from 0.05 to 1).</summary>
@@ -53,6 +57,8 @@ public sealed record ReproductionSettings
         if (S < 0 || S > D) throw new InvalidInputException("s", S, $"must be an integer in [0, d] = [0, {D}]");
         Check.Positive("alpha", Alpha);
         Check.Positive("n-test", NTest);
+        if (!double.IsFinite(Mean)) throw new InvalidInputException("mean", Mean, "must be a finite number");
+        if (!(Correlation > -1 && Correlation < 1)) throw new InvalidInputException("correlation", Correlation, "must be a number in (-1, 1)");
         Check.NonNegative("tolerance", Tolerance);
         Check.Positive("max-steps", MaxSteps);
         if (StepsizeFractions.Count == 0) throw new InvalidInputException("stepsize fractions", "is empty");

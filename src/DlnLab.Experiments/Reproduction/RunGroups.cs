@@ -6,7 +6,7 @@ namespace DlnLab.Experiments.Reproduction;
 
 /// <summary>
 /// Summaries over datasets of stored runs grouped by relative stepsize: median and interquartile range of a metric over
-/// the usable runs of each group: converged, or out of budget within <see cref="NearlyConvergedFactor"/> times the
+/// the usable runs of each group: converged, or out of budget (oscillating or not) within <see cref="NearlyConvergedFactor"/> times the
 /// tolerance (small stepsizes converge slowly; their last iterate is an interpolator to that precision). A group where
 /// fewer than half of the runs are usable gives no point (NaN, which the renderer drops and counts), so a curve never
 /// rests on a minority of datasets. Diverged runs are never used.
@@ -19,7 +19,7 @@ public static class RunGroups
     public static bool Converged(StoredRun r) => r.Status == nameof(RunStatus.Converged);
 
     public static bool Usable(StoredRun r) => Converged(r)
-        || (r.Status == nameof(RunStatus.BudgetExhausted) && r.TrainLoss <= NearlyConvergedFactor * r.Tolerance);
+        || ((r.Status == nameof(RunStatus.BudgetExhausted) || r.Status == nameof(RunStatus.Oscillating)) && r.TrainLoss <= NearlyConvergedFactor * r.Tolerance);
 
     /// <summary>
     /// One point per stepsize fraction: x = median over datasets of the stepsize used (for a relative axis, the fraction

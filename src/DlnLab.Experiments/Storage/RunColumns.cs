@@ -26,6 +26,8 @@ public static class RunColumns
     public static readonly RunColumn NonzeroScale = Of("nonzero_scale", Real, s => s.Spec.NonzeroScale);
     public static readonly RunColumn Support = Of("support", Text, s => s.Spec.Support.ToString());
     public static readonly RunColumn NTest = Of("n_test", Int, s => s.Spec.NTest);
+    public static readonly RunColumn Mean = Of("mean", Real, s => s.Spec.Mean, earlier: "0.0");
+    public static readonly RunColumn Correlation = Of("correlation", Real, s => s.Spec.Correlation, earlier: "0.0");
     public static readonly RunColumn DataIndex = Of("data_index", Int, s => s.Spec.DataIndex);
     public static readonly RunColumn DataSeed = Of("data_seed", Unsigned, s => s.Spec.DataSeed);
     public static readonly RunColumn Alpha = Of("alpha", Real, s => s.Spec.Alpha);
@@ -60,6 +62,12 @@ public static class RunColumns
     public static readonly RunColumn Beta = Trained("beta", Vector, r => r.Beta, Array.Empty<double>());
     public static readonly RunColumn LnAlphaInfSquared = Trained("ln_alpha_inf_squared", Vector, r => r.Implicit?.LnAlphaInfSquared, Array.Empty<double>());
     public static readonly RunColumn BetaTilde0 = Trained("beta_tilde0", Vector, r => r.Implicit?.BetaTilde0, Array.Empty<double>());
+    // A run's recorded iterates (sweeps with keep_trajectories; empty otherwise), exported as runs x checkpoints (x d).
+    public static readonly RunColumn TrajectoryStep = Trained("trajectory_step", Vector, r => TrajectoryArrays.From(r.Trajectory).Step, Array.Empty<double>(), earlier: "X''", exported: false);
+    public static readonly RunColumn TrajectoryTrainLoss = Trained("trajectory_train_loss", Vector, r => TrajectoryArrays.From(r.Trajectory).TrainLoss, Array.Empty<double>(), earlier: "X''", exported: false);
+    public static readonly RunColumn TrajectorySharpness = Trained("trajectory_sharpness", Vector, r => TrajectoryArrays.From(r.Trajectory).Sharpness, Array.Empty<double>(), earlier: "X''", exported: false);
+    public static readonly RunColumn TrajectoryBeta = Trained("trajectory_beta", Vector, r => TrajectoryArrays.From(r.Trajectory).Beta, Array.Empty<double>(), earlier: "X''", exported: false);
+    public static readonly RunColumn TrajectoryGain = Trained("trajectory_gain", Vector, r => TrajectoryArrays.From(r.Trajectory).Gain, Array.Empty<double>(), earlier: "X''", exported: false);
     public static readonly RunColumn SpecJson = Of("spec_json", Text, s => s.Spec.CanonicalJson, exported: false);
 
     /// <summary>Every column, in declaration order (the order of the table, the CSV and the npz).</summary>
@@ -72,7 +80,10 @@ public static class RunColumns
     public static IEnumerable<RunColumn> ExportedVectors => all.Where(c => c.Exported && c.Type == Vector);
 
     /// <summary>The columns read off a training result (the result fields of `dln train --json`).</summary>
-    public static IEnumerable<RunColumn> ResultFields => all.Where(c => c.FromResult is not null);
+    public static IEnumerable<RunColumn> ResultFields => all.Where(c => c.FromResult is not null && c.Exported);
+
+    /// <summary>The recorded iterates (kept trajectories), exported as runs x checkpoints (x d) arrays.</summary>
+    public static IReadOnlyList<RunColumn> Trajectories => [TrajectoryStep, TrajectoryTrainLoss, TrajectorySharpness, TrajectoryBeta, TrajectoryGain];
 
     /// <summary>The column with this name, or null.</summary>
     public static RunColumn? Named(string name) => all.Find(c => c.Name == name);
@@ -85,9 +96,9 @@ public static class RunColumns
     }
 
     /// <summary>A field of the training result; <paramref name="untrained"/> is its value for a run that was not trained.</summary>
-    private static RunColumn Trained(string name, ColumnType type, Func<RunResult, object?> from, object? untrained, string? earlier = null)
+    private static RunColumn Trained(string name, ColumnType type, Func<RunResult, object?> from, object? untrained, string? earlier = null, bool exported = true)
     {
-        var column = new RunColumn(all.Count, name, type, s => s.Result is { } r ? from(r) : untrained, from, exported: true, earlier);
+        var column = new RunColumn(all.Count, name, type, s => s.Result is { } r ? from(r) : untrained, from, exported, earlier);
         all.Add(column);
         return column;
     }

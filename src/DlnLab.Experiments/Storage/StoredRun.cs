@@ -14,8 +14,17 @@ public sealed record StoredRun
 {
     private readonly object?[] values;
 
-    /// <summary>An empty record, for an object initialiser that sets every required property.</summary>
-    public StoredRun() => values = new object?[C.All.Count];
+    /// <summary>
+    /// An empty record, for an object initialiser that sets every required property; the columns without a required
+    /// property start at their defaults (centered, uncorrelated inputs; no kept trajectory).
+    /// </summary>
+    public StoredRun()
+    {
+        values = new object?[C.All.Count];
+        values[C.Mean.Index] = 0.0;
+        values[C.Correlation.Index] = 0.0;
+        foreach (var column in C.Trajectories) values[column.Index] = Array.Empty<double>();
+    }
 
 #pragma warning disable CS8618 // the properties live in values, which these constructors fill
     private StoredRun(StoredRun original) => values = (object?[])original.values.Clone();
@@ -92,6 +101,10 @@ public sealed record StoredRun
     public required double[] LnAlphaInfSquared { get => Get<double[]>(C.LnAlphaInfSquared); init => Set(C.LnAlphaInfSquared, value); }
     /// <summary>beta0~ per coordinate.</summary>
     public required double[] BetaTilde0 { get => Get<double[]>(C.BetaTilde0); init => Set(C.BetaTilde0, value); }
+    /// <summary>Mean mu of every input coordinate of the run's data (0: centered).</summary>
+    public double Mean { get => Get<double>(C.Mean); init => Set(C.Mean, value); }
+    /// <summary>Correlation rho of the inputs' Toeplitz covariance (0: identity).</summary>
+    public double Correlation { get => Get<double>(C.Correlation); init => Set(C.Correlation, value); }
     /// <summary>The run's canonical JSON (its full spec).</summary>
     public required string SpecJson { get => Get<string>(C.SpecJson); init => Set(C.SpecJson, value); }
 
@@ -101,6 +114,7 @@ public sealed record StoredRun
         N = N, D = D, S = S, Noise = Noise, NTest = NTest, Seed = DataSeed,
         Nonzeros = Enum.Parse<Problems.NonzeroDistribution>(Nonzeros), NonzeroScale = NonzeroScale,
         Support = Enum.Parse<Problems.SupportPlacement>(Support),
+        Mean = Mean, Correlation = Correlation,
     };
 
     public bool Equals(StoredRun? other) =>

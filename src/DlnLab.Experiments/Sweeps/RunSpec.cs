@@ -23,6 +23,10 @@ public sealed record RunSpec
     public required double NonzeroScale { get; init; }
     public required SupportPlacement Support { get; init; }
     public required int NTest { get; init; }
+    /// <summary>Mean mu of every input coordinate (default 0: centered).</summary>
+    public double Mean { get; init; }
+    /// <summary>Correlation rho of the inputs' Toeplitz covariance (default 0: identity).</summary>
+    public double Correlation { get; init; }
     /// <summary>Index of the dataset in the sweep's list of data seeds (informative: not part of the key, the seed is).</summary>
     public required int DataIndex { get; init; }
     public required ulong DataSeed { get; init; }
@@ -47,6 +51,12 @@ public sealed record RunSpec
     public required double DivergenceFactor { get; init; }
     public required double BounceFactor { get; init; }
     public required int LossCheckInterval { get; init; }
+    /// <summary>Record beta_k, the gain so far, the training loss and the sharpness at checkpoints, and store them (default false).</summary>
+    public bool KeepTrajectories { get; init; }
+    /// <summary>Log-spaced checkpoints per decade of a kept trajectory (default 10).</summary>
+    public int CheckpointsPerDecade { get; init; } = 10;
+    /// <summary>A kept trajectory's checkpoints every this many steps instead (default 0: log-spaced).</summary>
+    public long CheckpointEvery { get; init; }
     /// <summary>Bisection settings, set only on a relative axis.</summary>
     public ThresholdSettings? Threshold { get; init; }
 
@@ -54,16 +64,22 @@ public sealed record RunSpec
     public SparseRegressionSpec Problem() => new()
     {
         N = N, D = D, S = S, Noise = Noise, Nonzeros = Nonzeros, NonzeroScale = NonzeroScale,
-        Support = Support, NTest = NTest, Seed = DataSeed,
+        Support = Support, NTest = NTest, Seed = DataSeed, Mean = Mean, Correlation = Correlation,
     };
 
-    /// <summary>Training options at the given constant stepsize (no trajectory: sweeps store final values only).</summary>
-    public TrainingOptions Options(double stepsize) => new()
+    /// <summary>
+    /// Training options at the given constant stepsize: without a trajectory (final values only) unless the run keeps
+    /// one and <paramref name="trajectory"/> (the bisection for the largest convergent stepsize never records one).
+    /// </summary>
+    public TrainingOptions Options(double stepsize, bool trajectory = true) => new()
     {
         Model = Model, U0 = U0 is double u ? ScaleOrVector.Uniform(u) : null, V0 = V0 is double v ? ScaleOrVector.Uniform(v) : null,
         Alpha = Alpha, BatchSize = BatchSize, Stepsize = StepsizeSchedule.Constant(stepsize), BatchMode = BatchMode,
         Seed = BatchSeed, Tolerance = Tolerance, MaxSteps = MaxSteps, DivergenceFactor = DivergenceFactor,
-        BounceFactor = BounceFactor, LossCheckInterval = LossCheckInterval, CheckpointsPerDecade = 0,
+        BounceFactor = BounceFactor, LossCheckInterval = LossCheckInterval,
+        CheckpointsPerDecade = KeepTrajectories && trajectory ? CheckpointsPerDecade : 0,
+        CheckpointEvery = KeepTrajectories && trajectory ? CheckpointEvery : 0,
+        RecordIterates = KeepTrajectories && trajectory,
     };
 
     /// <summary>Identifies the dataset: runs with the same key share one generated problem.</summary>
@@ -74,6 +90,9 @@ public sealed record RunSpec
         w.WriteString("nonzeros", Nonzeros.ToString()); WriteDouble(w, "scale", NonzeroScale);
         w.WriteString("support", Support.ToString()); w.WriteNumber("n_test", NTest);
         w.WriteString("data_seed", DataSeed.ToString(CultureInfo.InvariantCulture));
+        // Written only when not the default (centered, uncorrelated inputs), so earlier datasets keep their keys.
+        if (Mean != 0) WriteDouble(w, "mean", Mean);
+        if (Correlation != 0) WriteDouble(w, "correlation", Correlation);
     }));
 
     /// <summary>Identifies the bisection for the largest convergent stepsize of this configuration (all but the stepsize).</summary>
@@ -97,6 +116,13 @@ public sealed record RunSpec
         if (StepsizeFraction is double f) WriteDouble(w, "stepsize_fraction", f);
         w.WriteNumber("repeat", Repeat);
         w.WriteString("batch_seed", BatchSeed.ToString(CultureInfo.InvariantCulture));
+        // Written only for kept trajectories (their loss checks at checkpoints can stop an SGD run at another step).
+        if (KeepTrajectories)
+        {
+            w.WriteBoolean("keep_trajectories", true);
+            w.WriteNumber("checkpoints_per_decade", CheckpointsPerDecade);
+            w.WriteNumber("checkpoint_every", CheckpointEvery);
+        }
         if (Threshold is { } t) { WriteDouble(w, "threshold_low", t.Low); WriteDouble(w, "threshold_high", t.High); WriteDouble(w, "threshold_precision", t.Precision); }
     });
 

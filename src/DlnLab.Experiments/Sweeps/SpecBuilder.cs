@@ -16,9 +16,10 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>
     {
         "name", "seeds.seed", "seeds.datasets", "seeds.data_seeds", "seeds.repeats",
-        "problem.n", "problem.d", "problem.s", "problem.noise", "problem.nonzeros", "problem.scale", "problem.support", "problem.n_test",
+        "problem.n", "problem.d", "problem.s", "problem.noise", "problem.nonzeros", "problem.scale", "problem.support", "problem.n_test", "problem.mean", "problem.correlation",
         "training.alpha", "training.model", "training.u0", "training.v0", "training.batch_size", "training.batch_mode", "training.tolerance", "training.max_steps",
         "training.divergence_factor", "training.bounce_factor", "training.loss_check_interval",
+        "training.keep_trajectories", "training.checkpoints_per_decade", "training.checkpoint_every",
         "stepsize.values", "stepsize.relative",
         "stepsize.linear.start", "stepsize.linear.stop", "stepsize.linear.count",
         "stepsize.log.start", "stepsize.log.stop", "stepsize.log.count",
@@ -49,6 +50,8 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
             NonzeroScale = Double("problem.scale") ?? d.NonzeroScale,
             Support = Enum<SupportPlacement>("problem.support") ?? d.Support,
             NTest = Int("problem.n_test") ?? d.NTest,
+            Mean = Double("problem.mean") ?? d.Mean,
+            Correlation = Double("problem.correlation") ?? d.Correlation,
             Alpha = DoubleList("training.alpha") ?? d.Alpha,
             Model = Has("training.model") ? List("training.model", AsModel) : d.Model,
             U0 = DoubleList("training.u0") ?? d.U0,
@@ -60,6 +63,9 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
             DivergenceFactor = Double("training.divergence_factor") ?? d.DivergenceFactor,
             BounceFactor = Double("training.bounce_factor") ?? d.BounceFactor,
             LossCheckInterval = Int("training.loss_check_interval") ?? d.LossCheckInterval,
+            KeepTrajectories = Scalar("training.keep_trajectories", AsBool) ?? d.KeepTrajectories,
+            CheckpointsPerDecade = Int("training.checkpoints_per_decade") ?? d.CheckpointsPerDecade,
+            CheckpointEvery = Long("training.checkpoint_every") ?? d.CheckpointEvery,
             Stepsize = Stepsize() ?? d.Stepsize,
             Threshold = new ThresholdSettings
             {
@@ -68,6 +74,10 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
                 Precision = Double("threshold.precision") ?? d.Threshold.Precision,
             },
         };
+        // Checkpoint settings other than the defaults would be ignored without kept trajectories.
+        if (!spec.KeepTrajectories && (spec.CheckpointsPerDecade != d.CheckpointsPerDecade || spec.CheckpointEvery != d.CheckpointEvery))
+            throw new InvalidInputException(values[spec.CheckpointEvery != d.CheckpointEvery ? "training.checkpoint_every" : "training.checkpoints_per_decade"].Where,
+                "applies only to kept trajectories (training.keep_trajectories = true, --keep-trajectories)");
         if (Has("seeds.datasets") && Has("seeds.data_seeds"))
             throw new InvalidInputException(values["seeds.data_seeds"].Where, "conflicts with seeds.datasets; give a count or a list of data seeds, not both");
         // Threshold settings other than the defaults would be ignored without relative stepsizes.
@@ -170,6 +180,13 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         string text when IntegerText.TryParseUnsigned(text, out ulong u) => u,
         _ when Integral(v) is long l && l >= 0 => (ulong)l,
         _ => throw new InvalidInputException(v.Where, v.Text, "must be an integer in [0, 18446744073709551615]"),
+    };
+
+    private static bool AsBool(SpecValue v) => v.Value switch
+    {
+        bool b => b,
+        string s when s.Trim() is "true" or "false" => s.Trim() == "true",
+        _ => throw new InvalidInputException(v.Where, v.Text, "must be true or false"),
     };
 
     private static double AsDouble(SpecValue v) => v.Value switch

@@ -42,6 +42,7 @@ internal static class SweepExpansion
                     {
                         Sweep = spec.Name, N = n, D = d, S = s, Noise = noise, Nonzeros = spec.Nonzeros,
                         NonzeroScale = spec.NonzeroScale, Support = spec.Support, NTest = spec.NTest,
+                        Mean = spec.Mean == 0 ? 0.0 : spec.Mean, Correlation = spec.Correlation == 0 ? 0.0 : spec.Correlation,
                         DataIndex = di, DataSeed = dataSeeds[di], Alpha = alpha,
                         Model = model, U0 = u0, V0 = v0, BatchSize = b, BatchMode = spec.BatchMode,
                         Stepsize = relative ? null : points[k],
@@ -49,6 +50,7 @@ internal static class SweepExpansion
                         Repeat = r, BatchSeed = batchSeed, Tolerance = spec.Tolerance, MaxSteps = spec.MaxSteps,
                         DivergenceFactor = spec.DivergenceFactor, BounceFactor = spec.BounceFactor,
                         LossCheckInterval = spec.LossCheckInterval, Threshold = relative ? spec.Threshold : null,
+                        KeepTrajectories = spec.KeepTrajectories, CheckpointsPerDecade = spec.CheckpointsPerDecade, CheckpointEvery = spec.CheckpointEvery,
                     });
             }
         }

@@ -247,7 +247,7 @@ public static class SweepRunner
             if (Store(() => store.Threshold(key)) is { } known)
                 return new ThresholdResult(known.Stepsize, known.Found, known.HitCap, known.Evaluations, known.SmallestFailure);
             var settings = run.Threshold ?? new ThresholdSettings();
-            var result = LargestConvergentStepsize.Find(data.Design, data.Problem, run.Options(settings.Low), settings);
+            var result = LargestConvergentStepsize.Find(data.Design, data.Problem, run.Options(settings.Low, trajectory: false), settings);
             Interlocked.Increment(ref _thresholdsComputed);
             Store(() => store.AddThreshold(new StoredThreshold(key, run.DatasetKey, run.Alpha, run.BatchSize, run.BatchSeed,
                 settings.Low, settings.High, settings.Precision, result.Stepsize, result.Found, result.HitCap,

@@ -39,6 +39,10 @@ public sealed record SweepSpec
     public double NonzeroScale { get; init; } = 10;
     /// <summary>Placement of the support (default random).</summary>
     public SupportPlacement Support { get; init; } = SupportPlacement.Random;
+    /// <summary>Mean mu of every input coordinate, x ~ N(mu 1, Sigma) (default 0: centered); one value per sweep.</summary>
+    public double Mean { get; init; }
+    /// <summary>Correlation rho in (-1, 1) of the inputs' Toeplitz covariance rho^|i-j| (default 0: identity); one value per sweep.</summary>
+    public double Correlation { get; init; }
     /// <summary>Held-out test points (default 1000).</summary>
     public int NTest { get; init; } = 1000;
 
@@ -69,6 +73,15 @@ public sealed record SweepSpec
     public double BounceFactor { get; init; } = 2;
     /// <summary>Steps between full-loss checks for b &lt; n (default 0: automatic, 16 ceil(n/b)).</summary>
     public int LossCheckInterval { get; init; }
+    /// <summary>
+    /// Record and store each run's trajectory: beta_k, the gain so far, the training loss and the sharpness at
+    /// checkpoints (default false: final values only).
+    /// </summary>
+    public bool KeepTrajectories { get; init; }
+    /// <summary>Log-spaced checkpoints per decade of a kept trajectory (default 10; 0 to 1000).</summary>
+    public int CheckpointsPerDecade { get; init; } = 10;
+    /// <summary>A kept trajectory's checkpoints every this many steps instead of log-spaced (default 0: log-spaced).</summary>
+    public long CheckpointEvery { get; init; }
     /// <summary>Bisection settings for a relative stepsize axis (default bracket [1e-4, 10], precision 1e-3).</summary>
     public ThresholdSettings Threshold { get; init; } = new();
 
@@ -100,6 +113,8 @@ public sealed record SweepSpec
         Check.Positive("problem.scale", NonzeroScale);
         if (!Enum.IsDefined(Support)) throw new InvalidInputException("problem.support", Support, "must be random or leading");
         Check.InRange("problem.n_test", NTest, 1, 100_000_000);
+        Finite("problem.mean", Mean);
+        if (!(Correlation > -1 && Correlation < 1)) throw new InvalidInputException("problem.correlation", Correlation, "must be a number in (-1, 1)");
         Each("training.alpha", Alpha, v => Check.Positive("training.alpha", v));
         Each("training.model", Model, _ => { });
         if (U0 is not null) Each("training.u0", U0, v => Finite("training.u0", v));
@@ -117,6 +132,8 @@ public sealed record SweepSpec
         if (!(DivergenceFactor > 1 && double.IsFinite(DivergenceFactor))) throw new InvalidInputException("training.divergence_factor", DivergenceFactor, "must be a finite number > 1");
         if (!(BounceFactor > 1 && double.IsFinite(BounceFactor))) throw new InvalidInputException("training.bounce_factor", BounceFactor, "must be a finite number > 1");
         if (LossCheckInterval < 0) throw new InvalidInputException("training.loss_check_interval", LossCheckInterval, "must be >= 0 (0: automatic)");
+        Check.InRange("training.checkpoints_per_decade", CheckpointsPerDecade, 0, TrainingOptions.MaxCheckpointsPerDecade);
+        if (CheckpointEvery < 0) throw new InvalidInputException("training.checkpoint_every", CheckpointEvery, "must be >= 0 (0: log-spaced checkpoints)");
         Stepsize.Validate();
         Threshold.Validate();
         double runs = RunCount();
@@ -158,7 +175,7 @@ public sealed record SweepSpec
         {
             try
             {
-                new SparseRegressionSpec { N = n, D = d, S = S.Max(), NTest = NTest, Noise = Noise.Max(), Nonzeros = Nonzeros, NonzeroScale = NonzeroScale, Support = Support }.Validated();
+                new SparseRegressionSpec { N = n, D = d, S = S.Max(), NTest = NTest, Noise = Noise.Max(), Nonzeros = Nonzeros, NonzeroScale = NonzeroScale, Support = Support, Mean = Mean, Correlation = Correlation }.Validated();
             }
             catch (InvalidInputException e)
             {

@@ -38,12 +38,13 @@ public sealed class DenseArray
     public bool IsVectorLike => Rank < 2 || Shape[0] == 1 || Shape[1] == 1;
 
     /// <summary>
-    /// Throws <see cref="ArgumentException"/> unless <paramref name="shape"/> has rank at most 2, no negative
-    /// dimension, and <paramref name="length"/> entries in all.
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="shape"/> has rank at most <paramref name="maxRank"/>
+    /// (2 for arrays held here; the writers also write rank 3), no negative dimension, and <paramref name="length"/>
+    /// entries in all.
     /// </summary>
-    internal static void RequireShape(int length, ReadOnlySpan<int> shape)
+    internal static void RequireShape(int length, ReadOnlySpan<int> shape, int maxRank = 2)
     {
-        if (shape.Length > 2) throw new ArgumentException($"rank {shape.Length} is not supported; at most 2", nameof(shape));
+        if (shape.Length > maxRank) throw new ArgumentException($"rank {shape.Length} is not supported; at most {maxRank}", nameof(shape));
         long count = 1;
         foreach (int s in shape)
         {

@@ -67,7 +67,7 @@ public static class NpyWriter
     // Every numeric type written here is eight bytes wide: the bits go out little-endian whatever the machine's order.
     private static void WriteEightByte(Stream stream, string descr, ReadOnlySpan<ulong> bits, ReadOnlySpan<int> shape)
     {
-        DenseArray.RequireShape(bits.Length, shape);
+        DenseArray.RequireShape(bits.Length, shape, maxRank: 3);
         WriteHeader(stream, descr, shape);
         if (BitConverter.IsLittleEndian)
         {

@@ -36,6 +36,14 @@ public sealed class NpzWriter
         return AddEntry(name, s => NpyWriter.WriteTo(s, data, [rows, cols]));
     }
 
+    /// <summary>Adds a float64 array of any shape from row-major <paramref name="data"/> (runs x checkpoints x d, say).</summary>
+    public NpzWriter Add(string name, double[] data, int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        DenseArray.RequireShape(data.Length, shape, maxRank: 3);
+        return AddEntry(name, s => NpyWriter.WriteTo(s, data, shape));
+    }
+
     /// <summary>Adds a 1-D int64 array of shape (n,).</summary>
     public NpzWriter Add(string name, long[] values)
     {

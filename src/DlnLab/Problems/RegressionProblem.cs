@@ -23,6 +23,12 @@ public sealed record RegressionProblem
     /// <summary>True when the inputs are i.i.d. standard Gaussian, so the population loss is exactly 1/2 ||beta - beta*||^2 + sigma^2/2.</summary>
     public bool IsIsotropicGaussian { get; init; }
 
+    /// <summary>
+    /// The Gaussian distribution the inputs were drawn from, when known (generated problems), so the population loss is
+    /// exact (<see cref="GaussianInputs.PopulationLoss"/>); null for loaded data.
+    /// </summary>
+    public GaussianInputs? Inputs { get; init; }
+
     /// <summary>Samples n.</summary>
     public int N => X.Rows;
     /// <summary>Features d.</summary>

@@ -17,18 +17,19 @@ public static class SparseRegression
         var betaStar = DrawBetaStar(spec);
 
         var designRng = new Xoshiro256(SplitMix64.Derive(spec.Seed, SplitMix64.Label("design")));
-        var x = GaussianMatrix(n, d, ref designRng);
+        var inputs = spec.Inputs;
+        var x = GaussianMatrix(n, d, inputs, ref designRng);
         var noiseRng = new Xoshiro256(SplitMix64.Derive(spec.Seed, SplitMix64.Label("noise")));
         var y = Labels(x, betaStar, spec.Noise, ref noiseRng);
 
         var testRng = new Xoshiro256(SplitMix64.Derive(spec.Seed, SplitMix64.Label("test")));
-        var xTest = GaussianMatrix(spec.NTest, d, ref testRng);
+        var xTest = GaussianMatrix(spec.NTest, d, inputs, ref testRng);
         var yTest = Labels(xTest, betaStar, spec.Noise, ref testRng);
 
         return new RegressionProblem
         {
             X = x, Y = y, BetaStar = betaStar, XTest = xTest, YTest = yTest,
-            NoiseStd = spec.Noise, IsIsotropicGaussian = true,
+            NoiseStd = spec.Noise, IsIsotropicGaussian = inputs.IsIsotropic, Inputs = inputs,
         };
     }
 
@@ -59,11 +60,14 @@ public static class SparseRegression
         return beta;
     }
 
-    private static Matrix GaussianMatrix(int rows, int cols, ref Xoshiro256 rng)
+    // The same standard Gaussians for every mean and correlation, each row then transformed (isotropic rows untouched).
+    private static Matrix GaussianMatrix(int rows, int cols, GaussianInputs inputs, ref Xoshiro256 rng)
     {
         var m = new Matrix(rows, cols);
         var data = m.Data;
         for (int i = 0; i < data.Length; i++) data[i] = rng.NextGaussian();
+        if (!inputs.IsIsotropic)
+            for (int i = 0; i < rows; i++) inputs.Transform(data.AsSpan(i * cols, cols));
         return m;
     }
 

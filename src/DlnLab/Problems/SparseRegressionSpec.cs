@@ -1,7 +1,8 @@
 namespace DlnLab.Problems;
 
 /// <summary>
-/// A Gaussian sparse-regression problem: x_i ~ N(0, I_d), y = X beta* + sigma * noise, beta* s-sparse. Fully
+/// A Gaussian sparse-regression problem: x_i ~ N(mu 1, Sigma) (default N(0, I_d); <see cref="Mean"/>,
+/// <see cref="Correlation"/>), y = X beta* + sigma * noise, beta* s-sparse. Fully
 /// determined by its fields and <see cref="Seed"/>. Defaults follow the report: (n, d, s) = (20, 30, 3), nonzeros
 /// N(0, 10^2), noiseless labels, 1000 test points.
 /// </summary>
@@ -23,6 +24,12 @@ public sealed record SparseRegressionSpec
     public double Noise { get; init; }
     /// <summary>Size of the held-out test set (default 1000).</summary>
     public int NTest { get; init; } = 1000;
+    /// <summary>Mean mu of every input coordinate (default 0: centered), x ~ N(mu 1, Sigma).</summary>
+    public double Mean { get; init; }
+    /// <summary>Correlation rho in (-1, 1) of the inputs' Toeplitz covariance Sigma_ij = rho^|i-j| (default 0: Sigma = I).</summary>
+    public double Correlation { get; init; }
+    /// <summary>The input distribution (mean and correlation).</summary>
+    public GaussianInputs Inputs => new(Mean, Correlation);
     /// <summary>Seed of the data: X, beta*, noise and test set each come from a sub-stream derived from it.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -35,6 +42,8 @@ public sealed record SparseRegressionSpec
         Check.Positive("n-test", NTest);
         Check.Positive("nonzero-scale", NonzeroScale);
         Check.NonNegative("noise", Noise);
+        if (!double.IsFinite(Mean)) throw new InvalidInputException("mean", Mean, "must be a finite number");
+        if (!(Correlation > -1 && Correlation < 1)) throw new InvalidInputException("correlation", Correlation, "must be a number in (-1, 1)");
         if (!Enum.IsDefined(Nonzeros)) throw new InvalidInputException("nonzeros", Nonzeros, "must be gaussian, rademacher, uniform or constant");
         if (!Enum.IsDefined(Support)) throw new InvalidInputException("support", Support, "must be random or leading");
         if ((long)N * D > 400_000_000L) throw new InvalidInputException("n * d", (long)N * D, "must be at most 4e8 entries");

@@ -26,16 +26,38 @@ public sealed class IterateMetrics(RegressionProblem problem)
         return System.Numerics.Tensors.TensorPrimitives.Distance(beta[..problem.BetaStar.Length], problem.BetaStar);
     }
 
-    /// <summary>1/2 ||beta - beta*||^2 + sigma^2/2: exact for isotropic Gaussian inputs; null otherwise.</summary>
+    /// <summary>
+    /// The exact population loss: 1/2 ||beta - beta*||^2 + sigma^2/2 for isotropic Gaussian inputs, 1/2 (beta - beta*)^T
+    /// (Sigma + mu mu^T) (beta - beta*) + sigma^2/2 for the generator's other inputs; null when the input distribution or
+    /// beta* is unknown.
+    /// </summary>
     public double? PopulationLoss(ReadOnlySpan<double> beta)
     {
+        if (problem.BetaStar is null) return null;
+        if (problem.Inputs is { IsIsotropic: false } inputs) return inputs.PopulationLoss(beta, problem.BetaStar, problem.NoiseStd);
         if (!problem.IsIsotropicGaussian || DistanceToBetaStar(beta) is not double dist) return null;
         return 0.5 * dist * dist + 0.5 * problem.NoiseStd * problem.NoiseStd;
     }
 
-    /// <summary>The checkpoint of a uv state at some step.</summary>
-    internal Checkpoint Checkpoint(long step, double trainLoss, NetworkState state) =>
-        Checkpoint(step, trainLoss, state.Beta.AsSpan(0, state.D), state.GainL1());
+    /// <summary>The checkpoint of a uv state at some step; with <paramref name="recordIterate"/>, renormalised (exactly) and read out in full.</summary>
+    internal Checkpoint Checkpoint(long step, double trainLoss, NetworkState state, bool recordIterate = false)
+    {
+        var checkpoint = Checkpoint(step, trainLoss, state.Beta.AsSpan(0, state.D), state.GainL1());
+        if (!recordIterate) return checkpoint;
+        state.Renormalize();
+        return WithIterate(checkpoint, state.Beta.AsSpan(0, state.D), state.EffectiveInitialization());
+    }
+
+    /// <summary>
+    /// The checkpoint with its iterate: beta_k, and for a uv run (a read-out) the gain so far and the sharpness at
+    /// (beta_k, alpha_inf,k) (<see cref="Theory.Stability.SharpnessAtIterate"/>).
+    /// </summary>
+    public Checkpoint WithIterate(Checkpoint checkpoint, ReadOnlySpan<double> beta, Theory.EffectiveInitialization? readOut) => checkpoint with
+    {
+        Beta = beta.ToArray(),
+        Gain = readOut is null ? null : (double[])readOut.Gain.Clone(),
+        Sharpness = readOut is null ? double.NaN : Theory.Stability.SharpnessAtIterate(problem.X, problem.Y, beta, readOut.LnAlphaInfSquared),
+    };
 
     /// <summary>The checkpoint of any run at some step, from its beta (length d) and ||Gain||_1 (NaN where none applies).</summary>
     public Checkpoint Checkpoint(long step, double trainLoss, ReadOnlySpan<double> beta, double gainL1) =>

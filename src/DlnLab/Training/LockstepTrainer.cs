@@ -101,13 +101,13 @@ public static class LockstepTrainer
                     if ((quietMask >> lane & 1) != 0) continue;
                     var slot = slots[lane];
                     double loss = state.Loss[lane];
-                    RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss);
+                    RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss, k);
                     bool atCheckpoint = k == slot.Checkpoints.NextStep;
-                    if (stop is null && k >= slot.Options.MaxSteps) stop = RunStatus.BudgetExhausted;
+                    if (stop is null && k >= slot.Options.MaxSteps) stop = slot.Monitor.AtBudget();
                     if (atCheckpoint || stop is not null)
                     {
                         state.Store(lane, slot.State);
-                        slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State));
+                        slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State, slot.Options.RecordIterates));
                         if (atCheckpoint) slot.Checkpoints.Advance();
                     }
                     if (stop is RunStatus status)
@@ -154,7 +154,7 @@ public static class LockstepTrainer
             State = new NetworkState(Alpha, design.Stride, length => new double[length]);
             Monitor = new LossMonitor(initialLoss, options);
             ConstantStepsize = options.Stepsize.ConstantGamma is not null;
-            Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+            Checkpoints = CheckpointSchedule.For(options);
         }
 
         public int Index { get; }

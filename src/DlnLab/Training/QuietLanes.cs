@@ -68,11 +68,11 @@ internal sealed class QuietLanes
     /// Observes a lane's loss of an ordinary step (after the catch-up, once a loss has been seen) and returns the
     /// monitor's verdict.
     /// </summary>
-    public RunStatus? Observe(int lane, LossMonitor monitor, double loss)
+    public RunStatus? Observe(int lane, LossMonitor monitor, double loss, long k)
     {
-        if (double.IsFinite(_runningMinimum[lane])) monitor.Observe(_runningMinimum[lane]);
+        if (double.IsFinite(_runningMinimum[lane])) monitor.Observe(_runningMinimum[lane], k);
         if (loss < _runningMinimum[lane]) _runningMinimum[lane] = loss;
-        return monitor.Observe(loss);
+        return monitor.Observe(loss, k);
     }
 
     /// <summary>Steps before <paramref name="until"/> may be quiet (0: none, for a varying stepsize).</summary>

@@ -55,15 +55,15 @@ internal static class SingleSampleLockstep
                     lossKnown = true;
                 }
                 if (k == lane.NextLossCheck) lane.NextLossCheck += lane.CheckInterval;
-                RunStatus? stop = lossKnown ? lane.Monitor.Observe(lane.Loss) : null;
+                RunStatus? stop = lossKnown ? lane.Monitor.Observe(lane.Loss, k) : null;
                 if (stop is null && k >= options.MaxSteps)
                 {
                     if (!lossKnown) lane.Loss = design.Loss(lane.State.Beta);
-                    stop = RunStatus.BudgetExhausted;
+                    stop = lane.Monitor.AtBudget();
                 }
                 if (atCheckpoint || stop is not null)
                 {
-                    lane.Trajectory.Add(metrics.Checkpoint(k, lane.Loss, lane.State));
+                    lane.Trajectory.Add(metrics.Checkpoint(k, lane.Loss, lane.State, options.RecordIterates));
                     if (atCheckpoint) lane.Checkpoints.Advance();
                 }
                 if (stop is RunStatus status)
@@ -186,7 +186,7 @@ internal static class SingleSampleLockstep
             State = new NetworkState(Alpha, design.Stride);
             Sampler = new BatchSampler(design.N, 1, options.BatchMode, options.Seed);
             Monitor = new LossMonitor(design.Loss(State.Beta), options);
-            Checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+            Checkpoints = CheckpointSchedule.For(options);
             CheckInterval = options.LossCheckInterval > 0 ? options.LossCheckInterval : 16L * design.N;
             ConstantGamma = options.Stepsize.ConstantGamma ?? 0;
             // One sample drawn ahead, as the single run draws it.

@@ -36,7 +36,7 @@ internal static class TrainingLoop
         var stepper = backend.Create(model, design, sampler, options.Stepsize, RenormalizeEvery);
         double lossAtK = stepper.Loss();
         var monitor = new LossMonitor(lossAtK, options);
-        var checkpoints = new CheckpointSchedule(options.CheckpointsPerDecade);
+        var checkpoints = CheckpointSchedule.For(options);
         var trajectory = new List<Checkpoint>();
         var metrics = new IterateMetrics(problem);
         var counters = new StepCounters();
@@ -57,15 +57,16 @@ internal static class TrainingLoop
                 lossKnown = true;
             }
             if (k == nextLossCheck) nextLossCheck += checkInterval;
-            RunStatus? stop = lossKnown ? monitor.Observe(lossAtK) : null;
+            RunStatus? stop = lossKnown ? monitor.Observe(lossAtK, k) : null;
             if (stop is null && k >= options.MaxSteps)
             {
                 if (!lossKnown) lossAtK = offered ? offeredLoss : stepper.Loss();
-                stop = RunStatus.BudgetExhausted;
+                stop = monitor.AtBudget();
             }
             if (atCheckpoint || stop is not null)
             {
-                trajectory.Add(metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1()));
+                var checkpoint = metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1());
+                trajectory.Add(options.RecordIterates ? metrics.WithIterate(checkpoint, stepper.Beta, stepper.ReadOut()) : checkpoint);
                 if (atCheckpoint) checkpoints.Advance();
             }
             if (stop is RunStatus s)

@@ -39,6 +39,14 @@ public sealed record TrainingOptions
     /// <summary>Trajectory checkpoints per decade of steps (default 10; 0 records only the first and last).</summary>
     public int CheckpointsPerDecade { get; init; } = 10;
 
+    /// <summary>Record a checkpoint every this many steps instead of log-spaced ones (default 0: log-spaced, <see cref="CheckpointsPerDecade"/>).</summary>
+    public long CheckpointEvery { get; init; }
+    /// <summary>
+    /// Checkpoints also hold beta_k, the gain so far and the sharpness (<see cref="Checkpoint.Beta"/>,
+    /// <see cref="Checkpoint.Gain"/>, <see cref="Checkpoint.Sharpness"/>; default false). Changes no bit of the run.
+    /// </summary>
+    public bool RecordIterates { get; init; }
+
     /// <summary>The most trajectory checkpoints per decade a run may ask for.</summary>
     public const int MaxCheckpointsPerDecade = 1000;
 
@@ -71,6 +79,7 @@ public sealed record TrainingOptions
         if (LossCheckInterval < 0) throw new InvalidInputException("loss-check-interval", LossCheckInterval, "must be >= 0 (0: automatic)");
         // Each checkpoint costs a full loss evaluation: more than a thousand per decade only slows a run down.
         Check.InRange("checkpoints-per-decade", CheckpointsPerDecade, 0, MaxCheckpointsPerDecade);
+        if (CheckpointEvery < 0) throw new InvalidInputException("checkpoint-every", CheckpointEvery, "must be >= 0 (0: log-spaced checkpoints)");
         return this;
     }
 }

@@ -11,7 +11,7 @@ public static partial class BadInputCases
     private static IEnumerable<BadInputCase>[] Sources =>
     [
         TrainValues(), SweepFlagValues(), SweepTomlValues(), OutputTargets(), InputFiles(), Memory(), ValidatedBeforeCreation(),
-        EmptyAndSystemPaths(), Stores(), OddNumbers(), ModelFlags(), CommandLines(), OddPaths(), OddFiles(), OddSpecs(), ExportFolderEntries(), Clusters(),
+        EmptyAndSystemPaths(), Stores(), OddNumbers(), ModelFlags(), CommandLines(), OddPaths(), OddFiles(), OddSpecs(), ExportFolderEntries(), Clusters(), InputDistribution(),
     ];
 
     /// <summary>The cases by name (names are unique).</summary>
