@@ -13,12 +13,14 @@ internal sealed class TrainCommand
     private readonly ProblemOptions problemOptions = new();
     private readonly TrainingOptionSet trainingOptions = new();
     private readonly Option<bool> json = CliOption.Flag("--json",
-        "Print one JSON object (on one line) with every result field, the trajectory and the spec, instead of the summary. " +
+        "Print one JSON object (on one line) with every result field, the trajectory, the spec and the resolved configuration (config, TOML text for --config), instead of the summary. " +
         "Doubles round-trip exactly; non-finite values (NaN, Infinity) are written as null. [default: off, a readable summary]");
     private readonly Option<string?> trajectory = CliOption.OptionalText("--trajectory",
         "Also write the trajectory checkpoints to this CSV file (step,train_loss,test_loss,gain_l1,distance_to_beta_star), " +
         "replacing it atomically (a regular file or a new path only); - or /dev/stdout writes it to standard output after the summary. [default: none]",
         "FILE.csv");
+
+    private CommandConfig config = null!;
 
     public static Command Create() => new TrainCommand().Build();
 
@@ -31,6 +33,8 @@ internal sealed class TrainCommand
         trainingOptions.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(trajectory);
+        config = CommandConfig.AddTo(command, o =>
+            o == problemOptions.DataSeed ? "seeds" : problemOptions.All.Contains(o) ? "problem" : trainingOptions.All.Contains(o) ? "training" : null);
         command.SetAction(Run);
         return command;
     }
@@ -66,7 +70,7 @@ internal sealed class TrainCommand
 
         if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 
-        if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing);
+        if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing, config.Resolved(parsed));
         else RunSummary.Write(output, description, options!, result, theory, timing);
         if (trajectoryToOutput) TrajectoryCsv.Write(output, result.Trajectory);
         return Cli.Success;

@@ -14,7 +14,7 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunJson
 {
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing) =>
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing, string? config = null) =>
         JsonLine.Write(output, json =>
         {
             json.WriteStartObject();
@@ -30,6 +30,7 @@ internal static class RunJson
             JsonNumbers.Write(json, "wall_seconds", timing.WallSeconds);
             JsonNumbers.Write(json, "steps_per_second", timing.StepsPerSecond);
             json.WriteEndObject();
+            if (config is not null) json.WriteString("config", config);
             json.WriteEndObject();
         });
 
