@@ -116,4 +116,17 @@ public class ConfigCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("fig9", run.Err);
     }
+
+    [Fact]
+    public void Slurm_with_overrides_gives_its_tasks_the_resolved_spec()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("spec.toml"), SweepCommandTests.TinySpec);
+        string dir = temp.File("job");
+        var run = CliRunner.Run("slurm", temp.File("spec.toml"), "training.alpha=[0.05, 0.2]", "--shards", "2", "--out", dir);
+        Assert.True(run.ExitCode == 0, run.Err);
+        var expected = SweepSpecToml.Load(temp.File("spec.toml"), "training.alpha=[0.05, 0.2]");
+        Assert.Equal(SweepSpecJson.Serialize(expected), SweepSpecJson.Serialize(SweepSpecToml.Load(Path.Combine(dir, "spec.toml"))));
+        Assert.Equal(expected.Expand().Select(r => r.Key), SweepSpecToml.Load(Path.Combine(dir, "spec.toml")).Expand().Select(r => r.Key));
+    }
 }
