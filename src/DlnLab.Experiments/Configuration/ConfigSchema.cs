@@ -23,6 +23,9 @@ public sealed record ConfigSchema(IReadOnlySet<string> Keys, IReadOnlyList<IRead
     public void RejectUnknown(string path, string where)
     {
         if (Keys.Contains(path)) return;
+        var inside = Keys.Where(k => k.StartsWith(path + ".", StringComparison.Ordinal)).Select(k => k[(path.Length + 1)..].Split('.')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (inside.Count > 0)
+            throw new InvalidInputException(where, $"is a table, not a key; its keys: {string.Join(", ", inside)}");
         int dot = path.LastIndexOf('.');
         string table = dot < 0 ? "" : path[..dot];
         var siblings = Keys.Where(k => table.Length == 0 || k.StartsWith(table + ".", StringComparison.Ordinal))
