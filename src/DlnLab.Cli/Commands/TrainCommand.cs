@@ -13,7 +13,7 @@ internal sealed class TrainCommand
     private readonly ProblemOptions problemOptions = new();
     private readonly TrainingOptionSet trainingOptions = new();
     private readonly Option<bool> json = CliOption.Flag("--json",
-        "Print one JSON object (on one line) with every result field, the trajectory, the spec and the resolved configuration (config, TOML text for --config), instead of the summary. " +
+        "Print one JSON object (on one line) with every result field, the trajectory and the spec (with spec.config, the resolved configuration as TOML text for --config), instead of the summary. " +
         "Doubles round-trip exactly; non-finite values (NaN, Infinity) are written as null. [default: off, a readable summary]");
     private readonly Option<string?> trajectory = CliOption.OptionalText("--trajectory",
         "Also write the trajectory checkpoints to this CSV file (step,train_loss,test_loss,gain_l1,distance_to_beta_star), " +
