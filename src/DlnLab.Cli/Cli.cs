@@ -26,6 +26,17 @@ public static class Cli
         }
         try
         {
+            // A configuration file and KEY=VALUE overrides become the options they set; the line is parsed again.
+            if (Options.CommandConfig.Of(parsed.CommandResult.Command) is { } config && config.Expand(parsed, args) is var expanded && expanded != args)
+            {
+                parsed = root.Parse(expanded);
+                if (ErrorReport.ForParseErrors(parsed) is string configError)
+                {
+                    bool fromConfig = expanded.Except(args).Any(a => a.StartsWith("--", StringComparison.Ordinal) && configError.StartsWith(a + ":", StringComparison.Ordinal));
+                    error.WriteLine("dln: error: " + OneLine(configError) + (fromConfig ? " (set by --config or an override)" : ""));
+                    return InvalidInput;
+                }
+            }
             return parsed.Invoke(new InvocationConfiguration
             {
                 Output = output,

@@ -12,9 +12,14 @@ internal static class ErrorReport
     /// <summary>The line describing the first parse error, or null when the command line parsed.</summary>
     public static string? ForParseErrors(ParseResult parsed)
     {
-        if (parsed.Errors.Count == 0) return null;
         var command = parsed.CommandResult.Command;
         string path = CommandPath(parsed.CommandResult);
+        // An unknown option before '--' that the parser took as the command's argument (sweep's SPEC.toml, reproduce's
+        // figures) or left over: the mistake to name, before what it caused (a value left unmatched, a file not found).
+        if (UnknownOptionToken(parsed) is string unknown) return UnknownOption(unknown, command, path);
+        if (OptionAfterEnd(parsed) is string late)
+            return $"{late}: comes after '--', which ends the options; put it before '--' (run '{path} --help')";
+        if (parsed.Errors.Count == 0) return null;
 
         // An option error explains more than the unmatched tokens it causes ("--n --max-steps 100" leaves "100" over).
         foreach (var error in parsed.Errors)
@@ -31,15 +36,11 @@ internal static class ErrorReport
 
         if (parsed.UnmatchedTokens.Count > 0)
         {
-            // An unknown option before '--' may have been taken as the command's argument (sweep's SPEC.toml), leaving
-            // its value unmatched: the unknown option is the mistake to name.
-            string token = parsed.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash)
-                .FirstOrDefault(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && !IsOptionName(command, t.Value))?.Value
-                ?? parsed.UnmatchedTokens[0];
+            string token = parsed.UnmatchedTokens[0];
             if (IsOptionName(command, token))
                 return $"{token}: comes after '--', which ends the options; put it before '--' (run '{path} --help')";
             if (token.StartsWith('-'))
-                return $"{token}: unknown option for '{path}'; {Suggest(token, command.Options.Where(o => !o.Hidden).Select(o => o.Name))}";
+                return UnknownOption(token, command, path);
             if (command.Subcommands.Count > 0)
                 return $"{token}: unknown command; {Suggest(token, command.Subcommands.Select(c => c.Name))}";
             return $"{token}: unexpected argument for '{path}', which takes options only; run '{path} --help'";
@@ -60,6 +61,49 @@ internal static class ErrorReport
         var option = command.Options.FirstOrDefault(o => o.Name == baseName || o.Aliases.Contains(baseName));
         if (option is null || !e.Message.StartsWith(field, StringComparison.Ordinal)) return e.Message;
         return option.Name + (bracket < 0 ? "" : field[bracket..]) + e.Message[field.Length..];
+    }
+
+    private static string? UnknownOptionToken(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        var beforeEnd = BeforeEnd(parsed);
+        var asArguments = ArgumentTokens(parsed).Where(beforeEnd.Contains).Select(t => t.Value);
+        var unmatched = parsed.UnmatchedTokens.Where(u => parsed.Tokens.Any(t => t.Value == u && beforeEnd.Contains(t)));
+        return asArguments.Concat(unmatched).FirstOrDefault(t => LooksLikeOption(t) && !IsOptionName(command, t));
+    }
+
+    // An option of the command after '--', taken as an argument (train's KEY=VALUE, sweep's SPEC.toml).
+    private static string? OptionAfterEnd(ParseResult parsed)
+    {
+        var beforeEnd = BeforeEnd(parsed);
+        return ArgumentTokens(parsed).Where(t => !beforeEnd.Contains(t)).Select(t => t.Value).FirstOrDefault(t => IsOptionName(parsed.CommandResult.Command, t));
+    }
+
+    private static IEnumerable<Token> ArgumentTokens(ParseResult parsed) =>
+        parsed.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens);
+
+    private static HashSet<Token> BeforeEnd(ParseResult parsed)
+    {
+        var tokens = parsed.Tokens.ToList();
+        int end = tokens.FindIndex(t => t.Type == TokenType.DoubleDash);
+        return new HashSet<Token>(end < 0 ? tokens : tokens.Take(end), ReferenceEqualityComparer.Instance);
+    }
+
+    // "--d", "-x"; not "-1", "-0.5e-3" (a negative number is a value) nor "-" (standard input or output).
+    private static bool LooksLikeOption(string token) =>
+        token.Length > 1 && token[0] == '-' && !double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <summary>"unknown option --d for 'dln reproduce'; did you mean --datasets?": the nearest known option always named.</summary>
+    private static string UnknownOption(string token, Command command, string path)
+    {
+        var names = command.Options.Where(o => !o.Hidden).Select(o => o.Name).ToList();
+        string name = token.Split('=')[0];
+        // A prefix of an option names it best ("--d" for --datasets); otherwise the fewest edits.
+        var nearest = names.FirstOrDefault(n => n.StartsWith(name, StringComparison.Ordinal)) ?? names.MinBy(n => EditDistance(name, n));
+        string hint = nearest is null ? $"run '{path} --help'"
+            : nearest.StartsWith(name, StringComparison.Ordinal) || EditDistance(name, nearest) <= Math.Max(2, nearest.Length / 4) ? $"did you mean {nearest}?"
+            : $"the nearest known option is {nearest} (run '{path} --help' for all)";
+        return $"unknown option {token} for '{path}'; {hint}";
     }
 
     private static OptionResult? OptionOf(ParseError error) => error.SymbolResult switch

@@ -30,7 +30,7 @@ public class CliErrorTests
         { ["--nonzeros", "cauchy"], "--nonzeros" },
         { ["--scale", "0"], "--scale" },
         { ["--data-seed", "-1"], "--data-seed" },
-        { ["--bogus", "1"], "--bogus" },
+        { ["--bogus", "1"], "unknown option --bogus" },
         { ["--n"], "--n" },
         { ["--alpha", "--json"], "--alpha" },
         { ["--data"], "--data" },

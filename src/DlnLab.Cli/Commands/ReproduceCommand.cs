@@ -30,6 +30,12 @@ internal sealed class ReproduceCommand
     private readonly Option<long> maxSteps = CliOption.Long("--max-steps", Defaults.MaxSteps, "Step budget per run.");
     private readonly Option<double> tolerance = CliOption.Double("--tolerance", Defaults.Tolerance, "A run has converged once its training loss is at or below this.");
     private readonly Option<int> threads = CliOption.Int("--threads", Defaults.Threads, "Runs trained at once (default: all cores); results do not depend on it.");
+    private readonly Option<bool> dryRun = CliOption.Flag("--dry-run",
+        "Print the resolved configuration and each sweep's spec, with how many runs and threshold bisections they mean; run nothing, create nothing. [default: off]");
+    private CommandConfig config = null!;
+
+    /// <summary>The resolved configuration, written into the output folder with the results.</summary>
+    public const string ConfigFile = "config.toml";
 
     public static Command Create() => new ReproduceCommand().Build();
 
@@ -41,7 +47,8 @@ internal sealed class ReproduceCommand
             "centered against uncentered inputs (fig6) and the theory's predictions tested (fig7, fig8), with report.md and report.html. " +
             $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
         command.Arguments.Add(figures);
-        foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads, dryRun }) command.Options.Add(option);
+        config = CommandConfig.AddTo(command, o => o == output || o == threads || o == dryRun ? null : "problem", figures);
         command.SetAction(Run);
         return command;
     }
@@ -49,7 +56,7 @@ internal sealed class ReproduceCommand
     private int Run(ParseResult parsed)
     {
         var writer = parsed.InvocationConfiguration.Output;
-        var chosen = ChosenFigures(parsed.GetValue(figures) ?? []);
+        var chosen = ChosenFigures(Overrides.Split(parsed.GetValue(figures) ?? []).Others);
         var settings = new ReproductionSettings
         {
             Datasets = parsed.GetValue(datasets),
@@ -62,6 +69,19 @@ internal sealed class ReproduceCommand
             Threads = parsed.GetValue(threads),
         }.Validated();
         string directory = parsed.GetValue(output)!;
+        string resolved = config.Resolved(parsed);
+        if (parsed.GetValue(dryRun))
+        {
+            writer.Write(resolved);
+            foreach (var sweep in Reproducer.Sweeps(settings, chosen))
+            {
+                writer.WriteLine();
+                writer.WriteLine($"# sweep {sweep.Name}");
+                DryRun.Write(writer, sweep, sweep.Expand());
+            }
+            return Cli.Success;
+        }
+        OutputPath.CheckFile("out", Path.Combine(directory, ConfigFile), folderMayBeCreated: true);
 
         var lastLine = Stopwatch.StartNew();
         var gate = new object();
@@ -96,14 +116,15 @@ internal sealed class ReproduceCommand
             writer.WriteLine($"wrote {f.PngPath}, {Path.GetFileName(f.SvgPath)}, {Path.GetFileName(f.CsvPath)}");
             foreach (var warning in f.Warnings) writer.WriteLine($"  note: {warning}");
         }
-        writer.WriteLine($"wrote {result.Report.MarkdownPath} and {Path.GetFileName(result.Report.HtmlPath)}");
+        AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), resolved);
+        writer.WriteLine($"wrote {result.Report.MarkdownPath}, {Path.GetFileName(result.Report.HtmlPath)} and {ConfigFile}");
         foreach (var sentence in result.Summary) writer.WriteLine(sentence);
         return Cli.Success;
     }
 
-    private static string[] ChosenFigures(string[] given)
+    private static string[] ChosenFigures(IReadOnlyList<string> given)
     {
-        if (given.Length == 0 || given.Contains("all")) return [.. Reproducer.AllFigures];
+        if (given.Count == 0 || given.Contains("all")) return [.. Reproducer.AllFigures];
         foreach (var f in given)
             if (!Reproducer.AllFigures.Contains(f)) throw new InvalidInputException("figures", f, $"must be {string.Join(", ", Reproducer.AllFigures)} or all");
         return given.Distinct().ToArray();

@@ -13,6 +13,11 @@ namespace DlnLab.Cli.Commands;
 internal sealed class SlurmCommand
 {
     private readonly Argument<string> specFile = new("SPEC.toml") { Description = "Sweep spec in TOML (see examples/sweep.toml); copied into DIR." };
+    private readonly Argument<string[]> overrides = new("KEY=VALUE")
+    {
+        Description = "Overrides of the spec's keys, e.g. training.alpha=0.05 (as for dln sweep); DIR/spec.toml is then the resolved spec.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
     private readonly Option<int> shards = Required(CliOption.Int("--shards", 0,
         "Array tasks, one shard of the plan each: from 1 to the sweep's number of work items."));
     private readonly Option<string?> outDir = CliOption.OptionalText("--out",
@@ -43,6 +48,7 @@ internal sealed class SlurmCommand
             "and DIR/merge.sbatch (merges them into DIR/merged.db once every task has succeeded), and print the two sbatch " +
             "commands; --submit submits them. Submitted again, each task computes only the runs its store lacks.");
         command.Arguments.Add(specFile);
+        command.Arguments.Add(overrides);
         foreach (var o in new Option[] { shards, outDir, partition, time, cpus, memory, dln, submit }) command.Options.Add(o);
         command.SetAction(Run);
         return command;
@@ -52,14 +58,17 @@ internal sealed class SlurmCommand
     {
         var output = parsed.InvocationConfiguration.Output;
         string specPath = parsed.GetValue(specFile)!;
-        var spec = SweepSpecToml.Load(specPath).Validated();
+        var (others, assignments) = Overrides.Split(parsed.GetValue(overrides) ?? []);
+        if (others.Count > 0) throw new InvalidInputException(others[0], "is not an override KEY=VALUE (e.g. training.alpha=0.05); give one spec file");
+        var spec = SweepSpecToml.Load(specPath, assignments).Validated();
         int count = parsed.GetValue(shards);
         if (count < 1) throw new InvalidInputException("shards", count, "needs the number of array tasks, an integer >= 1");
         SweepShards.Partition(spec.Expand(), count, "shards");
         string folder = OutputPath.CheckFolder("out", parsed.GetValue(outDir) ?? throw new InvalidInputException("out", null, "needs the folder the scripts are written to (--out DIR)"));
         var job = new SlurmJob(folder, spec.Name, count, parsed.GetValue(dln) ?? ThisDln(), parsed.GetValue(partition), parsed.GetValue(time),
             parsed.GetValue(cpus), parsed.GetValue(memory)).Validated();
-        byte[] specText = File.ReadAllBytes(specPath);
+        // With overrides the tasks read the resolved spec, which builds the same spec (and so the same runs).
+        byte[] specText = assignments.Count == 0 ? File.ReadAllBytes(specPath) : System.Text.Encoding.UTF8.GetBytes(SweepSpecTomlWriter.Write(spec));
         if (File.Exists(job.SpecPath) && !File.ReadAllBytes(job.SpecPath).AsSpan().SequenceEqual(specText))
             throw new InvalidInputException("out", folder, $"holds another sweep's spec.toml; give a new folder (or the same spec to resubmit)");
 

@@ -33,7 +33,9 @@ internal sealed class SolveCommand
     private readonly Option<string?> v0 = CliOption.OptionalText("--v0",
         "uv only: the start v0 (one number or d comma-separated numbers). [default: 0]", "V0");
     private readonly Option<bool> json = CliOption.Flag("--json",
-        "Print one JSON object with every interpolator, its measures and the solver diagnostics. [default: off, a readable table]");
+        "Print one JSON object with every interpolator, its measures, the solver diagnostics and the resolved configuration (config, TOML text for --config). [default: off, a readable table]");
+
+    private CommandConfig config = null!;
 
     public static Command Create() => new SolveCommand().Build();
 
@@ -49,6 +51,8 @@ internal sealed class SolveCommand
         command.Options.Add(u0);
         command.Options.Add(v0);
         command.Options.Add(json);
+        config = CommandConfig.AddTo(command, o =>
+            o == problemOptions.DataSeed ? "seeds" : problemOptions.All.Contains(o) ? "problem" : o == alpha || o == model || o == u0 || o == v0 ? "training" : null);
         command.SetAction(Run);
         return command;
     }
@@ -90,7 +94,7 @@ internal sealed class SolveCommand
         if (problem.BetaStar is not null) solutions.Add(new("beta*", problem.BetaStar, "planted"));
 
         var output = parsed.InvocationConfiguration.Output;
-        if (parsed.GetValue(json)) WriteJson(output, problem, description, spec, alphaVector!, solutions, gradientFlow, l1);
+        if (parsed.GetValue(json)) WriteJson(output, problem, description, spec, alphaVector!, solutions, gradientFlow, l1, config.Resolved(parsed));
         else WriteTable(output, problem, spec, solutions);
         return Cli.Success;
     }
@@ -154,7 +158,7 @@ internal sealed class SolveCommand
     }
 
     private static void WriteJson(TextWriter output, RegressionProblem problem, ProblemDescription description, ModelSpec spec, double[] alpha,
-        List<Solution> solutions, InterpolatorSolution gradientFlow, MinimumL1Solution l1)
+        List<Solution> solutions, InterpolatorSolution gradientFlow, MinimumL1Solution l1, string resolvedConfig)
     {
         JsonLine.Write(output, w =>
         {
@@ -197,6 +201,7 @@ internal sealed class SolveCommand
             JsonNumbers.WriteArray(w, "dual_certificate", l1.DualCertificate);
             w.WriteBoolean("converged", l1.Converged);
             w.WriteEndObject();
+            w.WriteString("config", resolvedConfig);
             w.WriteEndObject();
         });
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DlnLab.Cli.Options;
 using DlnLab.Cli.Output;
+using DlnLab.Experiments.Configuration;
 using DlnLab.Experiments.Storage;
 using DlnLab.Experiments.Sweeps;
 
@@ -17,10 +18,12 @@ internal sealed class SweepCommand
 
     private readonly CancellationToken? externalCancellation;
     private readonly SweepFlagOptions flags = new();
-    private readonly Argument<string?> specFile = new("SPEC.toml")
+    private readonly Argument<string[]> specFile = new("SPEC.toml KEY=VALUE")
     {
-        Description = "Sweep spec in TOML (see examples/sweep.toml). Without it the spec comes from the flags below.",
-        Arity = ArgumentArity.ZeroOrOne,
+        Description = "Sweep spec in TOML (see examples/sweep.toml), then overrides of its keys, e.g. training.alpha=0.05 " +
+            "seeds.datasets=3 (typed as in the file; lists as [0.1, 0.2] or 0.1,0.2). Without a file the spec comes from the " +
+            "flags below and the overrides; flags given with a file win over it.",
+        Arity = ArgumentArity.ZeroOrMore,
     };
     private readonly Option<string> store = CliOption.Text("--store", "dln-sweep.db",
         "SQLite file the runs are stored in (created if missing; runs already there are not recomputed).", "FILE.db");
@@ -32,6 +35,8 @@ internal sealed class SweepCommand
         "JOB_COMPLETION_INDEX. [default: the whole sweep]", "I/N|auto|auto/N");
     private readonly Option<bool> quiet = CliOption.Flag("--quiet",
         "No progress display; only the summary at the end. [default: off]");
+    private readonly Option<bool> dryRun = CliOption.Flag("--dry-run",
+        "Print the resolved spec as TOML and how many runs and threshold bisections it means; run nothing, create nothing. [default: off]");
 
     private SweepCommand(CancellationToken? cancellation) => externalCancellation = cancellation;
 
@@ -50,6 +55,7 @@ internal sealed class SweepCommand
         command.Options.Add(threads);
         command.Options.Add(shard);
         command.Options.Add(quiet);
+        command.Options.Add(dryRun);
         command.SetAction(Run);
         return command;
     }
@@ -65,6 +71,11 @@ internal sealed class SweepCommand
         var runs = spec.Expand();
         Shard? part = parsed.GetValue(shard) is string text ? Shard.Parse("shard", text, Environment.GetEnvironmentVariable) : null;
         if (part is { } s) runs = [.. SweepShards.RunsOf(runs, s).Select(i => runs[i])];
+        if (parsed.GetValue(dryRun))
+        {
+            DryRun.Write(output, spec, runs, part is { } p ? $"shard {p}" : null);
+            return Cli.Success;
+        }
         string storePath = parsed.GetValue(store)!;
         OutputPath.CheckFile("store", storePath, folderMayBeCreated: true);
 
@@ -98,14 +109,11 @@ internal sealed class SweepCommand
 
     private SweepSpec ReadSpec(ParseResult parsed)
     {
-        var given = flags.Given(parsed);
-        if (parsed.GetValue(specFile) is not string path) return SweepSpecFlags.Build(given).Validated();
-        if (given.Count > 0)
-        {
-            string flag = "--" + given.Keys.First();
-            throw new InvalidInputException(flag, $"cannot be combined with the spec file {path}; put it in the file, or leave the file out");
-        }
-        return SweepSpecToml.Load(path).Validated();
+        var (files, overrides) = Overrides.Split(parsed.GetValue(specFile) ?? []);
+        if (files.Count > 1) throw new InvalidInputException(files[1], "is a second spec file; give one spec file, then KEY=VALUE overrides");
+        var document = files.Count == 0 ? ConfigDocument.Empty(SweepSpecToml.Schema) : ConfigDocument.Load(files[0], SweepSpecToml.Schema, "spec");
+        // Flags given beside a file win over it, and overrides over both.
+        return SweepSpecToml.Build(SweepSpecFlags.Apply(document, flags.Given(parsed)), overrides, files.Count == 0 ? null : files[0]).Validated();
     }
 
     internal static string Quote(string token) =>

@@ -13,7 +13,7 @@ internal sealed class TrainCommand
     private readonly ProblemOptions problemOptions = new();
     private readonly TrainingOptionSet trainingOptions = new();
     private readonly Option<bool> json = CliOption.Flag("--json",
-        "Print one JSON object (on one line) with every result field, the trajectory and the spec, instead of the summary. " +
+        "Print one JSON object (on one line) with every result field, the trajectory and the spec (with spec.config, the resolved configuration as TOML text for --config), instead of the summary. " +
         "Doubles round-trip exactly; non-finite values (NaN, Infinity) are written as null. [default: off, a readable summary]");
     private readonly Option<string?> trajectory = CliOption.OptionalText("--trajectory",
         "Also write the trajectory checkpoints to this CSV file (step,train_loss,test_loss,gain_l1,distance_to_beta_star), " +
@@ -21,6 +21,8 @@ internal sealed class TrainCommand
         "A name ending in .npz writes numpy arrays instead, with the iterates: step, train_loss, test_loss, gain_l1, " +
         "distance_to_beta_star, sharpness (one per checkpoint), beta and gain (checkpoints x d). [default: none]",
         "FILE.csv|FILE.npz");
+
+    private CommandConfig config = null!;
 
     public static Command Create() => new TrainCommand().Build();
 
@@ -33,6 +35,8 @@ internal sealed class TrainCommand
         trainingOptions.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(trajectory);
+        config = CommandConfig.AddTo(command, o =>
+            o == problemOptions.DataSeed ? "seeds" : problemOptions.All.Contains(o) ? "problem" : trainingOptions.All.Contains(o) ? "training" : null);
         command.SetAction(Run);
         return command;
     }
@@ -70,7 +74,7 @@ internal sealed class TrainCommand
         if (npz) TrajectoryNpz.WriteFile(trajectoryPath!, result.Trajectory);
         else if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 
-        if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing);
+        if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing, config.Resolved(parsed));
         else RunSummary.Write(output, description, options!, result, theory, timing);
         if (trajectoryToOutput) TrajectoryCsv.Write(output, result.Trajectory);
         return Cli.Success;

@@ -14,7 +14,7 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunJson
 {
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing) =>
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing, string? config = null) =>
         JsonLine.Write(output, json =>
         {
             json.WriteStartObject();
@@ -25,7 +25,7 @@ internal static class RunJson
             JsonNumbers.WriteArray(json, "alpha", result.Alpha);
             WriteTheory(json, theory);
             WriteTrajectory(json, result.Trajectory);
-            WriteSpec(json, problem, options);
+            WriteSpec(json, problem, options, config);
             json.WriteStartObject("timing");
             JsonNumbers.Write(json, "wall_seconds", timing.WallSeconds);
             JsonNumbers.Write(json, "steps_per_second", timing.StepsPerSecond);
@@ -103,10 +103,12 @@ internal static class RunJson
         json.WriteEndArray();
     }
 
-    private static void WriteSpec(Utf8JsonWriter json, ProblemDescription problem, TrainingOptions options)
+    // config: the command's resolved configuration (TOML that --config reads back), when it has one.
+    private static void WriteSpec(Utf8JsonWriter json, ProblemDescription problem, TrainingOptions options, string? config)
     {
         json.WriteStartObject("spec");
         json.WriteString("dln_version", typeof(RunJson).Assembly.GetName().Version?.ToString(3));
+        if (config is not null) json.WriteString("config", config);
         json.WriteStartObject("problem");
         if (problem.DataPath is string path) json.WriteString("data", path);
         else WriteGenerator(json, problem.Generator!);

@@ -18,6 +18,18 @@ public static class Reproducer
 
     public const string StoreFile = "runs.db";
 
+    /// <summary>The sweeps whose runs <paramref name="figures"/> are drawn from, in the order they run.</summary>
+    public static List<SweepSpec> Sweeps(ReproductionSettings settings, IReadOnlyCollection<string> figures)
+    {
+        var sweeps = new List<SweepSpec>();
+        if (figures.Any(f => f is "fig1" or "fig2" or "fig3" or "fig6" or "fig7")) sweeps.Add(PaperSweeps.StepsizeSweep(settings));
+        if (figures.Any(f => f is "fig4" or "fig8")) sweeps.Add(PaperSweeps.BatchSizeSweep(settings));
+        if (figures.Contains("fig8")) sweeps.Add(PaperSweeps.GainShapeSweep(settings));
+        if (figures.Contains("fig5")) sweeps.Add(EdgeOfStabilityFigure.Sweep(settings));
+        if (figures.Contains("fig6")) sweeps.Add(UncenteredFigure.Sweep(settings));
+        return sweeps;
+    }
+
     /// <summary>Runs and draws <paramref name="figures"/> (a subset of <see cref="AllFigures"/>) into <paramref name="outputDirectory"/>.</summary>
     public static ReproductionResult Run(ReproductionSettings settings, string outputDirectory, IReadOnlyCollection<string> figures,
         Action<string, SweepProgress>? progress = null, CancellationToken cancellation = default)
@@ -32,14 +44,9 @@ public static class Reproducer
         var stepsizeSweep = PaperSweeps.StepsizeSweep(settings);
         var batchSizeSweep = PaperSweeps.BatchSizeSweep(settings);
         var gainShapeSweep = PaperSweeps.GainShapeSweep(settings);
-        var sweeps = new List<SweepSpec>();
-        if (figures.Any(f => f is "fig1" or "fig2" or "fig3" or "fig6" or "fig7")) sweeps.Add(stepsizeSweep);
-        if (figures.Any(f => f is "fig4" or "fig8")) sweeps.Add(batchSizeSweep);
-        if (figures.Contains("fig8")) sweeps.Add(gainShapeSweep);
+        var sweeps = Sweeps(settings, figures);
         var edgeSweep = EdgeOfStabilityFigure.Sweep(settings);
         var uncenteredSweep = UncenteredFigure.Sweep(settings);
-        if (figures.Contains("fig5")) sweeps.Add(edgeSweep);
-        if (figures.Contains("fig6")) sweeps.Add(uncenteredSweep);
         foreach (var sweep in sweeps) sweep.ValidateResources(settings.Threads);
 
         var clock = Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using System.Globalization;
 using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Training;
+using DlnLab.Experiments.Configuration;
 
 namespace DlnLab.Experiments.Sweeps;
 
@@ -26,11 +27,12 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
         "threshold.low", "threshold.high", "threshold.precision",
     };
 
-    public static void RejectUnknown(string path, string where)
-    {
-        if (!Keys.Contains(path))
-            throw new InvalidInputException(where, "is not a known key; known keys: " + string.Join(", ", Keys.Order(StringComparer.Ordinal)));
-    }
+    /// <summary>The schema of a sweep spec: its keys, and the keys that exclude each other.</summary>
+    public static readonly ConfigSchema Schema = new(Keys,
+    [
+        ["stepsize.values", "stepsize.relative", "stepsize.linear", "stepsize.log"],
+        ["seeds.datasets", "seeds.data_seeds"],
+    ]);
 
     public SweepSpec Build()
     {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using DlnLab.Experiments.Configuration;
 
 namespace DlnLab.Experiments.Sweeps;
 
@@ -30,9 +30,16 @@ public static class SweepSpecFlags
     };
 
     /// <summary>The spec the flags describe; flags not given keep the <see cref="SweepSpec"/> defaults.</summary>
-    public static SweepSpec Build(IReadOnlyDictionary<string, string> flags)
+    public static SweepSpec Build(IReadOnlyDictionary<string, string> flags) => SweepSpecToml.Build(Apply(ConfigDocument.Empty(SpecBuilder.Schema), flags), []);
+
+    /// <summary>
+    /// Sets the keys of <paramref name="flags"/> in <paramref name="document"/>, replacing what it held there (a flag given
+    /// beside a spec file wins over the file), and returns it.
+    /// </summary>
+    public static ConfigDocument Apply(ConfigDocument document, IReadOnlyDictionary<string, string> flags)
     {
-        var values = new Dictionary<string, SpecValue>(StringComparer.Ordinal);
+        foreach (var rawName in flags.Keys)
+            if (Flags.TryGetValue(rawName.TrimStart('-'), out var key)) document.DropExcluded(key);
         foreach (var (rawName, text) in flags)
         {
             string name = rawName.TrimStart('-');
@@ -43,27 +50,19 @@ public static class SweepSpecFlags
             {
                 var parts = text.Split(':', StringSplitOptions.TrimEntries);
                 if (parts.Length != 3) throw new InvalidInputException(where, text, "must be START:STOP:COUNT, e.g. 1e-3:1e-1:10");
-                values[path + ".start"] = Token(parts[0], where);
-                values[path + ".stop"] = Token(parts[1], where);
-                values[path + ".count"] = Token(parts[2], where);
+                document.Set(path + ".start", ConfigDocument.Token(parts[0], where));
+                document.Set(path + ".stop", ConfigDocument.Token(parts[1], where));
+                document.Set(path + ".count", ConfigDocument.Token(parts[2], where));
             }
-            else if (path == "name") values[path] = new SpecValue(text, text, where);
+            else if (path == "name") document.Set(path, new SpecValue(text, text, where));
             else
             {
                 var tokens = text.Split(',', StringSplitOptions.TrimEntries); // an empty item ("0.1,") is refused as a value, not dropped
-                values[path] = tokens.Length == 1
-                    ? Token(tokens[0], where)
-                    : new SpecValue(tokens.Select((t, i) => Token(t, $"{where}[{i}]")).ToList(), text, where);
+                document.Set(path, tokens.Length == 1
+                    ? ConfigDocument.Token(tokens[0], where)
+                    : new SpecValue(tokens.Select((t, i) => ConfigDocument.Token(t, $"{where}[{i}]")).ToList(), text, where));
             }
         }
-        return new SpecBuilder(values, field => $"{field} (default)").Build();
-    }
-
-    private static SpecValue Token(string t, string where)
-    {
-        if (long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return new SpecValue(l, t, where);
-        if (ulong.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u)) return new SpecValue(u, t, where);
-        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)) return new SpecValue(x, t, where);
-        return new SpecValue(t, t, where);
+        return document;
     }
 }

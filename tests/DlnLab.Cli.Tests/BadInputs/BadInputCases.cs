@@ -11,7 +11,7 @@ public static partial class BadInputCases
     private static IEnumerable<BadInputCase>[] Sources =>
     [
         TrainValues(), SweepFlagValues(), SweepTomlValues(), OutputTargets(), InputFiles(), Memory(), ValidatedBeforeCreation(),
-        EmptyAndSystemPaths(), Stores(), OddNumbers(), ModelFlags(), CommandLines(), OddPaths(), OddFiles(), OddSpecs(), ExportFolderEntries(), Clusters(), InputDistribution(),
+        EmptyAndSystemPaths(), Stores(), OddNumbers(), ModelFlags(), CommandLines(), OddPaths(), OddFiles(), OddSpecs(), ExportFolderEntries(), Clusters(), InputDistribution(), Configuration(),
     ];
 
     /// <summary>The cases by name (names are unique).</summary>
@@ -117,8 +117,8 @@ public static partial class BadInputCases
         yield return TomlText("nested list", "[problem]\nn = [[20]]\n", "problem.n");
         yield return TomlText("repeated axis value", "[training]\nalpha = [0.1, 0.1]\n", "training.alpha");
         yield return TomlText("log range without count", "[stepsize]\nlog = { start = 0.001, stop = 0.1 }\n", "stepsize.log");
-        yield return new(["sweep", "{dir}/spec.toml", "--store", "{dir}/s.db", "--n", "20"], "--n",
-            Setup: f => f.Text("spec.toml", "name = \"x\"\n"), Label: "spec file and a flag");
+        yield return new(["sweep", "{dir}/spec.toml", "--store", "{dir}/s.db", "--n", "0"], "--n",
+            Setup: f => f.Text("spec.toml", "name = \"x\"\n"), Label: "spec file and a bad flag");
     }
 
     private static BadInputCase Toml(string key, string value)

@@ -104,13 +104,18 @@ public class SweepCommandTests
     }
 
     [Fact]
-    public void ASpecFileAndGridFlagsTogetherAreRefused()
+    public void FlagsAndOverridesBesideASpecFileWinOverIt()
     {
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("spec.toml"), TinySpec);
-        var run = CliRunner.Run("sweep", temp.File("spec.toml"), "--alpha", "1", "--store", temp.File("r.db"));
-        Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("dln: error: --alpha: cannot be combined with the spec file", run.Err);
+        var fromFile = SweepSpecToml.Load(temp.File("spec.toml"));
+        var run = CliRunner.Run("sweep", temp.File("spec.toml"), "--alpha", "0.2", "seeds.repeats=2", "--dry-run", "--store", temp.File("r.db"));
+        Assert.Equal(0, run.ExitCode);
+        var printed = SweepSpecToml.Parse(run.Out, "printed.toml");
+        Assert.Equal([0.2], printed.Alpha);
+        Assert.Equal(2, printed.Repeats);
+        Assert.Equal(SweepSpecJson.Serialize(fromFile with { Alpha = [0.2], Repeats = 2 }), SweepSpecJson.Serialize(printed));
+        Assert.Contains($"means {(fromFile with { Alpha = [0.2], Repeats = 2 }).Expand().Count} runs and 0 bisections", run.Out);
         Assert.False(File.Exists(temp.File("r.db")));
     }
 
