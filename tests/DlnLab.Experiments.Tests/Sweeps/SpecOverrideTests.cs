@@ -6,7 +6,8 @@ namespace DlnLab.Experiments.Tests.Sweeps;
 /// <summary>KEY=VALUE overrides on a sweep spec: every key of the schema, typed as in the file, wrong keys refused.</summary>
 public class SpecOverrideTests
 {
-    // Documents an override may start from: a key that needs others (a range's parts, the bisection of a relative axis)
+    // Documents an override may start from: a key that needs others (a range's parts, the bisection of a relative axis,
+    // the checkpoint spacing of kept trajectories)
     // is set on the one that has them. These are values, not keys: the keys come from the schema.
     private static readonly string[] Bases =
     [
@@ -14,6 +15,7 @@ public class SpecOverrideTests
         "[stepsize]\nrelative = [0.5]\n",
         "[stepsize]\nlog = { start = 0.001, stop = 0.1, count = 3 }\n",
         "[stepsize]\nlinear = { start = 0.001, stop = 0.1, count = 3 }\n",
+        "[training]\nkeep_trajectories = true\n",
     ];
 
     private static readonly string[] Candidates =
