@@ -9,10 +9,14 @@ namespace DlnLab.Cli;
 /// </summary>
 public static class Cli
 {
+    /// <summary>Exit code of a command that did its work (whatever the status of its runs).</summary>
     public const int Success = 0;
+    /// <summary>Exit code of a fault of the file system or an unexpected failure.</summary>
     public const int UnexpectedError = 1;
+    /// <summary>Exit code of bad input: nothing was computed or written.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary>Runs `dln` with <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(DlnCommand.Create(), args, output, error);
 
     /// <summary>Runs any command tree under the same error handling (tests use it with commands that fail on purpose).</summary>

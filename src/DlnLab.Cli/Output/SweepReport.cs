@@ -14,7 +14,13 @@ internal static class SweepReport
     /// <summary>At most this many threshold lines; the rest are in thresholds.csv of `dln export`.</summary>
     private const int MaxThresholdLines = 20;
 
+    /// <summary>Writes the summary of the sweep <paramref name="spec"/> to <paramref name="output"/>.</summary>
+    /// <param name="output">Where the summary goes (the command's standard output).</param>
+    /// <param name="spec">The sweep's spec.</param>
     /// <param name="runs">The runs of the sweep (of its shard, when <paramref name="shard"/> is given).</param>
+    /// <param name="summary">What this invocation of the runner did.</param>
+    /// <param name="store">The store the sweep ran into, read for the statuses, residuals and thresholds.</param>
+    /// <param name="shard">The shard computed, or null for the whole sweep.</param>
     public static void Write(TextWriter output, SweepSpec spec, IReadOnlyList<RunSpec> runs, SweepSummary summary, ResultStore store, Shard? shard = null)
     {
         string of = shard is { } part ? $" shard {part}" : "";

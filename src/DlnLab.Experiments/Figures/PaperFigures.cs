@@ -26,6 +26,7 @@ public static class PaperFigures
     /// <param name="scale">One series per algorithm: x = stepsize, y = ‖Gain‖₁.</param>
     /// <param name="support">1-based indices of the nonzero coordinates of β*.</param>
     /// <param name="columns">Grid columns (0: all panels in one row).</param>
+    /// <param name="name">The figure's name (its file names).</param>
     public static FigureSpec GainShapeAndScale(IReadOnlyList<(SeriesSpec Shape, string At)> shapes, IReadOnlyList<SeriesSpec> scale,
         IReadOnlyList<int> support, int columns = 0, string name = "fig2")
     {
@@ -52,6 +53,8 @@ public static class PaperFigures
     /// <param name="shapes">One series per batch size: x = coordinate index, y = Gain (normalised or not, as given).</param>
     /// <param name="support">1-based indices of the nonzero coordinates of β*.</param>
     /// <param name="shapeRelativeStepsize">The γ/γ_max at which the shapes were measured, for the title.</param>
+    /// <param name="name">The figure's name (its file names).</param>
+    /// <param name="shapeLabel">The y-axis label of the shape panels.</param>
     public static FigureSpec BatchSizeEffect(IReadOnlyList<SeriesSpec> testLoss, IReadOnlyList<SeriesSpec> shapes,
         IReadOnlyList<int> support, double shapeRelativeStepsize, string name = "fig4", string shapeLabel = "Gain_γ,i") => new()
     {

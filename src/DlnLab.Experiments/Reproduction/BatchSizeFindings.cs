@@ -7,7 +7,7 @@ namespace DlnLab.Experiments.Reproduction;
 /// Figure 4 measured (the report states no result for 1 &lt; b &lt; n): at each matched relative stepsize, the median test
 /// loss per batch size, whether the medians rise with b, and on how many datasets b = 1 ends below b = n.
 /// </summary>
-public sealed record BatchSizeFindings
+internal sealed record BatchSizeFindings
 {
     /// <summary>One matched relative stepsize: its median test loss per batch size (ascending b) and the b = 1 vs b = n count.</summary>
     public sealed record AtFraction(double Fraction, IReadOnlyList<(int BatchSize, double MedianTestLoss)> Medians, Tally SgdBelowGd)

@@ -12,7 +12,7 @@ namespace DlnLab.Experiments.Reproduction;
 /// axes), every coordinate of beta over steps (the support of beta* in colour), and the sharpness (lambda_max of the
 /// Hessian of the training loss in (u, v)) against 2/gamma.
 /// </summary>
-public static class EdgeOfStabilityFigure
+internal static class EdgeOfStabilityFigure
 {
     /// <summary>The sweep's name in the store.</summary>
     public const string SweepName = "edge";

@@ -14,46 +14,61 @@ namespace DlnLab.Experiments.Reproduction;
 /// </summary>
 public sealed record Findings
 {
+    /// <summary>Median over datasets of GD's (b = n) largest convergent stepsize.</summary>
     public required double GdLargestConvergentStepsize { get; init; }
+    /// <summary>Median over datasets of SGD's (b = 1) largest convergent stepsize.</summary>
     public required double SgdLargestConvergentStepsize { get; init; }
+    /// <summary>The smallest stepsize fraction gamma / gamma_max of the sweep.</summary>
     public required double SmallestFraction { get; init; }
     /// <summary>Median relative distance ||beta - beta_GF|| / ||beta_GF|| at the smallest stepsize fraction.</summary>
     public required double GdDistanceToGradientFlowAtSmallest { get; init; }
+    /// <summary>The same for SGD.</summary>
     public required double SgdDistanceToGradientFlowAtSmallest { get; init; }
     /// <summary>Datasets whose run at the smallest fraction ends within <see cref="NearGradientFlow"/> of the gradient-flow interpolator.</summary>
     public Tally GdNearGradientFlow { get; init; }
+    /// <summary>The same for SGD.</summary>
     public Tally SgdNearGradientFlow { get; init; }
     /// <summary>The training-loss tolerance runs stop at, which bounds how closely they interpolate.</summary>
     public required double Tolerance { get; init; }
+    /// <summary>The largest stepsize fraction gamma / gamma_max of the sweep.</summary>
     public required double LargestFraction { get; init; }
+    /// <summary>Median over datasets of GD's test loss at the largest fraction.</summary>
     public required double GdTestLossAtLargest { get; init; }
+    /// <summary>Median over datasets of SGD's test loss at the largest fraction.</summary>
     public required double SgdTestLossAtLargest { get; init; }
     /// <summary>Datasets on which SGD's test loss is below GD's at the largest fraction.</summary>
     public Tally SgdTestLossBelowGd { get; init; }
     /// <summary>Median ||beta_inf - beta*|| at the largest fraction.</summary>
     public double GdDistanceToBetaStarAtLargest { get; init; } = double.NaN;
+    /// <summary>The same for SGD.</summary>
     public double SgdDistanceToBetaStarAtLargest { get; init; } = double.NaN;
     /// <summary>Datasets on which SGD ends closer to beta* than GD at the largest fraction.</summary>
     public Tally SgdCloserToBetaStar { get; init; }
     /// <summary>Median over datasets of mean Gain on the support / mean Gain off it, at the shape fraction.</summary>
     public required double GdGainSupportRatio { get; init; }
+    /// <summary>The same for SGD.</summary>
     public required double SgdGainSupportRatio { get; init; }
     /// <summary>Datasets on which GD's support ratio exceeds SGD's, at the shape fraction.</summary>
     public Tally GdSupportRatioAboveSgd { get; init; }
     /// <summary>The same ratios and count at the smallest fraction.</summary>
     public double GdGainSupportRatioAtSmallest { get; init; } = double.NaN;
+    /// <summary>SGD's support ratio at the smallest fraction.</summary>
     public double SgdGainSupportRatioAtSmallest { get; init; } = double.NaN;
+    /// <summary>Datasets on which GD's support ratio exceeds SGD's at the smallest fraction.</summary>
     public Tally GdSupportRatioAboveSgdAtSmallest { get; init; }
     /// <summary>The fraction at which the shape is compared (figure 2's edge panel).</summary>
     public double ShapeFraction { get; init; } = 1;
     /// <summary>Datasets whose ||Gain||_1 is larger at the largest fraction than at the smallest.</summary>
     public Tally GdScaleGrows { get; init; }
+    /// <summary>The same for SGD.</summary>
     public Tally SgdScaleGrows { get; init; }
     /// <summary>The largest consistency-check residual (Theorem 2.2 identity) of the converged runs; null when none has one.</summary>
     public required double? LargestTheorem22Residual { get; init; }
     /// <summary>Converged runs whose consistency-check residual is at most <see cref="ConsistencyBound"/>.</summary>
     public Tally ConsistencyPasses { get; init; }
+    /// <summary>Runs of the stepsize sweep measured.</summary>
     public required int Runs { get; init; }
+    /// <summary>Of those, the runs that converged.</summary>
     public required int ConvergedRuns { get; init; }
 
     /// <summary>A run "ends near" the gradient-flow interpolator within this relative distance.</summary>

@@ -8,7 +8,7 @@ namespace DlnLab.Experiments.Reproduction;
 /// large stepsize gives the lower test loss on more than half of the datasets compared; the centered data's count is
 /// given beside it for comparison.
 /// </summary>
-public static class LargeStepsizeFinding
+internal static class LargeStepsizeFinding
 {
     /// <summary>The sentence, from (small-stepsize, large-stepsize) test losses per dataset of each kind of data.</summary>
     public static string Sentence(IReadOnlyList<(double Small, double Large)> uncentered, IReadOnlyList<(double Small, double Large)> centered,

@@ -5,7 +5,7 @@ using DlnLab.Experiments.Sweeps;
 namespace DlnLab.Experiments.Reproduction;
 
 /// <summary>The four figures as functions of stored runs and reference values; nothing here trains or solves.</summary>
-public static class PaperFigureData
+internal static class PaperFigureData
 {
     public static FigureSpec Figure1(IReadOnlyList<StoredRun> runs, IReadOnlyList<StoredReference> references, ReproductionSettings s)
     {

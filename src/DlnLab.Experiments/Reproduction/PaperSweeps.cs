@@ -11,10 +11,14 @@ namespace DlnLab.Experiments.Reproduction;
 /// </summary>
 public static class PaperSweeps
 {
+    /// <summary>Name of the stepsize sweep (figures 1 to 3 and 7).</summary>
     public const string Stepsize = "stepsize";
+    /// <summary>Name of the batch-size sweep (figures 4 and 8).</summary>
     public const string BatchSize = "batch-size";
+    /// <summary>Name of the gain-shape sweep (figure 8).</summary>
     public const string GainShape = "gain-shape";
 
+    /// <summary>GD (b = n) and SGD (b = 1) at the relative stepsizes of figures 1 to 3.</summary>
     public static SweepSpec StepsizeSweep(ReproductionSettings s) => Base(s) with
     {
         Name = Stepsize,
@@ -22,6 +26,7 @@ public static class PaperSweeps
         Stepsize = StepsizeAxis.Relative([.. s.StepsizeFractions]),
     };
 
+    /// <summary>Every batch size of figure 4 at its matched relative stepsizes.</summary>
     public static SweepSpec BatchSizeSweep(ReproductionSettings s) => Base(s) with
     {
         Name = BatchSize,

@@ -1,7 +1,7 @@
 namespace DlnLab.Experiments.Reproduction;
 
 /// <summary>Order statistics of samples over datasets: quantiles by linear interpolation (numpy's default).</summary>
-public static class Quantiles
+internal static class Quantiles
 {
     /// <summary>The q-quantile (q in [0, 1]) of the finite values; NaN when there are none.</summary>
     public static double Of(IEnumerable<double> values, double q)

@@ -16,6 +16,7 @@ public static class Reproducer
     /// <summary>Figure names, in report order.</summary>
     public static readonly IReadOnlyList<string> AllFigures = ["fig1", "fig2", "fig3", "fig4", "fig5", "fig6", "fig7", "fig8"];
 
+    /// <summary>File name of the store inside the output folder.</summary>
     public const string StoreFile = "runs.db";
 
     /// <summary>The sweeps whose runs <paramref name="figures"/> are drawn from, in the order they run.</summary>

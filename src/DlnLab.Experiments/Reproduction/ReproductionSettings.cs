@@ -14,16 +14,23 @@ public sealed record ReproductionSettings
     public int Datasets { get; init; } = 20;
     /// <summary>Seed from which data and batch seeds are derived (default 1).</summary>
     public ulong Seed { get; init; } = 1;
+    /// <summary>Number of training samples n (default 20).</summary>
     public int N { get; init; } = 20;
+    /// <summary>Dimension d (default 30).</summary>
     public int D { get; init; } = 30;
+    /// <summary>Number of nonzeros s of beta* (default 3).</summary>
     public int S { get; init; } = 3;
+    /// <summary>Initialisation scale alpha (default 0.1).</summary>
     public double Alpha { get; init; } = 0.1;
+    /// <summary>Size n_test of each held-out test set (default 1000).</summary>
     public int NTest { get; init; } = 1000;
     /// <summary>Mean mu of every input coordinate of every sweep (default 0: the report's centered inputs).</summary>
     public double Mean { get; init; }
     /// <summary>Correlation rho of the inputs' Toeplitz covariance rho^|i-j| in every sweep (default 0: the report's identity).</summary>
     public double Correlation { get; init; }
+    /// <summary>Runs converge once the training loss is at or below this (default 1e-5).</summary>
     public double Tolerance { get; init; } = 1e-5;
+    /// <summary>Step budget of every run (default 1e5).</summary>
     public long MaxSteps { get; init; } = 100_000;
     /// <summary>Fractions gamma / gamma_max of figures 1 to 3 (default 12 log-spaced from 0.05 to 1).</summary>
     public IReadOnlyList<double> StepsizeFractions { get; init; } = LogSpaced(0.05, 1, 12);

@@ -11,7 +11,7 @@ namespace DlnLab.Experiments.Reproduction;
 /// fewer than half of the runs are usable gives no point (NaN, which the renderer drops and counts), so a curve never
 /// rests on a minority of datasets. Diverged runs are never used.
 /// </summary>
-public static class RunGroups
+internal static class RunGroups
 {
     /// <summary>A run out of budget with training loss within this factor of the tolerance counts as (nearly) converged.</summary>
     public const double NearlyConvergedFactor = 100;

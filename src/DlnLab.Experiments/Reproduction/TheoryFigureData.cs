@@ -10,7 +10,7 @@ namespace DlnLab.Experiments.Reproduction;
 /// Figures 7 and 8, the theory's predictions against the stored runs: the numbers each plots, summarised over datasets.
 /// Nothing here trains; the predicted gain shapes are computed from each run's dataset (regenerated from its seed).
 /// </summary>
-public static class TheoryFigureData
+internal static class TheoryFigureData
 {
     /// <summary>Figure 7: distance of beta_inf to argmin psi_{alpha_inf} (beta0~ dropped) and with beta0~ kept, GD and SGD.</summary>
     public static FigureSpec Figure7(IReadOnlyList<StoredRun> stepsizeRuns, ReproductionSettings s)

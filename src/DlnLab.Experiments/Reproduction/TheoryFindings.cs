@@ -22,48 +22,70 @@ public sealed record TheoryFindings
     /// limit whose 2 / lambda_max equals its stepsize to within the loss tolerance).</summary>
     public const double ThresholdSlack = 0.01;
 
+    /// <summary>The smallest stepsize fraction gamma / gamma_max of the stepsize sweep.</summary>
     public double SmallestFraction { get; init; } = double.NaN;
+    /// <summary>The largest stepsize fraction gamma / gamma_max of the stepsize sweep.</summary>
     public double LargestFraction { get; init; } = double.NaN;
     /// <summary>Converged runs of the stepsize sweep whose distance to argmin psi_{alpha_inf} is below <see cref="NegligibleBound"/>.</summary>
     public Tally GdPerturbationNegligible { get; init; }
+    /// <summary>The same for SGD.</summary>
     public Tally SgdPerturbationNegligible { get; init; }
     /// <summary>Median distances to argmin psi_{alpha_inf} at the smallest and the largest fraction.</summary>
     public double GdPerturbationAtSmallest { get; init; } = double.NaN;
+    /// <summary>GD's median distance at the largest fraction.</summary>
     public double GdPerturbationAtLargest { get; init; } = double.NaN;
+    /// <summary>SGD's median distance at the smallest fraction.</summary>
     public double SgdPerturbationAtSmallest { get; init; } = double.NaN;
+    /// <summary>SGD's median distance at the largest fraction.</summary>
     public double SgdPerturbationAtLargest { get; init; } = double.NaN;
 
+    /// <summary>The fixed small stepsize at which the gain shapes are compared (figure 8).</summary>
     public double ShapeStepsize { get; init; } = double.NaN;
+    /// <summary>The batch sizes b whose gain shapes are compared.</summary>
     public IReadOnlyList<int> BatchSizes { get; init; } = [];
     /// <summary>Runs at the fixed small stepsize whose gain shape has cosine similarity above <see cref="ShapeAgreement"/> with the prediction.</summary>
     public Tally ShapeAgreesSmall { get; init; }
+    /// <summary>Median cosine similarity of measured and predicted gain shapes at the fixed small stepsize.</summary>
     public double MedianCosineSmall { get; init; } = double.NaN;
+    /// <summary>Lowest such cosine similarity.</summary>
     public double LowestCosineSmall { get; init; } = double.NaN;
     /// <summary>The same at each batch size's largest convergent stepsize (<see cref="EdgeFraction"/>).</summary>
     public Tally ShapeAgreesEdge { get; init; }
+    /// <summary>Median cosine similarity at each batch size's largest convergent stepsize.</summary>
     public double MedianCosineEdge { get; init; } = double.NaN;
+    /// <summary>Lowest such cosine similarity.</summary>
     public double LowestCosineEdge { get; init; } = double.NaN;
+    /// <summary>The stepsize fraction gamma / gamma_max of the edge comparison.</summary>
     public double EdgeFraction { get; init; } = double.NaN;
 
+    /// <summary>The number of training samples n (the scale factor's reference value).</summary>
     public int N { get; init; }
     /// <summary>Median over datasets of ||Gain||_1(b = 1) / ||Gain||_1(b = n) at the fixed stepsize, measured and predicted.</summary>
     public double ScaleFactorMeasured { get; init; } = double.NaN;
+    /// <summary>The predicted factor.</summary>
     public double ScaleFactorPredicted { get; init; } = double.NaN;
     /// <summary>Datasets whose measured factor is within <see cref="FactorTolerance"/> of the predicted one, and of n.</summary>
     public Tally FactorNearPredicted { get; init; }
+    /// <summary>Datasets whose measured factor is within the tolerance of n.</summary>
     public Tally FactorNearN { get; init; }
 
     /// <summary>Medians over datasets: measured largest convergent stepsizes, 2 / lambda_max at the start and at GD's limit at its largest convergent stepsize, and 1 / (L B).</summary>
     public double GdLargestConvergentStepsize { get; init; } = double.NaN;
+    /// <summary>Median over datasets of SGD's (b = 1) largest convergent stepsize.</summary>
     public double SgdLargestConvergentStepsize { get; init; } = double.NaN;
+    /// <summary>Median over datasets of 2 / lambda_max at the start.</summary>
     public double GdStabilityAtStart { get; init; } = double.NaN;
+    /// <summary>Median over datasets of 2 / lambda_max at GD's limit at its largest convergent stepsize.</summary>
     public double GdStabilityAtLimit { get; init; } = double.NaN;
+    /// <summary>Median over datasets of GD's guarantee scale 1 / (L B).</summary>
     public double GdGuaranteeScale { get; init; } = double.NaN;
+    /// <summary>Median over datasets of SGD's guarantee scale 1 / (L B).</summary>
     public double SgdGuaranteeScale { get; init; } = double.NaN;
     /// <summary>Median over datasets of GD's largest convergent stepsize times lambda_max / 2 at its limit there.</summary>
     public double GdStepsizeOverLimitStability { get; init; } = double.NaN;
     /// <summary>Datasets where GD's largest convergent stepsize is at most 2 / lambda_max (up to <see cref="ThresholdSlack"/>) at its limit, and at the start.</summary>
     public Tally GdBelowLimitStability { get; init; }
+    /// <summary>Datasets where GD's largest convergent stepsize is at most 2 / lambda_max at the start.</summary>
     public Tally GdBelowStartStability { get; init; }
 
     /// <summary>Measures the findings; any list may be empty (its findings are then not measured).</summary>

@@ -11,7 +11,7 @@ namespace DlnLab.Experiments.Reproduction;
 /// Kept cheap: <see cref="Datasets"/> datasets and every third relative stepsize of figures 1 to 3 (the largest
 /// included).
 /// </summary>
-public static class UncenteredFigure
+internal static class UncenteredFigure
 {
     /// <summary>The sweep's name in the store.</summary>
     public const string SweepName = "uncentered";

@@ -41,6 +41,9 @@ public sealed partial class ResultStore
         Read(StoreRows.ThresholdSelect + " WHERE key = $k", StoreRows.ReadThreshold, ("$k", key)).FirstOrDefault();
 
     /// <summary>A query on the runs table, restricted to one sweep unless <paramref name="sweep"/> is null.</summary>
+    /// <param name="select">The SELECT clause and table.</param>
+    /// <param name="sweep">The sweep whose runs are read; null: every run.</param>
+    /// <param name="order">The ORDER BY clause.</param>
     /// <param name="mapFor">Given the reader, the function that maps its rows (so that it can look columns up by name once).</param>
     private List<T> ReadRuns<T>(string select, string? sweep, string order, Func<SqliteDataReader, Func<SqliteDataReader, T>> mapFor) => sweep is null
         ? Read(select + order, mapFor)

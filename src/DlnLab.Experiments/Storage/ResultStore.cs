@@ -205,6 +205,7 @@ public sealed partial class ResultStore : IDisposable
         return cmd;
     }
 
+    /// <summary>Releases this process's leases and closes the connection.</summary>
     public void Dispose()
     {
         try { if (_renewal is not null) ReleaseLeases(); }

@@ -44,5 +44,6 @@ public sealed class RunColumn
     /// <summary>The value of a run computed now, from its spec and result.</summary>
     internal Func<RunSource, object?> From { get; }
 
+    /// <summary>The column's name.</summary>
     public override string ToString() => Name;
 }

@@ -6,6 +6,7 @@ namespace DlnLab.Experiments.Storage;
 /// </summary>
 public sealed class StoreFaultException : IOException
 {
+    /// <summary>A fault of the store at <paramref name="path"/>, with the <paramref name="reason"/> it cannot be used and the error behind it.</summary>
     public StoreFaultException(string path, string reason, Exception? inner = null) : base($"{path}: {reason}", inner) => StorePath = path;
 
     /// <summary>The store's file.</summary>

@@ -14,14 +14,23 @@ namespace DlnLab.Experiments.Sweeps;
 /// </summary>
 public sealed record RunSpec
 {
+    /// <summary>Name of the sweep the run belongs to.</summary>
     public required string Sweep { get; init; }
+    /// <summary>Number of training samples n.</summary>
     public required int N { get; init; }
+    /// <summary>Dimension d (coordinates of beta).</summary>
     public required int D { get; init; }
+    /// <summary>Number of nonzeros s of beta*.</summary>
     public required int S { get; init; }
+    /// <summary>Label noise standard deviation sigma.</summary>
     public required double Noise { get; init; }
+    /// <summary>How the nonzeros of beta* are drawn.</summary>
     public required NonzeroDistribution Nonzeros { get; init; }
+    /// <summary>Scale of the nonzeros of beta* (Gaussian: their standard deviation).</summary>
     public required double NonzeroScale { get; init; }
+    /// <summary>Where the support of beta* lies.</summary>
     public required SupportPlacement Support { get; init; }
+    /// <summary>Size n_test of the held-out test set.</summary>
     public required int NTest { get; init; }
     /// <summary>Mean mu of every input coordinate (default 0: centered).</summary>
     public double Mean { get; init; }
@@ -29,7 +38,9 @@ public sealed record RunSpec
     public double Correlation { get; init; }
     /// <summary>Index of the dataset in the sweep's list of data seeds (informative: not part of the key, the seed is).</summary>
     public required int DataIndex { get; init; }
+    /// <summary>Seed of the data: X, beta*, noise and test set derive from it.</summary>
     public required ulong DataSeed { get; init; }
+    /// <summary>Initialisation scale alpha (by default u0 = sqrt(2) alpha, v0 = 0).</summary>
     public required double Alpha { get; init; }
     /// <summary>The parametrisation (default <c>uv</c>).</summary>
     public ModelSpec Model { get; init; } = ModelSpec.Uv;
@@ -39,17 +50,25 @@ public sealed record RunSpec
     public double? V0 { get; init; }
     /// <summary>The actual batch size (a full-batch axis value already resolved to n).</summary>
     public required int BatchSize { get; init; }
+    /// <summary>How batches are drawn for b &lt; n.</summary>
     public required BatchMode BatchMode { get; init; }
     /// <summary>The constant stepsize, or null on a relative axis (known once the threshold is).</summary>
     public double? Stepsize { get; init; }
     /// <summary>Fraction of the largest convergent stepsize, on a relative axis.</summary>
     public double? StepsizeFraction { get; init; }
+    /// <summary>Index of the repeat: runs differing only in it differ in their batch seed.</summary>
     public required int Repeat { get; init; }
+    /// <summary>Seed of the batch sequence (derived from the data seed and the repeat).</summary>
     public required ulong BatchSeed { get; init; }
+    /// <summary>Converged once the training loss is at or below this.</summary>
     public required double Tolerance { get; init; }
+    /// <summary>Step budget.</summary>
     public required long MaxSteps { get; init; }
+    /// <summary>Diverged once the loss exceeds this factor times the initial loss, or is not finite.</summary>
     public required double DivergenceFactor { get; init; }
+    /// <summary>Bounced once the loss rises above this factor times its running minimum.</summary>
     public required double BounceFactor { get; init; }
+    /// <summary>For b &lt; n, steps between full training-loss evaluations (0: 16 ceil(n / b)).</summary>
     public required int LossCheckInterval { get; init; }
     /// <summary>Record beta_k, the gain so far, the training loss and the sharpness at checkpoints, and store them (default false).</summary>
     public bool KeepTrajectories { get; init; }

@@ -19,6 +19,7 @@ public enum StepsizeAxisKind
 /// </summary>
 public sealed record StepsizeAxis
 {
+    /// <summary>How the axis is given (default an explicit list).</summary>
     public StepsizeAxisKind Kind { get; init; } = StepsizeAxisKind.List;
     /// <summary>The stepsizes (List) or the fractions (Relative); unused for ranges.</summary>
     public IReadOnlyList<double> Values { get; init; } = [0.01];
@@ -29,11 +30,16 @@ public sealed record StepsizeAxis
     /// <summary>Number of values of a linear or log range.</summary>
     public int Count { get; init; }
 
+    /// <summary>An explicit list of constant stepsizes.</summary>
     public static StepsizeAxis List(params double[] stepsizes) => new() { Kind = StepsizeAxisKind.List, Values = stepsizes };
+    /// <summary><paramref name="count"/> stepsizes evenly spaced from <paramref name="start"/> to <paramref name="stop"/>.</summary>
     public static StepsizeAxis Linear(double start, double stop, int count) => new() { Kind = StepsizeAxisKind.Linear, Values = [], Start = start, Stop = stop, Count = count };
+    /// <summary><paramref name="count"/> stepsizes log-spaced from <paramref name="start"/> to <paramref name="stop"/>.</summary>
     public static StepsizeAxis Log(double start, double stop, int count) => new() { Kind = StepsizeAxisKind.Log, Values = [], Start = start, Stop = stop, Count = count };
+    /// <summary>Fractions gamma / gamma_max of each configuration's largest convergent stepsize.</summary>
     public static StepsizeAxis Relative(params double[] fractions) => new() { Kind = StepsizeAxisKind.Relative, Values = fractions };
 
+    /// <summary>The values are fractions of the largest convergent stepsize.</summary>
     public bool IsRelative => Kind == StepsizeAxisKind.Relative;
 
     /// <summary>

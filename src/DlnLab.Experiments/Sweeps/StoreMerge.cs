@@ -3,12 +3,24 @@ using DlnLab.Experiments.Storage;
 namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>What one shard of the plan lacks after a merge.</summary>
+/// <param name="Shard">The shard (index and count).</param>
 /// <param name="Given">Some input store was computed as this shard (false: none of the inputs is it).</param>
+/// <param name="Runs">Runs of the plan in this shard.</param>
+/// <param name="MissingRuns">Of those, the runs the merged store lacks.</param>
+/// <param name="Thresholds">Largest-convergent-stepsize bisections of the plan in this shard.</param>
+/// <param name="MissingThresholds">Of those, the thresholds the merged store lacks.</param>
 public sealed record ShardGap(Shard Shard, bool Given, int Runs, int MissingRuns, int Thresholds, int MissingThresholds);
 
 /// <summary>What a merge did, and what of the sweep's plan the merged store still lacks.</summary>
+/// <param name="SweepName">Name of the merged sweep.</param>
+/// <param name="SpecHash">Hash of its spec, the same in every input.</param>
+/// <param name="Inputs">Number of input stores.</param>
 /// <param name="Added">Rows new to the target, by table (runs, thresholds, datasets, dataset_references, shards, sweeps).</param>
 /// <param name="AlreadyThere">Rows of the inputs the target already held with the same values, by table.</param>
+/// <param name="PlanRuns">Runs in the sweep's plan.</param>
+/// <param name="MissingRuns">Of those, the runs the merged store lacks.</param>
+/// <param name="PlanThresholds">Largest-convergent-stepsize bisections in the plan.</param>
+/// <param name="MissingThresholds">Of those, the thresholds the merged store lacks.</param>
 /// <param name="ShardCount">The shard count the inputs were computed with, when they all name the same one.</param>
 /// <param name="Gaps">The shards that lack runs or thresholds (with <see cref="ShardCount"/>), by index.</param>
 public sealed record MergeResult(string SweepName, string SpecHash, int Inputs, IReadOnlyDictionary<string, int> Added,
@@ -34,6 +46,7 @@ public static class StoreMerge
 {
     private const string Field = "merge";
 
+    /// <summary>Merges the stores <paramref name="inputs"/> into the store <paramref name="into"/> (created if absent) and reports what the plan still lacks.</summary>
     public static MergeResult Merge(IReadOnlyList<string> inputs, string into)
     {
         if (inputs.Count == 0) throw new InvalidInputException("inputs", "needs at least one store to merge");

@@ -53,8 +53,11 @@ public sealed record StoredRunEvent(RunSpec Spec, Storage.StoredRun Run);
 /// <param name="Completed">Runs computed and stored by this invocation.</param>
 /// <param name="Total">Runs this invocation has to compute (those not already in the store).</param>
 /// <param name="AlreadyStored">Runs of the sweep found in the store at the start and skipped.</param>
+/// <param name="Elapsed">Wall time since the sweep started.</param>
+/// <param name="Eta">Estimated time to finish (linear in the runs left); null before the first run.</param>
 public sealed record SweepProgress(int Completed, int Total, int AlreadyStored, TimeSpan Elapsed, TimeSpan? Eta)
 {
+    /// <summary>Completed over Total, in [0, 1] (1 when there is nothing to compute).</summary>
     public double Fraction => Total == 0 ? 1 : (double)Completed / Total;
 }
 
@@ -63,6 +66,7 @@ public sealed record SweepProgress(int Completed, int Total, int AlreadyStored, 
 /// <param name="AlreadyStored">Runs skipped because the store already had them.</param>
 /// <param name="Computed">Runs trained and stored now by this process.</param>
 /// <param name="ThresholdsComputed">Bisections for the largest convergent stepsize run now (not read from the store).</param>
+/// <param name="Elapsed">Wall time of the invocation.</param>
 public sealed record SweepSummary(int Runs, int AlreadyStored, int Computed, int ThresholdsComputed, TimeSpan Elapsed)
 {
     /// <summary>Runs that other processes working on the same store computed while this one ran.</summary>

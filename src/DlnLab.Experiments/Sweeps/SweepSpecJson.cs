@@ -10,8 +10,10 @@ namespace DlnLab.Experiments.Sweeps;
 /// </summary>
 public static class SweepSpecJson
 {
+    /// <summary>The spec as JSON.</summary>
     public static string Serialize(SweepSpec spec) => JsonSerializer.Serialize(spec, SweepSpecJsonContext.Default.SweepSpec);
 
+    /// <summary>The spec from its JSON; an empty document is refused.</summary>
     public static SweepSpec Deserialize(string json) =>
         JsonSerializer.Deserialize(json, SweepSpecJsonContext.Default.SweepSpec) ?? throw new InvalidInputException("spec", "is empty JSON");
 }

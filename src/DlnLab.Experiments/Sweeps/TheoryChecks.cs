@@ -15,8 +15,11 @@ namespace DlnLab.Experiments.Sweeps;
 /// </summary>
 public static class TheoryChecks
 {
+    /// <summary>Reference name: test loss of the gradient-flow interpolator.</summary>
     public const string GradientFlowTestLoss = "gradient_flow_test_loss";
+    /// <summary>Reference name: population loss of the gradient-flow interpolator.</summary>
     public const string GradientFlowPopulationLoss = "gradient_flow_population_loss";
+    /// <summary>Reference name: ||beta_GF - beta*||_2 of the gradient-flow interpolator.</summary>
     public const string GradientFlowDistanceToBetaStar = "gradient_flow_distance_to_beta_star";
 
     /// <summary>Runner options with both checks plugged in.</summary>

@@ -13,6 +13,7 @@ namespace DlnLab.Experiments.Sweeps;
 /// waiting for a threshold another is computing (the datasets they touch stay in memory until their runs are done).
 /// </summary>
 /// <param name="Runs">Indices of the runs to train; for a threshold item, one run whose threshold is to be found.</param>
+/// <param name="Threshold">The item finds the largest convergent stepsize of its run instead of training it.</param>
 /// <param name="Lockstep">The runs go through the lockstep trainer, even a lone one.</param>
 internal sealed record WorkItem(int[] Runs, bool Threshold = false, bool Lockstep = false);
 
