@@ -77,9 +77,9 @@ public sealed record TheoryFindings
     public double GdStabilityAtStart { get; init; } = double.NaN;
     /// <summary>Median over datasets of 2 / lambda_max at GD's limit at its largest convergent stepsize.</summary>
     public double GdStabilityAtLimit { get; init; } = double.NaN;
-    /// <summary>Median over datasets of GD's guarantee scale 1 / (L B).</summary>
+    /// <summary>Median over datasets of the guarantee scale 1 / (L B) at B = n (GD).</summary>
     public double GdGuaranteeScale { get; init; } = double.NaN;
-    /// <summary>Median over datasets of SGD's guarantee scale 1 / (L B).</summary>
+    /// <summary>Median over datasets of the guarantee scale 1 / (L B) at B = 1 (SGD).</summary>
     public double SgdGuaranteeScale { get; init; } = double.NaN;
     /// <summary>Median over datasets of GD's largest convergent stepsize times lambda_max / 2 at its limit there.</summary>
     public double GdStepsizeOverLimitStability { get; init; } = double.NaN;

@@ -31,7 +31,7 @@ public static class RunColumns
     public static readonly RunColumn Noise = Of("noise", Real, s => s.Spec.Noise);
     /// <summary>How the nonzeros of beta* are drawn (a NonzeroDistribution name).</summary>
     public static readonly RunColumn Nonzeros = Of("nonzeros", Text, s => s.Spec.Nonzeros.ToString());
-    /// <summary>Scale of the nonzeros of beta* (Gaussian: their standard deviation).</summary>
+    /// <summary>Scale of the nonzeros of beta* (the standard deviation of Gaussian ones, the magnitude of Rademacher ones, the bound of uniform ones).</summary>
     public static readonly RunColumn NonzeroScale = Of("nonzero_scale", Real, s => s.Spec.NonzeroScale);
     /// <summary>Where the support of beta* lies (a SupportPlacement name).</summary>
     public static readonly RunColumn Support = Of("support", Text, s => s.Spec.Support.ToString());
@@ -65,7 +65,7 @@ public static class RunColumns
     public static readonly RunColumn LargestConvergentStepsize = Of("largest_convergent_stepsize", OptionalReal, s => s.Threshold);
     /// <summary>Index of the repeat: runs differing only in it differ in their batch seed.</summary>
     public static readonly RunColumn Repeat = Of("repeat", Int, s => s.Spec.Repeat);
-    /// <summary>Seed of the batch sequence (derived from the data seed and the repeat).</summary>
+    /// <summary>Seed of the batch sequence (derived from the sweep seed, the data seed, the configuration and the repeat).</summary>
     public static readonly RunColumn BatchSeed = Of("batch_seed", Unsigned, s => s.Spec.BatchSeed);
     /// <summary>Converged once the training loss is at or below this.</summary>
     public static readonly RunColumn Tolerance = Of("tolerance", Real, s => s.Spec.Tolerance);

@@ -58,7 +58,7 @@ public sealed record StoredRun
     public required double Noise { get => Get<double>(C.Noise); init => Set(C.Noise, value); }
     /// <summary>How the nonzeros of beta* are drawn (a NonzeroDistribution name).</summary>
     public required string Nonzeros { get => Get<string>(C.Nonzeros); init => Set(C.Nonzeros, value); }
-    /// <summary>Scale of the nonzeros of beta* (Gaussian: their standard deviation).</summary>
+    /// <summary>Scale of the nonzeros of beta* (the standard deviation of Gaussian ones, the magnitude of Rademacher ones, the bound of uniform ones).</summary>
     public required double NonzeroScale { get => Get<double>(C.NonzeroScale); init => Set(C.NonzeroScale, value); }
     /// <summary>Where the support of beta* lies (a SupportPlacement name).</summary>
     public required string Support { get => Get<string>(C.Support); init => Set(C.Support, value); }
@@ -88,7 +88,7 @@ public sealed record StoredRun
     public double? LargestConvergentStepsize { get => Get<double?>(C.LargestConvergentStepsize); init => Set(C.LargestConvergentStepsize, value); }
     /// <summary>Index of the repeat: runs differing only in it differ in their batch seed.</summary>
     public required int Repeat { get => Get<int>(C.Repeat); init => Set(C.Repeat, value); }
-    /// <summary>Seed of the batch sequence (derived from the data seed and the repeat).</summary>
+    /// <summary>Seed of the batch sequence (derived from the sweep seed, the data seed, the configuration and the repeat).</summary>
     public required ulong BatchSeed { get => Get<ulong>(C.BatchSeed); init => Set(C.BatchSeed, value); }
     /// <summary>Converged once the training loss is at or below this.</summary>
     public required double Tolerance { get => Get<double>(C.Tolerance); init => Set(C.Tolerance, value); }

@@ -26,7 +26,7 @@ public sealed record RunSpec
     public required double Noise { get; init; }
     /// <summary>How the nonzeros of beta* are drawn.</summary>
     public required NonzeroDistribution Nonzeros { get; init; }
-    /// <summary>Scale of the nonzeros of beta* (Gaussian: their standard deviation).</summary>
+    /// <summary>Scale of the nonzeros of beta* (the standard deviation of Gaussian ones, the magnitude of Rademacher ones, the bound of uniform ones).</summary>
     public required double NonzeroScale { get; init; }
     /// <summary>Where the support of beta* lies.</summary>
     public required SupportPlacement Support { get; init; }
@@ -58,7 +58,7 @@ public sealed record RunSpec
     public double? StepsizeFraction { get; init; }
     /// <summary>Index of the repeat: runs differing only in it differ in their batch seed.</summary>
     public required int Repeat { get; init; }
-    /// <summary>Seed of the batch sequence (derived from the data seed and the repeat).</summary>
+    /// <summary>Seed of the batch sequence (derived from the sweep seed, the data seed, the configuration and the repeat).</summary>
     public required ulong BatchSeed { get; init; }
     /// <summary>Converged once the training loss is at or below this.</summary>
     public required double Tolerance { get; init; }
