@@ -132,8 +132,9 @@ def _read_run(handle, problem, text):
     vectors_at = _REALS
     checkpoints_at = vectors_at + _VECTORS * d
     steps_at = checkpoints_at + _VALUES * k
-    buffer = np.empty(steps_at + k)
-    base = buffer.ctypes.data
+    memory = (ctypes.c_double * (steps_at + k))()
+    base = ctypes.addressof(memory)
+    buffer = np.frombuffer(memory)
     # The run's Spec, per problem and option text (a problem's runs share it).
     spec = problem._run_specs.get(text)
     spec_text = None if spec is not None else ctypes.create_string_buffer(spec_length)
@@ -145,10 +146,11 @@ def _read_run(handle, problem, text):
     vectors = buffer[vectors_at:checkpoints_at].reshape(_VECTORS, d)
     checkpoints = buffer[checkpoints_at:steps_at].reshape(k, _VALUES).T
     r = buffer[:_REALS].tolist()
-    if real_mask != _ALL_REALS:
-        r = [x if real_mask >> i & 1 else None for i, x in enumerate(r)]
-    v = list(vectors) if vector_mask == _ALL_VECTORS else [
-        vectors[i] if vector_mask >> i & 1 else None for i in range(_VECTORS)]
+    for i in _absent(real_mask, _REALS):
+        r[i] = None
+    v = [None] * _VECTORS
+    for i in _present(vector_mask, _VECTORS):
+        v[i] = vectors[i]
     theory = None
     if theory_level:
         theory = _new(Theory)
@@ -163,7 +165,8 @@ def _read_run(handle, problem, text):
         _read_iterates(handle, trajectory, k, d)
     timing = _new(Timing)
     timing.__dict__.update(wall_seconds=r[13], steps_per_second=r[14])
-    # The frozen dataclasses are filled in place of their __init__ (the same fields and values; ~3x faster per run).
+    # The frozen dataclasses are filled in place of their __init__: the same fields and values, 0.3 µs against 2.1 µs
+    # for a Run (the __init__ of a frozen dataclass sets each field through object.__setattr__).
     run = _new(Run)
     run.__dict__.update(
         status=_STATUS[status], steps=steps, train_loss=r[0], test_loss=r[1], population_loss=r[2],
@@ -173,8 +176,16 @@ def _read_run(handle, problem, text):
     return run
 
 
-_ALL_REALS = (1 << _REALS) - 1
-_ALL_VECTORS = (1 << _VECTORS) - 1
+@functools.lru_cache(maxsize=None)
+def _absent(mask, count):
+    """The indices whose bit in mask is clear (a run's null scalars)."""
+    return tuple(i for i in range(count) if not mask >> i & 1)
+
+
+@functools.lru_cache(maxsize=None)
+def _present(mask, count):
+    """The indices whose bit in mask is set (a run's present vectors)."""
+    return tuple(i for i in range(count) if mask >> i & 1)
 
 
 def _read_iterates(handle, trajectory, k, d):
