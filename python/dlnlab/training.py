@@ -235,7 +235,8 @@ def check(run, problem=None):
     """A finished :class:`Run` against the theory, as ``dln train`` reports it (the same numbers as
     ``train(..., theory=True).theory``): the Theorem 2.2 interpolator argmin_{X b = y} D_{psi_{alpha_inf}}(b, beta0~)
     from the run's own alpha_inf and beta0~ and the relative distance to it (converged uv runs), the gradient-flow
-    interpolator of the run's model and start and the distance to it, the sharpness and 2 / sharpness. The problem
+    interpolator of the run's model and start and the distance to it, the sharpness and 2 / sharpness, the distance
+    to argmin psi_{alpha_inf} without beta0~ and the cosine of the gain with its predicted shape. The problem
     is ``problem`` or the one the run's spec generates. Returns a :class:`Theory`."""
     if problem is None:
         p = run.spec.problem

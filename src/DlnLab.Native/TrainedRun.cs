@@ -10,7 +10,7 @@ namespace DlnLab.Native;
 /// <summary>
 /// What a run handle holds: the run's result, the options it was trained with, the wall time of the training itself,
 /// and the theory check when one was asked for. <see cref="Header"/> and <see cref="Read"/> lay it out for the caller
-/// (the layout of dlnlab.h, which python/dlnlab/_layout.py mirrors).
+/// (the layout of dlnlab.h, which python/dlnlab/_native.py mirrors).
 /// </summary>
 internal sealed class TrainedRun(RunResult result, TrainingOptions options, double wallSeconds)
 {
