@@ -15,18 +15,20 @@ import numpy as np
 OK, INTERNAL, INVALID_INPUT, SOLVER_FAILED = 0, 1, 2, 3
 
 # The layout of a run handle (src/DlnLab.Native/TrainedRun.cs).
-HEADER_LENGTH = 10
+HEADER_LENGTH = 11
 REAL_NAMES = (
     "train_loss", "test_loss", "population_loss", "distance_to_beta_star", "gain_l1", "max_loss_rise",
     "max_step_gradient", "theorem22_residual", "distance_to_gradient_flow", "sharpness", "gd_stability_threshold",
-    "wall_seconds", "steps_per_second",
+    "distance_without_beta_tilde0", "gain_shape_cosine", "wall_seconds", "steps_per_second",
 )
 VECTOR_NAMES = (
     "beta", "gain", "ln_alpha_inf_squared", "beta_tilde0", "alpha_inf", "delta", "alpha", "theorem22_beta",
     "gradient_flow_beta",
 )
-CHECKPOINT_VALUES = 4
-STATUS_WORDS = ("converged", "budget", "diverged")
+CHECKPOINT_VALUES = 5
+STATUS_WORDS = ("converged", "budget", "diverged", "oscillating")
+# The flag added to dln_train's theory argument that makes the checkpoints hold the iterates (DLN_RECORD_ITERATES).
+RECORD_ITERATES = 4
 
 
 class SolverError(RuntimeError):
@@ -62,6 +64,7 @@ def _load():
         "dln_train_many": (i32, [p, p, i32, i32, i32, p]),
         "dln_run_header": (i32, [p, p]),
         "dln_run_read": (i32, [p, p, p, p, p, p]),
+        "dln_run_iterates": (i32, [p, p, p]),
         "dln_run_free": (None, [p]),
         "dln_gradient_flow": (i32, [p, ctypes.c_char_p, p, p]),
         "dln_minimum_l1": (i32, [p, p, p, p]),

@@ -10,10 +10,10 @@ import numbers
 
 import numpy as np
 
-PROBLEM_KEYS = ("n", "d", "s", "nonzeros", "scale", "support", "noise", "n_test", "data_seed")
+PROBLEM_KEYS = ("n", "d", "s", "nonzeros", "scale", "support", "noise", "mean", "correlation", "n_test", "data_seed")
 TRAINING_KEYS = (
     "model", "alpha", "u0", "v0", "batch_size", "stepsize", "batch_mode", "seed", "tolerance", "max_steps",
-    "divergence_factor", "bounce_factor", "loss_check_interval", "checkpoints_per_decade",
+    "divergence_factor", "bounce_factor", "loss_check_interval", "checkpoints_per_decade", "checkpoint_every",
 )
 
 
@@ -44,11 +44,26 @@ def value(key, x):
     return number(x)
 
 
+# "key=" as the spec text starts each key's line.
+_PREFIX = {key: key.replace("_", "-") + "=" for key in PROBLEM_KEYS + TRAINING_KEYS}
+
+
 def text(values, keys):
     """The spec lines of the given keys (those whose value is not None), as bytes."""
-    lines = []
+    parts = []
     for key in keys:
         x = values.get(key)
-        if x is not None:
-            lines.append(f"{key.replace('_', '-')}={value(key, x)}\n")
-    return "".join(lines).encode("utf-8")
+        if x is None:
+            continue
+        # The common exact types first (the same text as value() gives them), then value() for everything else.
+        kind = type(x)
+        if kind is float and math.isfinite(x):
+            x = float.__repr__(x)
+        elif kind is int:
+            x = int.__repr__(x)
+        elif kind is not str or "\n" in x or "\r" in x:
+            x = value(key, x)
+        parts.append(_PREFIX.get(key) or key.replace("_", "-") + "=")
+        parts.append(x)
+        parts.append("\n")
+    return "".join(parts).encode("utf-8")

@@ -23,6 +23,7 @@ class Problem:
         self.n, self.d, self.n_test, has_beta_star = (int(v) for v in shape)
         self._has_beta_star = bool(has_beta_star)
         self._arrays = None
+        self._run_specs = {}  # option text -> the Spec of a run on this problem (training._read_run)
 
     @classmethod
     def from_arrays(cls, X, y, beta_star=None, X_test=None, y_test=None, noise=0.0):
@@ -108,15 +109,17 @@ class Problem:
             _native.lib.dln_problem_free(handle)
 
 
-def generate(n=None, d=None, s=None, nonzeros=None, scale=None, support=None, noise=None, n_test=None, data_seed=None):
+def generate(n=None, d=None, s=None, nonzeros=None, scale=None, support=None, noise=None, mean=None, correlation=None,
+             n_test=None, data_seed=None):
     """The Gaussian sparse-regression problem of the report, as ``dln train`` generates it from its options: X with
-    i.i.d. N(0, 1) entries (n x d, default 20 x 30), beta* with s nonzeros (default 3) drawn from nonzeros
+    rows x ~ N(mean 1, Sigma), Sigma_ij = correlation^|i-j| (n x d, default 20 x 30; mean a finite number, default 0;
+    correlation in (-1, 1), default 0: i.i.d. N(0, 1) entries), beta* with s nonzeros (default 3) drawn from nonzeros
     ("gaussian" N(0, scale^2), "rademacher", "uniform", "constant"; scale default 10) placed by support ("random" or
     "leading"), y = X beta* + noise N(0, noise^2) (default 0), and a test set of n_test points (default 1000); a pure
     function of data_seed (default 1). None takes the default. Bad values raise ValueError with the CLI's message.
     The same arguments give the same problem object (it is immutable)."""
-    values = dict(n=n, d=d, s=s, nonzeros=nonzeros, scale=scale, support=support, noise=noise, n_test=n_test,
-                  data_seed=data_seed)
+    values = dict(n=n, d=d, s=s, nonzeros=nonzeros, scale=scale, support=support, noise=noise, mean=mean,
+                  correlation=correlation, n_test=n_test, data_seed=data_seed)
     return _generated(_spec.text(values, _spec.PROBLEM_KEYS))
 
 
@@ -133,5 +136,5 @@ def _generated(text):
     problem.spec = ProblemSpec(
         n=problem.n, d=problem.d, generator="sparse-regression", s=int(values["s"]), nonzeros=values["nonzeros"],
         scale=float(values["scale"]), support=values["support"], noise=float(values["noise"]),
-        n_test=int(values["n_test"]), data_seed=int(values["data_seed"]))
+        mean=float(values["mean"]), correlation=float(values["correlation"]), n_test=int(values["n_test"]), data_seed=int(values["data_seed"]))
     return problem

@@ -13,7 +13,9 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Checkpoints:
-    """The trajectory at log-spaced steps (first and last included), one array entry per checkpoint."""
+    """The trajectory at log-spaced steps (first and last included; every checkpoint_every steps when that is given),
+    one array entry per checkpoint: the fields of ``dln train --json``'s trajectory, and with ``train(...,
+    iterates=True)`` the values ``dln train --trajectory FILE.npz`` records beside them (sharpness, beta, gain)."""
 
     step: np.ndarray
     """Step k of each checkpoint (int64)."""
@@ -25,6 +27,13 @@ class Checkpoints:
     """||Gain_gamma||_1 up to step k (nan for power:D)."""
     distance_to_beta_star: np.ndarray
     """||beta_k - beta*||_2 (nan when beta* is unknown)."""
+    sharpness: np.ndarray
+    """lambda_max of the Hessian of F in (u, v) at step k (uv runs trained with iterates=True; nan otherwise)."""
+    beta: Optional[np.ndarray] = None
+    """beta_k, one row per checkpoint (checkpoints x d; None unless trained with iterates=True)."""
+    gain: Optional[np.ndarray] = None
+    """The gain so far ln(alpha^2 / alpha_inf,k^2), one row per checkpoint (checkpoints x d; None unless a uv run was
+    trained with iterates=True)."""
 
     def __len__(self):
         return len(self.step)
@@ -46,6 +55,11 @@ class Theory:
     """lambda_max of the Hessian of F at the final weights (converged uv runs)."""
     gd_stability_threshold: Optional[float]
     """2 / sharpness: GD is locally stable at the final point below this stepsize."""
+    distance_without_beta_tilde0: Optional[float]
+    """||beta - beta_0~=0|| / ||beta_0~=0||, beta_0~=0 = argmin_{X b = y} psi_{alpha_inf}(b): the Theorem 2.2 limit with the
+    perturbation beta0~ dropped (converged uv runs whose solve converged)."""
+    gain_shape_cosine: Optional[float]
+    """Cosine similarity of the run's gain with its predicted shape E[g_B(beta_0)^2] (uv runs that did not diverge)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,10 @@ class ProblemSpec:
     scale: Optional[float] = None
     support: Optional[str] = None
     noise: Optional[float] = None
+    mean: Optional[float] = None
+    """Mean mu of every input coordinate, x ~ N(mu 1, Sigma)."""
+    correlation: Optional[float] = None
+    """rho of the inputs' Toeplitz covariance Sigma_ij = rho^|i-j|."""
     n_test: Optional[int] = None
     data_seed: Optional[int] = None
     data: Optional[str] = None
@@ -85,11 +103,16 @@ class TrainingSpec:
     bounce_factor: float
     loss_check_interval: int
     checkpoints_per_decade: int
+    checkpoint_every: int = 0
+    """Checkpoints every this many steps instead of log-spaced (0: log-spaced); ``dln train --checkpoint-every``, which
+    ``dln train --json`` does not echo in spec.training."""
 
 
 @dataclass(frozen=True)
 class Spec:
-    """What produced a run (``spec``)."""
+    """What produced a run (``spec``). ``dln train --json``'s spec.config, the command's resolved configuration as the
+    TOML text ``--config`` reads, has no field here: a Python call is not read from a configuration file, and its
+    keywords are all in ``problem`` and ``training``."""
 
     dln_version: str
     problem: ProblemSpec
@@ -109,7 +132,9 @@ class Run:
     """One (S)GD run on a diagonal linear network: every field of ``dln train --json``, under its name."""
 
     status: str
-    """How the run ended: "converged" (training loss <= tolerance), "budget" (max_steps reached) or "diverged"."""
+    """How the run ended: "converged" (training loss <= tolerance), "budget" (max_steps reached, the loss falling or
+    flat), "oscillating" (max_steps reached with the loss bouncing above its running minimum without progress in the
+    last quarter of the budget) or "diverged"."""
     steps: int
     """Number of updates applied."""
     train_loss: float

@@ -68,7 +68,7 @@ def sweep(problem=None, *, threads=0, theory="residual", **axes):
     grid = list(itertools.product(*levels))
     fixed.setdefault("checkpoints_per_decade", 0)
     runs = [{**fixed, **dict(zip(names, point))} for point in grid]
-    handles, problems, _ = _train_handles(runs, problem, threads, theory)
+    handles, problems, _ = _train_handles(runs, problem, threads, _theory_level(theory))
     try:
         return Sweep(_table(handles, problems, names, grid))
     finally:
@@ -85,7 +85,7 @@ def _table(handles, problems, names, grid):
             columns[name] = np.array(values)
         except ValueError:
             columns[name] = np.array(values, dtype=object)
-    status = np.empty(count, dtype="U9")
+    status = np.empty(count, dtype="U11")
     ints = np.empty((count, 3), dtype=np.int64)
     reals = np.empty((count, len(_native.REAL_NAMES)))
     ds = {p.d for p in problems}

@@ -11,7 +11,7 @@ import dlnlab
 from bits import assert_same
 
 # (CLI arguments, dlnlab keywords) for the same run: SGD, GD, a schedule, per-coordinate alpha and a given start,
-# the depth-3 model, epoch batches, and a run that diverges.
+# the depth-3 model, epoch batches, a run that diverges, correlated inputs with a mean, and checkpoints every K steps.
 SPECS = [
     (["--n", 20, "--d", 30, "--s", 3, "--alpha", 0.1, "--batch-size", 1, "--stepsize", 0.01, "--seed", 1],
      dict(n=20, d=30, s=3, alpha=0.1, batch_size=1, stepsize=0.01, seed=1)),
@@ -30,6 +30,10 @@ SPECS = [
       "--support", "leading", "--scale", 2, "--n-test", 50],
      dict(stepsize=[0.02, 0.01], checkpoints_per_decade=0, max_steps=500, nonzeros="rademacher", support="leading",
           scale=2, n_test=50)),
+    (["--mean", 0.5, "--correlation", 0.6, "--batch-size", "n", "--stepsize", 0.02, "--data-seed", 4],
+     dict(mean=0.5, correlation=0.6, batch_size="n", stepsize=0.02, data_seed=4)),
+    (["--correlation", -0.3, "--checkpoint-every", 250, "--max-steps", 2000, "--stepsize", 0.01],
+     dict(correlation=-0.3, checkpoint_every=250, max_steps=2000, stepsize=0.01)),
 ]
 
 TRAJECTORY = ("step", "train_loss", "test_loss", "gain_l1", "distance_to_beta_star")
@@ -41,6 +45,9 @@ def compare(run, expected):
         if name in ("theory", "spec", "timing", "trajectory"):
             continue
         assert_same(getattr(run, name), value, name)
+    theory_fields = set(f.name for f in dataclasses.fields(run.theory))
+    assert set(expected["theory"]) <= theory_fields and theory_fields - set(expected["theory"]) <= {
+        "theorem22_beta", "gradient_flow_beta"}, "the fields of Theory are those of the JSON (null vectors left out)"
     for name, value in expected["theory"].items():
         assert_same(getattr(run.theory, name), value, "theory." + name)
     for name in ("theorem22_beta", "gradient_flow_beta"):
@@ -48,9 +55,13 @@ def compare(run, expected):
             assert getattr(run.theory, name) is None, name
     for name in TRAJECTORY:
         assert_same(getattr(run.trajectory, name), [c[name] for c in expected["trajectory"]], "trajectory." + name)
+    # spec.config, the CLI's configuration text, is the one JSON field dlnlab leaves out (results.Spec says why).
+    assert set(expected["spec"]) - {"config"} == set(f.name for f in dataclasses.fields(run.spec))
     problem = expected["spec"]["problem"]
+    assert set(problem) == {k for k, v in vars(run.spec.problem).items() if v is not None}
     for name, value in problem.items():
         assert_same(getattr(run.spec.problem, name), value, "spec.problem." + name)
+    assert set(expected["spec"]["training"]) == set(vars(run.spec.training)) - {"checkpoint_every"}
     for name, value in expected["spec"]["training"].items():
         assert_same(getattr(run.spec.training, name), value, "spec.training." + name)
     assert run.spec.dln_version == expected["spec"]["dln_version"]
@@ -61,6 +72,49 @@ def compare(run, expected):
 def test_train_matches_the_cli_json_bit_for_bit(cli, arguments, keywords):
     expected = cli.json("train", *arguments)
     compare(dlnlab.train(**keywords), expected)
+
+
+def test_iterates_are_those_of_the_cli_s_npz_trajectory(cli, tmp_path):
+    for arguments, keywords in (
+            (["--batch-size", 5, "--stepsize", 0.02, "--seed", 4], dict(batch_size=5, stepsize=0.02, seed=4)),
+            (["--batch-size", "n", "--stepsize", 0.05, "--checkpoint-every", 50, "--max-steps", 400],
+             dict(batch_size="n", stepsize=0.05, checkpoint_every=50, max_steps=400)),
+            (["--model", "power:3", "--alpha", 0.3, "--batch-size", "n", "--stepsize", 0.002, "--max-steps", 3000],
+             dict(model="power:3", alpha=0.3, batch_size="n", stepsize=0.002, max_steps=3000))):
+        path = tmp_path / "t.npz"
+        code, _, err = cli.run("train", *arguments, "--trajectory", path)
+        assert code == 0, err
+        expected = np.load(path, allow_pickle=False)
+        run = dlnlab.train(**keywords, iterates=True)
+        plain = dlnlab.train(**keywords)
+        assert run.steps == plain.steps and run.beta.tobytes() == plain.beta.tobytes(), "iterates change no bit of the run"
+        assert np.isnan(plain.trajectory.sharpness).all() and plain.trajectory.beta is None
+        for name in ("step", "train_loss", "gain_l1", "sharpness", "beta"):
+            a, b = np.asarray(getattr(run.trajectory, name)), expected[name]
+            assert a.shape == b.shape and a.tobytes() == b.tobytes(), name
+        if keywords.get("model"):
+            assert run.trajectory.gain is None and np.isnan(run.trajectory.sharpness).all()
+        else:
+            assert run.trajectory.gain.tobytes() == expected["gain"].tobytes()
+            assert np.isfinite(run.trajectory.sharpness).all()
+        if "checkpoint_every" in keywords:
+            assert list(run.trajectory.step) == list(range(0, 401, 50))
+
+
+def test_an_oscillating_run_is_oscillating_as_in_the_cli(cli, tmp_path):
+    # THEORY.md's period-2 orbit: n = d = 1, x = y = 1, alpha = 0.1, GD at gamma = 1.1.
+    np.save(tmp_path / "X.npy", np.ones((1, 1)))
+    np.save(tmp_path / "y.npy", np.ones(1))
+    arguments = ["--alpha", 0.1, "--batch-size", "n", "--stepsize", 1.1, "--max-steps", 2000]
+    expected = cli.json("train", "--data", tmp_path, *arguments)
+    problem = dlnlab.Problem.from_arrays(np.ones((1, 1)), np.ones(1))
+    run = dlnlab.train(problem, alpha=0.1, batch_size="n", stepsize=1.1, max_steps=2000)
+    assert expected["status"] == run.status == "oscillating"
+    assert run.steps == expected["steps"] and run.beta.tobytes() == np.array(expected["beta"]).tobytes()
+    # The check of the returned run (its status crosses the ABI as 3) gives the CLI's theory.
+    checked = dlnlab.check(run, problem)
+    for name, value in expected["theory"].items():
+        assert_same(getattr(checked, name), value, "theory." + name)
 
 
 def test_a_problem_given_as_arrays_trains_as_the_cli_trains_it_from_files(cli, tmp_path):

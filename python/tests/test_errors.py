@@ -33,6 +33,10 @@ BAD = [
     (["--n-test", 0], dict(n_test=0)),
     (["--nonzeros", "foo"], dict(nonzeros="foo")),
     (["--support", "middle"], dict(support="middle")),
+    (["--mean", "Infinity"], dict(mean=float("inf"))),
+    (["--correlation", 1], dict(correlation=1)),
+    (["--correlation", "abc"], dict(correlation="abc")),
+    (["--checkpoint-every", -1], dict(checkpoint_every=-1)),
 ]
 
 

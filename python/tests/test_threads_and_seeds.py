@@ -52,3 +52,13 @@ def test_seeds_choose_the_batches_and_the_data():
     assert dlnlab.generate(data_seed=1).X.tobytes() != dlnlab.generate(data_seed=2).X.tobytes()
     # GD does not draw batches: its seed changes nothing.
     assert dlnlab.train(batch_size="n", seed=1).beta.tobytes() == dlnlab.train(batch_size="n", seed=9).beta.tobytes()
+
+
+def test_train_many_records_the_iterates_train_records_alone():
+    runs = [dict(batch_size=b, stepsize=0.02, seed=seed, max_steps=3000, mean=0.2, correlation=0.4)
+            for b in (1, "n") for seed in (1, 2)]
+    alone = [dlnlab.train(**r, theory=False, iterates=True).trajectory for r in runs]
+    for threads in (1, 2):
+        for a, b in zip(alone, [r.trajectory for r in dlnlab.train_many(runs, threads=threads, iterates=True)]):
+            for name in ("step", "sharpness", "beta", "gain"):
+                assert getattr(a, name).tobytes() == getattr(b, name).tobytes(), name

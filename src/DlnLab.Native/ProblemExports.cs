@@ -10,8 +10,8 @@ internal static unsafe class ProblemExports
 {
     /// <summary>
     /// dln_problem_generate(spec, problem): the sparse-regression problem of <c>key=value</c> lines with
-    /// <c>dln train</c>'s problem options (n, d, s, nonzeros, scale, support, noise, n-test, data-seed; absent keys take
-    /// their defaults); the new handle in *problem.
+    /// <c>dln train</c>'s problem options (n, d, s, nonzeros, scale, support, noise, mean, correlation, n-test, data-seed;
+    /// absent keys take their defaults); the new handle in *problem.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "dln_problem_generate")]
     public static int Generate(byte* spec, nint* problem) => NativeErrors.Guard(() =>
@@ -85,7 +85,7 @@ internal static unsafe class ProblemExports
 
     /// <summary>
     /// dln_problem_spec(problem, buffer, capacity): the generator's settings as <c>key=value</c> lines under the names of
-    /// <c>dln train --json</c>'s spec.problem (s, nonzeros, scale, support, noise, n_test, data_seed; empty for a
+    /// <c>dln train --json</c>'s spec.problem (s, nonzeros, scale, support, noise, mean, correlation, n_test, data_seed; empty for a
     /// problem made from arrays) into the caller's buffer; returns the length in bytes (as dln_last_error), or minus the error code.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "dln_problem_spec")]
@@ -98,7 +98,8 @@ internal static unsafe class ProblemExports
             string text = spec is null ? "" : string.Join("", new[]
             {
                 ("s", I(spec.S)), ("nonzeros", spec.Nonzeros.ToString().ToLowerInvariant()), ("scale", R(spec.NonzeroScale)),
-                ("support", spec.Support.ToString().ToLowerInvariant()), ("noise", R(spec.Noise)), ("n_test", I(spec.NTest)),
+                ("support", spec.Support.ToString().ToLowerInvariant()), ("noise", R(spec.Noise)), ("mean", R(spec.Mean)),
+                ("correlation", R(spec.Correlation)), ("n_test", I(spec.NTest)),
                 ("data_seed", spec.Seed.ToString(CultureInfo.InvariantCulture)),
             }.Select(kv => $"{kv.Item1}={kv.Item2}\n"));
             length = NativeText.Copy(text, buffer, capacity);

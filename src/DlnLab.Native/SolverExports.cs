@@ -54,9 +54,10 @@ internal static unsafe class SolverExports
     /// dln_check(problem, options, status, beta, gain, ln_alpha_inf_squared, delta, beta_tilde0, alpha, reals, theorem22_beta,
     /// gradient_flow_beta, present): a finished run given by its arrays (each d; the four implicit-bias ones null for a
     /// power:D run) and the option lines it was trained with, against the theory, as <c>dln train</c> reports it:
-    /// reals[0..3] = Theorem 2.2 residual, distance to the gradient-flow interpolator, sharpness, GD stability threshold
-    /// (NaN where null), the two interpolators into their buffers (d), and *present the mask of what is not null
-    /// (bits 0-3 the scalars, 4 theorem22_beta, 5 gradient_flow_beta).
+    /// reals[0..5] = Theorem 2.2 residual, distance to the gradient-flow interpolator, sharpness, GD stability threshold,
+    /// distance to argmin psi_{alpha_inf} without beta0~, cosine of the gain with its predicted shape (NaN where null),
+    /// the two interpolators into their buffers (d), and *present the mask of what is not null (bits 0-5 the scalars,
+    /// 6 theorem22_beta, 7 gradient_flow_beta).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "dln_check")]
     public static int CheckRun(nint problem, byte* options, int status, double* beta, double* gain, double* lnAlphaInfSquared,
@@ -65,7 +66,7 @@ internal static unsafe class SolverExports
     {
         var p = NativeHandles.Get<NativeProblem>(problem, "problem").Problem;
         var trained = TrainExports.TrainingOptionsOf(NativeText.Read(options), p.N, p.D);
-        if (!Enum.IsDefined((RunStatus)status)) throw new InvalidInputException("status", status, "must be 0 (converged), 1 (budget) or 2 (diverged)");
+        if (!Enum.IsDefined((RunStatus)status)) throw new InvalidInputException("status", status, "must be 0 (converged), 1 (budget), 2 (diverged) or 3 (oscillating)");
         int d = p.D;
         bool uv = gain is not null && lnAlphaInfSquared is not null && delta is not null && betaTilde0 is not null;
         var run = new RunResult
@@ -80,15 +81,16 @@ internal static unsafe class SolverExports
             } : null,
         };
         var check = Dln.Check(p, run, trained);
-        double?[] scalars = [check.Theorem22Residual, check.DistanceToGradientFlow, check.Sharpness, check.GdStabilityThreshold];
+        double?[] scalars = [check.Theorem22Residual, check.DistanceToGradientFlow, check.Sharpness, check.GdStabilityThreshold,
+            check.Predictions.DistanceWithoutPerturbation, check.Predictions.GainShapeCosine];
         long mask = 0;
         for (int i = 0; i < scalars.Length; i++)
         {
             if (scalars[i] is not null) mask |= 1L << i;
             if (reals is not null) reals[i] = scalars[i] ?? double.NaN;
         }
-        if (check.PredictedBeta is not null) mask |= 1L << 4;
-        if (check.GradientFlowBeta is not null) mask |= 1L << 5;
+        if (check.PredictedBeta is not null) mask |= 1L << 6;
+        if (check.GradientFlowBeta is not null) mask |= 1L << 7;
         if (theorem22Beta is not null) (check.PredictedBeta ?? Nan(d)).CopyTo(new Span<double>(theorem22Beta, d));
         if (gradientFlowBeta is not null) (check.GradientFlowBeta ?? Nan(d)).CopyTo(new Span<double>(gradientFlowBeta, d));
         if (present is not null) *present = mask;

@@ -8,16 +8,21 @@ namespace DlnLab.Native;
 /// <summary>Training: one run (<see cref="Dln.Train"/>), many in parallel (<see cref="Dln.TrainMany(IReadOnlyList{ValueTuple{Problems.RegressionProblem, TrainingOptions}}, int, CancellationToken)"/>), reading a run out, freeing it.</summary>
 internal static unsafe class TrainExports
 {
-    /// <summary>What to compute beside the training.</summary>
+    /// <summary>What to compute beside the training (the low bits of the theory argument).</summary>
     private enum Theory { None = 0, Theorem22Residual = 1, Full = 2 }
+
+    /// <summary>The theory argument's flag that makes the checkpoints hold the iterates (<see cref="TrainingOptions.RecordIterates"/>).</summary>
+    private const int RecordIterates = 4;
 
     /// <summary>
     /// dln_train(problem, options, theory, run): one run on the problem with the options given as <c>key=value</c>
     /// lines under <c>dln train</c>'s option names (model, alpha, u0, v0, batch-size, stepsize, batch-mode, seed,
-    /// tolerance, max-steps, divergence-factor, bounce-factor, loss-check-interval, checkpoints-per-decade), validated
-    /// as the CLI does; theory 0 trains only, 1 adds the Theorem 2.2 residual of a converged uv run (as a sweep stores
-    /// it), 2 the whole theory check of <c>dln train</c> (<see cref="Dln.Check"/>). The new handle in *run. A run that
-    /// diverges is a result (its status says so), not an error.
+    /// tolerance, max-steps, divergence-factor, bounce-factor, loss-check-interval, checkpoints-per-decade,
+    /// checkpoint-every), validated as the CLI does; theory 0 trains only, 1 adds the Theorem 2.2 residual of a
+    /// converged uv run (as a sweep stores it), 2 the whole theory check of <c>dln train</c> (<see cref="Dln.Check"/>);
+    /// plus 4 (<see cref="RecordIterates"/>), the checkpoints also hold beta_k, the gain so far and the sharpness, as
+    /// <c>dln train --trajectory FILE.npz</c> records them (no bit of the run changes). The new handle in *run. A run
+    /// that diverges is a result (its status says so), not an error.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "dln_train")]
     public static int Train(nint problem, byte* options, int theory, nint* run) => NativeErrors.Guard(() =>
@@ -25,7 +30,7 @@ internal static unsafe class TrainExports
         if (run is null) throw new InvalidInputException("run", "got a null pointer for the new handle");
         var p = NativeHandles.Get<NativeProblem>(problem, "problem").Problem;
         var mode = TheoryMode(theory);
-        var parsed = TrainingOptionsOf(NativeText.Read(options), p.N, p.D);
+        var parsed = TrainingOptionsOf(NativeText.Read(options), p.N, p.D, theory);
         var clock = Stopwatch.StartNew();
         var result = Dln.Train(p, parsed);
         double wall = clock.Elapsed.TotalSeconds;
@@ -51,7 +56,7 @@ internal static unsafe class TrainExports
         for (int i = 0; i < count; i++)
         {
             var p = NativeHandles.Get<NativeProblem>(problems[i], $"problems[{i}]").Problem;
-            pairs[i] = (p, TrainingOptionsOf(NativeText.Read(options[i]), p.N, p.D));
+            pairs[i] = (p, TrainingOptionsOf(NativeText.Read(options[i]), p.N, p.D, theory));
         }
         var trained = new TrainedRun[count];
         var clock = Stopwatch.StartNew();
@@ -98,20 +103,36 @@ internal static unsafe class TrainExports
         return NativeErrors.Ok;
     });
 
+    /// <summary>
+    /// dln_run_iterates(run, beta, gain): the iterates at the trajectory's checkpoints of a run trained with the
+    /// record-iterates flag (header[10] = 1): beta_k and the gain so far, checkpoints x d each (row-major; NaN rows where
+    /// absent: every row without the flag, the gain of power:D). A null buffer is skipped.
+    /// </summary>
+    [UnmanagedCallersOnly(EntryPoint = "dln_run_iterates")]
+    public static int Iterates(nint run, double* beta, double* gain) => NativeErrors.Guard(() =>
+    {
+        var r = NativeHandles.Get<TrainedRun>(run, "run");
+        int size = r.Result.Beta.Length * r.Result.Trajectory.Count;
+        r.ReadIterates(beta is null ? default : new Span<double>(beta, size), gain is null ? default : new Span<double>(gain, size));
+        return NativeErrors.Ok;
+    });
+
     /// <summary>dln_run_free(run): frees a run handle (null is ignored).</summary>
     [UnmanagedCallersOnly(EntryPoint = "dln_run_free")]
     public static void Free(nint run) => NativeHandles.Free(run);
 
-    internal static TrainingOptions TrainingOptionsOf(string text, int n, int d)
+    internal static TrainingOptions TrainingOptionsOf(string text, int n, int d, int theory = 0)
     {
         var values = SpecText.ParseLines(text);
         if (values.Keys.FirstOrDefault(k => !SpecText.TrainingKeys.Contains(k)) is string key)
             throw new InvalidInputException(key, "is a problem option, not a training option");
-        return SpecText.Training(values, n, d);
+        var options = SpecText.Training(values, n, d);
+        return (theory & RecordIterates) == 0 ? options : options with { RecordIterates = true };
     }
 
     private static Theory TheoryMode(int theory) =>
-        Enum.IsDefined((Theory)theory) ? (Theory)theory : throw new InvalidInputException("theory", theory, "must be 0 (none), 1 (Theorem 2.2 residual) or 2 (the whole check)");
+        Enum.IsDefined((Theory)(theory & ~RecordIterates)) ? (Theory)(theory & ~RecordIterates)
+            : throw new InvalidInputException("theory", theory, "must be 0 (none), 1 (Theorem 2.2 residual) or 2 (the whole check), plus 4 to record the iterates");
 
     private static void AddTheory(TrainedRun run, Problems.RegressionProblem problem, Theory mode)
     {

@@ -10,20 +10,20 @@ namespace DlnLab.Native;
 /// <summary>
 /// What a run handle holds: the run's result, the options it was trained with, the wall time of the training itself,
 /// and the theory check when one was asked for. <see cref="Header"/> and <see cref="Read"/> lay it out for the caller
-/// (the layout of dlnlab.h, which python/dlnlab/_layout.py mirrors).
+/// (the layout of dlnlab.h, which python/dlnlab/_native.py mirrors).
 /// </summary>
 internal sealed class TrainedRun(RunResult result, TrainingOptions options, double wallSeconds)
 {
     /// <summary>Slots of the header (int64).</summary>
-    public const int HeaderLength = 10;
+    public const int HeaderLength = 11;
     /// <summary>Scalars: train_loss, test_loss, population_loss, distance_to_beta_star, gain_l1, max_loss_rise,
     /// max_step_gradient, theorem22_residual, distance_to_gradient_flow, sharpness, gd_stability_threshold,
-    /// wall_seconds, steps_per_second.</summary>
-    public const int RealCount = 13;
+    /// distance_without_beta_tilde0, gain_shape_cosine, wall_seconds, steps_per_second.</summary>
+    public const int RealCount = 15;
     /// <summary>d-vectors: beta, gain, ln_alpha_inf_squared, beta_tilde0, alpha_inf, delta, alpha, theorem22_beta, gradient_flow_beta.</summary>
     public const int VectorCount = 9;
-    /// <summary>Values per trajectory checkpoint besides its step: train_loss, test_loss, gain_l1, distance_to_beta_star.</summary>
-    public const int CheckpointValues = 4;
+    /// <summary>Values per trajectory checkpoint besides its step: train_loss, test_loss, gain_l1, distance_to_beta_star, sharpness.</summary>
+    public const int CheckpointValues = 5;
 
     public RunResult Result { get; } = result;
     public TrainingOptions Options { get; } = options;
@@ -37,9 +37,10 @@ internal sealed class TrainedRun(RunResult result, TrainingOptions options, doub
     private byte[]? spec;
 
     /// <summary>
-    /// header[0..9]: status (0 converged, 1 budget, 2 diverged), steps, singular_steps, bounced (0/1), d, trajectory
-    /// checkpoints, the mask of present scalars (bit i: scalar i is not null), the mask of present vectors, the
-    /// length in bytes of the spec text, what of the theory was computed (<see cref="TheoryLevel"/>).
+    /// header[0..10]: status (0 converged, 1 budget, 2 diverged, 3 oscillating), steps, singular_steps, bounced (0/1), d,
+    /// trajectory checkpoints, the mask of present scalars (bit i: scalar i is not null), the mask of present vectors,
+    /// the length in bytes of the spec text, what of the theory was computed (<see cref="TheoryLevel"/>), whether the
+    /// checkpoints hold the iterates (0/1: <see cref="ReadIterates"/>).
     /// </summary>
     public void Header(Span<long> header)
     {
@@ -58,6 +59,28 @@ internal sealed class TrainedRun(RunResult result, TrainingOptions options, doub
         header[7] = vectorMask;
         header[8] = Spec().Length;
         header[9] = TheoryLevel;
+        header[10] = Options.RecordIterates ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The iterates of a run trained with <see cref="TrainingOptions.RecordIterates"/>: beta_k and the gain so far
+    /// (checkpoints x d each, row-major; NaN rows where a checkpoint lacks one, e.g. the gain of power:D). Either may be empty.
+    /// </summary>
+    public void ReadIterates(Span<double> beta, Span<double> gain)
+    {
+        int d = Result.Beta.Length;
+        for (int k = 0; k < Result.Trajectory.Count; k++)
+        {
+            var c = Result.Trajectory[k];
+            if (!beta.IsEmpty) Row(c.Beta, beta.Slice(k * d, d));
+            if (!gain.IsEmpty) Row(c.Gain, gain.Slice(k * d, d));
+        }
+    }
+
+    private static void Row(double[]? values, Span<double> row)
+    {
+        if (values is not null) values.CopyTo(row);
+        else row.Fill(double.NaN);
     }
 
     /// <summary>
@@ -90,6 +113,7 @@ internal sealed class TrainedRun(RunResult result, TrainingOptions options, doub
             row[1] = c.TestLoss ?? double.NaN;
             row[2] = c.GainL1;
             row[3] = c.DistanceToBetaStar ?? double.NaN;
+            row[4] = c.Sharpness;
         }
         if (!specText.IsEmpty) Spec().CopyTo(specText);
     }
@@ -102,7 +126,7 @@ internal sealed class TrainedRun(RunResult result, TrainingOptions options, doub
     [
         Result.TrainLoss, Result.TestLoss, Result.PopulationLoss, Result.DistanceToBetaStar, Result.GainL1, Result.MaxLossRise,
         Result.MaxStepGradient, Theory?.Theorem22Residual, Theory?.DistanceToGradientFlow, Theory?.Sharpness,
-        Theory?.GdStabilityThreshold, WallSeconds, WallSeconds > 0 ? Result.Steps / WallSeconds : double.PositiveInfinity,
+        Theory?.GdStabilityThreshold, Theory?.Predictions.DistanceWithoutPerturbation, Theory?.Predictions.GainShapeCosine, WallSeconds, WallSeconds > 0 ? Result.Steps / WallSeconds : double.PositiveInfinity,
     ];
 
     private double WallSeconds { get; } = wallSeconds;
@@ -137,6 +161,7 @@ internal sealed class TrainedRun(RunResult result, TrainingOptions options, doub
         Line("bounce_factor", F(o.BounceFactor));
         Line("loss_check_interval", o.LossCheckInterval.ToString(CultureInfo.InvariantCulture));
         Line("checkpoints_per_decade", o.CheckpointsPerDecade.ToString(CultureInfo.InvariantCulture));
+        Line("checkpoint_every", o.CheckpointEvery.ToString(CultureInfo.InvariantCulture));
         return text.ToString();
     }
 

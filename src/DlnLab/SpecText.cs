@@ -16,13 +16,13 @@ public static class SpecText
 {
     /// <summary>The keys of the generated problem (<see cref="SparseRegressionSpec"/>), as <c>dln train</c> names its options.</summary>
     public static IReadOnlyList<string> ProblemKeys { get; } =
-        ["n", "d", "s", "nonzeros", "scale", "support", "noise", "n-test", "data-seed"];
+        ["n", "d", "s", "nonzeros", "scale", "support", "noise", "mean", "correlation", "n-test", "data-seed"];
 
     /// <summary>The keys of a run (<see cref="TrainingOptions"/>), as <c>dln train</c> names its options.</summary>
     public static IReadOnlyList<string> TrainingKeys { get; } =
     [
         "model", "alpha", "u0", "v0", "batch-size", "stepsize", "batch-mode", "seed", "tolerance", "max-steps",
-        "divergence-factor", "bounce-factor", "loss-check-interval", "checkpoints-per-decade",
+        "divergence-factor", "bounce-factor", "loss-check-interval", "checkpoints-per-decade", "checkpoint-every",
     ];
 
     /// <summary>What an integer value must be when it does not parse.</summary>
@@ -73,6 +73,8 @@ public static class SpecText
             NonzeroScale = Get(values, "scale", defaults.NonzeroScale, ParseNumber),
             Support = Get(values, "support", defaults.Support, ParseWord<SupportPlacement>),
             Noise = Get(values, "noise", defaults.Noise, ParseNumber),
+            Mean = Get(values, "mean", defaults.Mean, ParseNumber),
+            Correlation = Get(values, "correlation", defaults.Correlation, ParseNumber),
             NTest = Get(values, "n-test", defaults.NTest, ParseInt),
             Seed = Get(values, "data-seed", defaults.Seed, ParseSeed),
         }.Validated();
@@ -94,6 +96,7 @@ public static class SpecText
         double bounce = Get(values, "bounce-factor", defaults.BounceFactor, ParseNumber);
         int lossCheck = Get(values, "loss-check-interval", defaults.LossCheckInterval, ParseInt);
         int checkpoints = Get(values, "checkpoints-per-decade", defaults.CheckpointsPerDecade, ParseInt);
+        long checkpointEvery = Get(values, "checkpoint-every", defaults.CheckpointEvery, ParseLong);
         var alpha = values.TryGetValue("alpha", out var alphaText) ? ParseAlpha(alphaText) : [defaults.Alpha];
         return new TrainingOptions
         {
@@ -112,6 +115,7 @@ public static class SpecText
             BounceFactor = bounce,
             LossCheckInterval = lossCheck,
             CheckpointsPerDecade = checkpoints,
+            CheckpointEvery = checkpointEvery,
         }.Validated(n, d);
     }
 

@@ -21,6 +21,7 @@ public sealed class SameBitsTests(PythonPackage package)
         new() { ["model"] = "power:3", ["alpha"] = "0.3", ["batch-size"] = "n", ["stepsize"] = "0.002", ["max-steps"] = "20000" },
         new() { ["u0"] = "0.3", ["v0"] = "0.1", ["batch-size"] = "2", ["stepsize"] = "0.03", ["seed"] = "5" },
         new() { ["batch-size"] = "n", ["stepsize"] = "5" },
+        new() { ["mean"] = "0.5", ["correlation"] = "0.6", ["batch-size"] = "4", ["stepsize"] = "0.01", ["checkpoint-every"] = "1000" },
     ];
 
     [Fact]
@@ -66,6 +67,7 @@ public sealed class SameBitsTests(PythonPackage package)
     {
         RunStatus.Converged => "converged",
         RunStatus.BudgetExhausted => "budget",
+        RunStatus.Oscillating => "oscillating",
         _ => "diverged",
     };
 

@@ -30,6 +30,9 @@ public class SpecTextTests
         Assert.Equal(ulong.MaxValue, options.Seed);
         var problem = SpecText.Problem(SpecText.ParseLines("n=12\nd=3\ns=1\nnonzeros=Rademacher\nscale=2\ndata-seed=9"));
         Assert.Equal((12, 3, 1, NonzeroDistribution.Rademacher, 2.0, 9UL), (problem.N, problem.D, problem.S, problem.Nonzeros, problem.NonzeroScale, problem.Seed));
+        var correlated = SpecText.Problem(SpecText.ParseLines("mean=-0.25\ncorrelation=0.7"));
+        Assert.Equal((-0.25, 0.7), (correlated.Mean, correlated.Correlation));
+        Assert.Equal(250, SpecText.Training(SpecText.ParseLines("checkpoint-every=250"), 20, 30).CheckpointEvery);
     }
 
     [Theory]
@@ -51,6 +54,8 @@ public class SpecTextTests
     [InlineData("scale=-1", "--scale: got -1; must be a finite number > 0")]
     [InlineData("s=40", "--s: got 40; must be an integer in [0, d] = [0, 30]")]
     [InlineData("support=middle", "--support: got middle; must be one of random, leading")]
+    [InlineData("correlation=1", "--correlation: got 1; must be a number in (-1, 1)")]
+    [InlineData("mean=x", "--mean: got x; must be a number such as 0.5 or 1e-5")]
     public void ABadProblemValueGetsTheCliLine(string line, string message)
     {
         var error = Assert.Throws<InvalidInputException>(() => SpecText.Problem(SpecText.ParseLines(line)));
