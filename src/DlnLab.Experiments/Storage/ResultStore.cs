@@ -98,7 +98,7 @@ public sealed partial class ResultStore : IDisposable
     {
         long checkedAt = Stopwatch.GetTimestamp();
         var now = FileIdentity.Of(Path);
-        if (!File.Exists(Path) || (_identity is { } then && now is { } current && (current.Device, current.Inode) != (then.Device, then.Inode)))
+        if (!File.Exists(Path) || (_identity is { } then && now is { } current && !current.IsSameFile(then)))
             throw new StoreFaultException(Path, File.Exists(Path)
                 ? "was replaced by another file while this process wrote to it; its results since then are lost"
                 : "was deleted (or its folder was) while this process wrote to it; its results since then are lost");

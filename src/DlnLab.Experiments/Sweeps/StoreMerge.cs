@@ -76,7 +76,7 @@ public static class StoreMerge
     }
 
     private static bool SameFile(string a, string b) =>
-        FileIdentity.Of(a) is { } x && FileIdentity.Of(b) is { } y && (x.Device, x.Inode) == (y.Device, y.Inode);
+        FileIdentity.Of(a) is { } x && FileIdentity.Of(b) is { } y && x.IsSameFile(y);
 
     private static (string Name, string Hash, string Json) CheckSpecs(IReadOnlyList<ResultStore> stores)
     {
