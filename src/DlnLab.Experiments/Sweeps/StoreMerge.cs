@@ -173,5 +173,5 @@ public static class StoreMerge
     }
 
     private static HashSet<string> ThresholdsOf(IReadOnlyList<RunSpec> runs, IEnumerable<int> indices) =>
-        indices.Where(i => runs[i].StepsizeFraction is not null).Select(i => runs[i].ThresholdKey).ToHashSet(StringComparer.Ordinal);
+        DryRun.ThresholdKeys(indices.Select(i => runs[i]));
 }
