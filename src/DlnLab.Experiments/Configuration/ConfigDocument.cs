@@ -182,7 +182,7 @@ public sealed class ConfigDocument
         return new SpecValue(t, t, where);
     }
 
-    private static string QuotedPath(string key) => string.Join('.', key.Split('.').Select(p => "\"" + p.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""));
+    private static string QuotedPath(string key) => string.Join('.', key.Split('.').Select(SweepSpecTomlWriter.Quoted));
 
     private static string KeyPath(KeySyntax? key)
     {
