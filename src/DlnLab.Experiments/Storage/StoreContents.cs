@@ -16,11 +16,12 @@ internal static class StoreContents
     /// <summary>The columns of each table a merge copies, for naming the column that differs.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Columns = new Dictionary<string, IReadOnlyList<string>>
     {
-        ["sweeps"] = SweepColumns, ["shards"] = ShardColumns, ["datasets"] = StoreRows.DatasetColumnNames,
-        ["dataset_references"] = StoreRows.ReferenceColumnNames, ["thresholds"] = StoreRows.ThresholdColumns,
-        ["runs"] = [.. RunColumns.All.Select(c => c.Name)],
+        ["sweeps"] = SweepColumns, ["shards"] = ShardColumns, ["datasets"] = StoreRows.DatasetColumns,
+        ["dataset_references"] = StoreRows.ReferenceColumns, ["thresholds"] = StoreRows.ThresholdColumns,
+        ["runs"] = StoreRows.RunColumnNames,
     };
 
+    /// <summary>The rows of <paramref name="store"/> a merge copies, table by table in the order above.</summary>
     public static IEnumerable<MergeRow> Of(ResultStore store)
     {
         // A sweep row's version and creation time say who registered it first; they are not results, so never a conflict.

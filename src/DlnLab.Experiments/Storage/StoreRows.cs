@@ -7,15 +7,15 @@ internal static class StoreRows
 {
     // Each table's columns are listed once: its INSERT and SELECT are built from the list. Runs (the record most likely
     // to gain fields) are read by column name; the small tables below by position.
-    private static readonly string[] RunColumnNames = [.. RunColumns.All.Select(c => c.Name)];
+    /// <summary>The columns of the runs table, in <see cref="RunColumns.All"/>'s order.</summary>
+    public static readonly string[] RunColumnNames = [.. RunColumns.All.Select(c => c.Name)];
 
-    public static IReadOnlyList<string> DatasetColumnNames => DatasetColumns;
-    public static IReadOnlyList<string> ReferenceColumnNames => ReferenceColumns;
-
-    private static readonly string[] DatasetColumns =
+    /// <summary>The columns of the datasets table.</summary>
+    public static readonly string[] DatasetColumns =
         ["key", "n", "d", "s", "noise", "nonzeros", "nonzero_scale", "support", "n_test", "data_seed", "beta_star"];
 
-    private static readonly string[] ReferenceColumns = ["dataset_key", "alpha", "name", "value"];
+    /// <summary>The columns of the dataset_references table.</summary>
+    public static readonly string[] ReferenceColumns = ["dataset_key", "alpha", "name", "value"];
 
     /// <summary>The columns of the thresholds table, also those of the exported thresholds.csv.</summary>
     public static readonly string[] ThresholdColumns =
