@@ -17,8 +17,7 @@ internal static class ErrorReport
         // An unknown option before '--' that the parser took as the command's argument (sweep's SPEC.toml, reproduce's
         // figures) or left over: the mistake to name, before what it caused (a value left unmatched, a file not found).
         if (UnknownOptionToken(parsed) is string unknown) return UnknownOption(unknown, command, path);
-        if (OptionAfterEnd(parsed) is string late)
-            return $"{late}: comes after '--', which ends the options; put it before '--' (run '{path} --help')";
+        if (OptionAfterEnd(parsed) is string late) return AfterEnd(late, path);
         if (parsed.Errors.Count == 0) return null;
 
         // An option error explains more than the unmatched tokens it causes ("--n --max-steps 100" leaves "100" over).
@@ -37,8 +36,7 @@ internal static class ErrorReport
         if (parsed.UnmatchedTokens.Count > 0)
         {
             string token = parsed.UnmatchedTokens[0];
-            if (IsOptionName(command, token))
-                return $"{token}: comes after '--', which ends the options; put it before '--' (run '{path} --help')";
+            if (IsOptionName(command, token)) return AfterEnd(token, path);
             if (token.StartsWith('-'))
                 return UnknownOption(token, command, path);
             if (command.Subcommands.Count > 0)
@@ -93,6 +91,9 @@ internal static class ErrorReport
     private static bool LooksLikeOption(string token) =>
         token.Length > 1 && token[0] == '-' && !double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
+    private static string AfterEnd(string option, string path) =>
+        $"{option}: comes after '--', which ends the options; put it before '--' (run '{path} --help')";
+
     /// <summary>"unknown option --d for 'dln reproduce'; did you mean --datasets?": the nearest known option always named.</summary>
     private static string UnknownOption(string token, Command command, string path)
     {
@@ -101,7 +102,7 @@ internal static class ErrorReport
         // A prefix of an option names it best ("--d" for --datasets); otherwise the fewest edits.
         var nearest = names.FirstOrDefault(n => n.StartsWith(name, StringComparison.Ordinal)) ?? names.MinBy(n => EditDistance(name, n));
         string hint = nearest is null ? $"run '{path} --help'"
-            : nearest.StartsWith(name, StringComparison.Ordinal) || EditDistance(name, nearest) <= Math.Max(2, nearest.Length / 4) ? $"did you mean {nearest}?"
+            : nearest.StartsWith(name, StringComparison.Ordinal) || IsTypoOf(name, nearest) ? $"did you mean {nearest}?"
             : $"the nearest known option is {nearest} (run '{path} --help' for all)";
         return $"unknown option {token} for '{path}'; {hint}";
     }
@@ -130,10 +131,13 @@ internal static class ErrorReport
     {
         var names = allowed.ToList();
         var closest = names.MinBy(n => EditDistance(token, n));
-        if (closest is not null && EditDistance(token, closest) <= Math.Max(2, closest.Length / 4))
+        if (closest is not null && IsTypoOf(token, closest))
             return $"did you mean {closest}?";
         return "allowed: " + string.Join(", ", names);
     }
+
+    // Few enough edits (at most 2, or a quarter of the name) that the token is taken as a misspelling of the name.
+    private static bool IsTypoOf(string token, string name) => EditDistance(token, name) <= Math.Max(2, name.Length / 4);
 
     private static int EditDistance(string a, string b)
     {

@@ -128,7 +128,7 @@ internal sealed class CommandConfig
         double x when double.IsFinite(x) => x.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal),
         ulong u when u > long.MaxValue => $"\"{u.ToString(CultureInfo.InvariantCulture)}\"",
         int or long or ulong => Convert.ToString(value, CultureInfo.InvariantCulture),
-        string s => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
+        string s => SweepSpecTomlWriter.Quoted(s),
         System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Toml)) + "]",
         _ => Toml(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };

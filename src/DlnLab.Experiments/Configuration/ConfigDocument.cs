@@ -36,7 +36,7 @@ public sealed class ConfigDocument
             if (table is TableArraySyntax)
                 throw new InvalidInputException($"{At(sourceName, table.Span.Start)}: [[{KeyPath(table.Name)}]]", "arrays of tables are not part of the schema");
             string name = KeyPath(table.Name);
-            if (!schema.Keys.Any(k => k.StartsWith(name + ".", StringComparison.Ordinal)))
+            if (!schema.IsTable(name))
                 schema.RejectUnknown(name, $"{At(sourceName, table.Name!.Span.Start)}: {name}");
             foreach (var kv in table.Items) config.Add(sourceName, name + ".", kv, null);
         }
@@ -75,7 +75,7 @@ public sealed class ConfigDocument
         int eq = assignment.IndexOf('=');
         if (eq <= 0) throw new InvalidInputException(assignment, "is not an override; write KEY=VALUE, e.g. training.alpha=0.05");
         string key = assignment[..eq].Trim();
-        if (!schema.Keys.Contains(key) && !schema.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
+        if (!schema.Keys.Contains(key) && !schema.IsTable(key))
             schema.RejectUnknown(key, key);
         return (key, assignment[(eq + 1)..].Trim());
     }
@@ -91,7 +91,7 @@ public sealed class ConfigDocument
     internal void DropExcluded(string key)
     {
         foreach (var excluded in schema.Excluded(key).ToList())
-            foreach (var k in values.Keys.Where(k => k == excluded || k.StartsWith(excluded + ".", StringComparison.Ordinal)).ToList())
+            foreach (var k in values.Keys.Where(k => ConfigSchema.Covers(excluded, k)).ToList())
                 values.Remove(k);
     }
 
@@ -135,7 +135,7 @@ public sealed class ConfigDocument
         string at = where ?? $"{At(file, kv.Key!.Span.Start)}: {path}";
         if (kv.Value is InlineTableSyntax inline)
         {
-            if (!schema.Keys.Any(k => k.StartsWith(path + ".", StringComparison.Ordinal))) schema.RejectUnknown(path, at);
+            if (!schema.IsTable(path)) schema.RejectUnknown(path, at);
             foreach (var item in inline.Items) Add(file, path + ".", item.KeyValue!, where is null ? null : path + "." + KeyPath(item.KeyValue!.Key));
             return;
         }
@@ -182,7 +182,7 @@ public sealed class ConfigDocument
         return new SpecValue(t, t, where);
     }
 
-    private static string QuotedPath(string key) => string.Join('.', key.Split('.').Select(p => "\"" + p.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""));
+    private static string QuotedPath(string key) => string.Join('.', key.Split('.').Select(SweepSpecTomlWriter.Quoted));
 
     private static string KeyPath(KeySyntax? key)
     {

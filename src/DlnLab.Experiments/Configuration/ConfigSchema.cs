@@ -16,6 +16,9 @@ public sealed record ConfigSchema(IReadOnlySet<string> Keys, IReadOnlyList<IRead
         .Where(group => group.Any(g => Covers(g, key)))
         .SelectMany(group => group.Where(g => !Covers(g, key)));
 
+    /// <summary>Whether <paramref name="path"/> is a table of the schema: some key lies inside it.</summary>
+    public bool IsTable(string path) => Keys.Any(k => k.StartsWith(path + ".", StringComparison.Ordinal));
+
     /// <summary>
     /// Throws unless <paramref name="path"/> is a key: the one line lists the known keys of its table (or the tables,
     /// when the table is unknown too). <paramref name="where"/> starts the message ("file:line:column: key", or the key).
@@ -40,5 +43,6 @@ public sealed record ConfigSchema(IReadOnlySet<string> Keys, IReadOnlyList<IRead
             : $"is not a known key of [{table}]; known keys of [{table}]: " + string.Join(", ", siblings));
     }
 
-    private static bool Covers(string group, string key) => key == group || key.StartsWith(group + ".", StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="key"/> is <paramref name="group"/> or lies inside it.</summary>
+    internal static bool Covers(string group, string key) => key == group || key.StartsWith(group + ".", StringComparison.Ordinal);
 }

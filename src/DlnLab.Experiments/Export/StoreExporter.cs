@@ -63,14 +63,13 @@ public static class StoreExporter
     /// <summary>The kept trajectories as runs x C (x d) arrays, NaN-padded; nothing when no run kept one.</summary>
     private static void AddTrajectories(NpzWriter npz, IReadOnlyList<StoredRun> runs)
     {
-        var steps = runs.Select(r => (double[])r[RunColumns.TrajectoryStep]!).ToArray();
-        int checkpoints = steps.Length == 0 ? 0 : steps.Max(s => s.Length);
+        int checkpoints = runs.Count == 0 ? 0 : runs.Max(r => ((double[])r[RunColumns.TrajectoryStep]!).Length);
         if (checkpoints == 0) return;
         int d = runs.Max(r => r.D);
         foreach (var column in RunColumns.Trajectories)
         {
             bool perCoordinate = column == RunColumns.TrajectoryBeta || column == RunColumns.TrajectoryGain;
-            int width = checkpoints * (perCoordinate ? d : 1);
+            int stride = perCoordinate ? d : 1, width = checkpoints * stride;
             var data = new double[runs.Count * width];
             Array.Fill(data, double.NaN);
             for (int i = 0; i < runs.Count; i++)
@@ -79,7 +78,7 @@ public static class StoreExporter
                 int rowWidth = perCoordinate ? runs[i].D : 1;
                 // Checkpoint c of run i at [i, c, 0..d): a run with a smaller d or fewer checkpoints stays NaN-padded.
                 for (int c = 0; c * rowWidth < values.Length; c++)
-                    values.AsSpan(c * rowWidth, rowWidth).CopyTo(data.AsSpan(i * width + c * (perCoordinate ? d : 1)));
+                    values.AsSpan(c * rowWidth, rowWidth).CopyTo(data.AsSpan(i * width + c * stride));
             }
             npz.Add(column.Name, data, perCoordinate ? [runs.Count, checkpoints, d] : [runs.Count, checkpoints]);
         }

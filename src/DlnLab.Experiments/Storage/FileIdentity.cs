@@ -34,6 +34,9 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode, bool IsR
         return new FileIdentity(MemoryMarshal.Read<ulong>(buffer), MemoryMarshal.Read<ulong>(buffer[8..]), (mode & TypeMask) == RegularFile);
     }
 
+    /// <summary>Whether <paramref name="other"/> is the same file: the same device and inode.</summary>
+    public bool IsSameFile(FileIdentity other) => (Device, Inode) == (other.Device, other.Inode);
+
     [DllImport("libc.so.6", EntryPoint = "stat", SetLastError = true)]
     private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte buffer);
 }

@@ -23,7 +23,7 @@ public sealed partial class ResultStore
     /// <summary>The shards computed into this store (none for a store written before shards existed).</summary>
     public IReadOnlyList<StoredShard> Shards() =>
         Read("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'shards'", x => x.GetString(0)).Count == 0 ? []
-            : Read("SELECT spec_hash, shard, shards FROM shards ORDER BY spec_hash, shards, shard", x => new StoredShard(x.GetString(0), x.GetInt32(1), x.GetInt32(2)));
+            : Read(StoreRows.ShardSelect + " ORDER BY spec_hash, shards, shard", StoreRows.ReadShard);
 
     /// <summary>All stored datasets, by key.</summary>
     public IReadOnlyList<StoredDataset> Datasets() => Read(StoreRows.DatasetSelect + " ORDER BY key", StoreRows.ReadDataset);

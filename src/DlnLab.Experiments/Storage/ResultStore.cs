@@ -64,8 +64,7 @@ public sealed partial class ResultStore : IDisposable
     /// <summary>Records that shard <paramref name="shard"/> of the spec with this hash is computed into this store.</summary>
     public void AddShard(string specHash, Sweeps.Shard shard) => Write(tx =>
     {
-        Execute("INSERT OR IGNORE INTO shards(spec_hash, shard, shards) VALUES ($h, $i, $n);", tx,
-            ("$h", specHash), ("$i", (long)shard.Index), ("$n", (long)shard.Count));
+        Insert(StoreRows.InsertShard(new StoredShard(specHash, shard.Index, shard.Count)), tx);
     });
 
     /// <summary>How often, at most, <see cref="AddRun"/> looks whether the file is still at its path.</summary>
@@ -98,7 +97,7 @@ public sealed partial class ResultStore : IDisposable
     {
         long checkedAt = Stopwatch.GetTimestamp();
         var now = FileIdentity.Of(Path);
-        if (!File.Exists(Path) || (_identity is { } then && now is { } current && (current.Device, current.Inode) != (then.Device, then.Inode)))
+        if (!File.Exists(Path) || (_identity is { } then && now is { } current && !current.IsSameFile(then)))
             throw new StoreFaultException(Path, File.Exists(Path)
                 ? "was replaced by another file while this process wrote to it; its results since then are lost"
                 : "was deleted (or its folder was) while this process wrote to it; its results since then are lost");

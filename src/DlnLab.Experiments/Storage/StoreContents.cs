@@ -9,25 +9,24 @@ namespace DlnLab.Experiments.Storage;
 internal static class StoreContents
 {
     private static readonly string[] SweepColumns = ["spec_hash", "name", "spec_json", "software_version", "created_utc"];
-    private static readonly string[] ShardColumns = ["spec_hash", "shard", "shards"];
     private static readonly RowInsert.Statement SweepInsert = new("sweeps", SweepColumns);
-    private static readonly RowInsert.Statement ShardInsert = new("shards", ShardColumns);
 
     /// <summary>The columns of each table a merge copies, for naming the column that differs.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Columns = new Dictionary<string, IReadOnlyList<string>>
     {
-        ["sweeps"] = SweepColumns, ["shards"] = ShardColumns, ["datasets"] = StoreRows.DatasetColumnNames,
-        ["dataset_references"] = StoreRows.ReferenceColumnNames, ["thresholds"] = StoreRows.ThresholdColumns,
-        ["runs"] = [.. RunColumns.All.Select(c => c.Name)],
+        ["sweeps"] = SweepColumns, ["shards"] = StoreRows.ShardColumns, ["datasets"] = StoreRows.DatasetColumns,
+        ["dataset_references"] = StoreRows.ReferenceColumns, ["thresholds"] = StoreRows.ThresholdColumns,
+        ["runs"] = StoreRows.RunColumnNames,
     };
 
+    /// <summary>The rows of <paramref name="store"/> a merge copies, table by table in the order above.</summary>
     public static IEnumerable<MergeRow> Of(ResultStore store)
     {
         // A sweep row's version and creation time say who registered it first; they are not results, so never a conflict.
         foreach (var s in store.Sweeps())
             yield return new(Table: "sweeps", s.SpecHash, SweepInsert.With([s.SpecHash, s.Name, s.SpecJson, s.SoftwareVersion, s.CreatedUtc]), Ignored: -1, $"sweep spec {s.SpecHash}") { Compared = false };
         foreach (var s in store.Shards())
-            yield return new("shards", $"{s.SpecHash}|{s.Index}/{s.Count}", ShardInsert.With([s.SpecHash, (long)s.Index, (long)s.Count]), -1, $"shard {s.Index}/{s.Count}");
+            yield return new("shards", $"{s.SpecHash}|{s.Index}/{s.Count}", StoreRows.InsertShard(s), -1, $"shard {s.Index}/{s.Count}");
         foreach (var d in store.Datasets())
             yield return new("datasets", d.Key, StoreRows.InsertDataset(d), -1, $"dataset {d.Key}");
         foreach (var r in store.References())

@@ -7,15 +7,15 @@ internal static class StoreRows
 {
     // Each table's columns are listed once: its INSERT and SELECT are built from the list. Runs (the record most likely
     // to gain fields) are read by column name; the small tables below by position.
-    private static readonly string[] RunColumnNames = [.. RunColumns.All.Select(c => c.Name)];
+    /// <summary>The columns of the runs table, in <see cref="RunColumns.All"/>'s order.</summary>
+    public static readonly string[] RunColumnNames = [.. RunColumns.All.Select(c => c.Name)];
 
-    public static IReadOnlyList<string> DatasetColumnNames => DatasetColumns;
-    public static IReadOnlyList<string> ReferenceColumnNames => ReferenceColumns;
-
-    private static readonly string[] DatasetColumns =
+    /// <summary>The columns of the datasets table.</summary>
+    public static readonly string[] DatasetColumns =
         ["key", "n", "d", "s", "noise", "nonzeros", "nonzero_scale", "support", "n_test", "data_seed", "beta_star"];
 
-    private static readonly string[] ReferenceColumns = ["dataset_key", "alpha", "name", "value"];
+    /// <summary>The columns of the dataset_references table.</summary>
+    public static readonly string[] ReferenceColumns = ["dataset_key", "alpha", "name", "value"];
 
     /// <summary>The columns of the thresholds table, also those of the exported thresholds.csv.</summary>
     public static readonly string[] ThresholdColumns =
@@ -23,6 +23,9 @@ internal static class StoreRows
         "key", "dataset_key", "alpha", "batch_size", "batch_seed", "low", "high", "precision", "stepsize", "found",
         "hit_cap", "evaluations", "smallest_failure",
     ];
+
+    /// <summary>The columns of the shards table.</summary>
+    public static readonly string[] ShardColumns = ["spec_hash", "shard", "shards"];
 
     /// <summary>The query of every run column; a column the table lacks is read as its <see cref="RunColumn.Earlier"/> value.</summary>
     public static string RunSelect(IReadOnlySet<string> present) =>
@@ -35,11 +38,13 @@ internal static class StoreRows
     public static readonly string DatasetSelect = Select("datasets", DatasetColumns);
     public static readonly string ReferenceSelect = Select("dataset_references", ReferenceColumns);
     public static readonly string ThresholdSelect = Select("thresholds", ThresholdColumns);
+    public static readonly string ShardSelect = Select("shards", ShardColumns);
 
     private static readonly RowInsert.Statement RunInsert = new("runs", RunColumnNames);
     private static readonly RowInsert.Statement DatasetInsert = new("datasets", DatasetColumns);
     private static readonly RowInsert.Statement ReferenceInsert = new("dataset_references", ReferenceColumns);
     private static readonly RowInsert.Statement ThresholdInsert = new("thresholds", ThresholdColumns);
+    private static readonly RowInsert.Statement ShardInsert = new("shards", ShardColumns);
 
     public static RowInsert InsertRun(StoredRun r)
     {
@@ -95,6 +100,10 @@ internal static class StoreRows
     public static StoredThreshold ReadThreshold(SqliteDataReader x) => new(
         x.GetString(0), x.GetString(1), x.GetDouble(2), x.GetInt32(3), Unsigned(x.GetInt64(4)), x.GetDouble(5),
         x.GetDouble(6), x.GetDouble(7), Nan(x, 8), x.GetInt64(9) != 0, x.GetInt64(10) != 0, x.GetInt32(11), Nan(x, 12));
+
+    public static RowInsert InsertShard(StoredShard s) => ShardInsert.With([s.SpecHash, (long)s.Index, (long)s.Count]);
+
+    public static StoredShard ReadShard(SqliteDataReader x) => new(x.GetString(0), x.GetInt32(1), x.GetInt32(2));
 
     private static string Select(string table, string[] columns) => $"SELECT {string.Join(", ", columns)} FROM {table}";
 

@@ -9,8 +9,11 @@ namespace DlnLab.Experiments.Sweeps;
 public static class DryRun
 {
     /// <summary>The threshold bisections that <paramref name="runs"/> need.</summary>
-    public static int Bisections(IEnumerable<RunSpec> runs) =>
-        runs.Where(r => r.StepsizeFraction is not null).Select(r => r.ThresholdKey).Distinct(StringComparer.Ordinal).Count();
+    public static int Bisections(IEnumerable<RunSpec> runs) => ThresholdKeys(runs).Count;
+
+    /// <summary>The keys of the thresholds that <paramref name="runs"/> need, one per bisection (the relative runs' <see cref="RunSpec.ThresholdKey"/>s).</summary>
+    internal static HashSet<string> ThresholdKeys(IEnumerable<RunSpec> runs) =>
+        runs.Where(r => r.StepsizeFraction is not null).Select(r => r.ThresholdKey).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Writes the spec and its counts; <paramref name="runs"/> are the runs this call would compute (a shard's, or all).</summary>
     public static void Write(TextWriter output, SweepSpec spec, IReadOnlyList<RunSpec> runs, string? of = null)

@@ -76,7 +76,7 @@ public static class StoreMerge
     }
 
     private static bool SameFile(string a, string b) =>
-        FileIdentity.Of(a) is { } x && FileIdentity.Of(b) is { } y && (x.Device, x.Inode) == (y.Device, y.Inode);
+        FileIdentity.Of(a) is { } x && FileIdentity.Of(b) is { } y && x.IsSameFile(y);
 
     private static (string Name, string Hash, string Json) CheckSpecs(IReadOnlyList<ResultStore> stores)
     {
@@ -173,5 +173,5 @@ public static class StoreMerge
     }
 
     private static HashSet<string> ThresholdsOf(IReadOnlyList<RunSpec> runs, IEnumerable<int> indices) =>
-        indices.Where(i => runs[i].StepsizeFraction is not null).Select(i => runs[i].ThresholdKey).ToHashSet(StringComparer.Ordinal);
+        DryRun.ThresholdKeys(indices.Select(i => runs[i]));
 }

@@ -39,12 +39,13 @@ public static class SweepShards
                 "(a bisection with its runs, a lockstep group or a single run), and each shard needs one");
         var load = new long[count];
         var shards = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
-        foreach (var item in items.Select((item, order) => (item, order)).OrderByDescending(p => p.item.Cost).ThenBy(p => p.order))
+        // OrderByDescending is a stable sort: items of equal cost keep their plan order.
+        foreach (var item in items.OrderByDescending(i => i.Cost))
         {
             int best = 0;
             for (int s = 1; s < count; s++) if (load[s] < load[best]) best = s;
-            load[best] += item.item.Cost;
-            shards[best].AddRange(item.item.Runs);
+            load[best] += item.Cost;
+            shards[best].AddRange(item.Runs);
         }
         return [.. shards.Select(s => s.Order().ToArray())];
     }
@@ -55,24 +56,22 @@ public static class SweepShards
     /// <summary>The number of work items, the largest shard count the sweep admits.</summary>
     public static int WorkItemCount(IReadOnlyList<RunSpec> runs) => Items(runs).Count;
 
-    private sealed record Item(int[] Runs, long Cost);
-
     /// <summary>The work items with their expected costs (see the class remarks), in plan order.</summary>
-    internal static IReadOnlyList<(int[] Runs, long Cost)> CostedItems(IReadOnlyList<RunSpec> runs) => Items(runs).Select(i => (i.Runs, i.Cost)).ToList();
+    internal static IReadOnlyList<(int[] Runs, long Cost)> CostedItems(IReadOnlyList<RunSpec> runs) => Items(runs);
 
-    private static List<Item> Items(IReadOnlyList<RunSpec> runs)
+    private static List<(int[] Runs, long Cost)> Items(IReadOnlyList<RunSpec> runs)
     {
-        var items = new List<Item>();
+        var items = new List<(int[] Runs, long Cost)>();
         var relative = Enumerable.Range(0, runs.Count).Where(i => runs[i].StepsizeFraction is not null).ToArray();
         foreach (var group in relative.GroupBy(i => runs[i].ThresholdKey, StringComparer.Ordinal))
         {
             var r = runs[group.First()];
-            items.Add(new Item([.. group], Pass(r) * (ExpectedTrials(r.Threshold ?? new ThresholdSettings()) + group.Count())));
+            items.Add(([.. group], Pass(r) * (ExpectedTrials(r.Threshold ?? new ThresholdSettings()) + group.Count())));
         }
         // The absolute runs as the runner plans them over the whole sweep (lockstep groups are decided on all runs).
         var absolute = Enumerable.Range(0, runs.Count).Where(i => runs[i].StepsizeFraction is null).ToArray();
         foreach (var item in WorkItems.Plan(runs, absolute, new SweepRunnerOptions()))
-            items.Add(new Item(item.Runs, item.Runs.Sum(i => Pass(runs[i]))));
+            items.Add((item.Runs, item.Runs.Sum(i => Pass(runs[i]))));
         // Plan order: by first run, so shard contents do not depend on how the items were collected.
         items.Sort((a, b) => a.Runs[0].CompareTo(b.Runs[0]));
         return items;

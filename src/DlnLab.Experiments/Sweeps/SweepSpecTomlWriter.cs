@@ -29,7 +29,7 @@ public static class SweepSpecTomlWriter
     /// <summary>Each key written, with its TOML value, in schema order.</summary>
     internal static IEnumerable<(string Key, string Value)> Values(SweepSpec s)
     {
-        yield return ("name", Text(s.Name));
+        yield return ("name", Quoted(s.Name));
         yield return ("seeds.seed", Seed(s.Seed));
         if (s.DataSeeds is null) yield return ("seeds.datasets", Int(s.Datasets));
         else yield return ("seeds.data_seeds", List(s.DataSeeds.Select(Seed)));
@@ -45,7 +45,7 @@ public static class SweepSpecTomlWriter
         yield return ("problem.mean", Number(s.Mean));
         yield return ("problem.correlation", Number(s.Correlation));
         yield return ("training.alpha", List(s.Alpha.Select(Number)));
-        yield return ("training.model", List(s.Model.Select(m => Text(m.ToString()))));
+        yield return ("training.model", List(s.Model.Select(m => Quoted(m.ToString()))));
         if (s.U0 is not null) yield return ("training.u0", List(s.U0.Select(Number)));
         if (s.V0 is not null) yield return ("training.v0", List(s.V0.Select(Number)));
         yield return ("training.batch_size", List(s.BatchSize.Select(b => b == SweepSpec.FullBatch ? "\"n\"" : Int(b))));
@@ -92,9 +92,13 @@ public static class SweepSpecTomlWriter
         return r.Contains('.') || r.Contains('e') ? r : r + ".0";
     }
 
-    private static string Word<T>(T value) where T : struct, Enum => Text(value.ToString().ToLowerInvariant());
+    private static string Word<T>(T value) where T : struct, Enum => Quoted(value.ToString().ToLowerInvariant());
 
-    private static string Text(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// <paramref name="s"/> as a TOML basic string: in double quotes, with backslashes and double quotes escaped (the
+    /// writers of a spec, of a command's resolved configuration and of an override's key path share it).
+    /// </summary>
+    public static string Quoted(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
 }
