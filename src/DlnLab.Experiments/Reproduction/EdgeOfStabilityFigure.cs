@@ -40,8 +40,9 @@ internal static class EdgeOfStabilityFigure
         };
     }
 
-    public const string Caption =
-        "The edge of stability: GD (left) and SGD with b = 1 (right), each at 0.99 of its own largest convergent stepsize on one dataset: training loss over steps (log axes), every coordinate of β_k over steps (support of β* in colour, the others in black), and the sharpness λ_max(∇²F(u_k, v_k)) against 2/γ.";
+    /// <summary>The figure's caption (the fraction from <see cref="Fraction"/>).</summary>
+    public static string Caption { get; } =
+        $"The edge of stability: GD (left) and SGD with b = 1 (right), each at {G(Fraction)} of its own largest convergent stepsize on one dataset: training loss over steps (log axes), every coordinate of β_k over steps (support of β* in colour, the others in black), and the sharpness λ_max(∇²F(u_k, v_k)) against 2/γ.";
 
     /// <summary>The figure from the sweep's stored runs; a run without a kept trajectory leaves its panels empty.</summary>
     public static FigureSpec Figure(IReadOnlyList<StoredRun> runs, ReproductionSettings s)

@@ -17,18 +17,19 @@ internal static class LargeStepsizeFinding
         string mu = G(uncenteredMean);
         if (uncentered.Count == 0)
             return $"On uncentered inputs (μ = {mu}) no dataset has usable GD runs at both its smallest and its largest stepsize, so whether large stepsizes help GD there is not measured.";
-        int better = uncentered.Count(p => p.Large < p.Small);
-        bool helps = 2 * better > uncentered.Count;
-        string verdict = helps
+        var better = Below(uncentered);
+        string verdict = better.Majority
             ? "large stepsizes help GD here, as Nacson et al. (2022) argue"
             : "large stepsizes do not help GD here, contrary to Nacson et al. (2022)";
-        string sentence = $"On uncentered inputs (μ = {mu}) GD's test loss at its largest convergent stepsize is below its test loss at its smallest stepsize on {better} of {uncentered.Count} datasets " +
+        string sentence = $"On uncentered inputs (μ = {mu}) GD's test loss at its largest convergent stepsize is below its test loss at its smallest stepsize on {better} datasets " +
             $"(medians {G(Quantiles.Median(uncentered.Select(p => p.Large)))} and {G(Quantiles.Median(uncentered.Select(p => p.Small)))}): {verdict}";
         if (centered.Count == 0) return sentence + ".";
-        int centeredBetter = centered.Count(p => p.Large < p.Small);
-        return sentence + $"; on the inputs with μ = {G(centeredMean)} it is below on {centeredBetter} of {centered.Count} " +
+        return sentence + $"; on the inputs with μ = {G(centeredMean)} it is below on {Below(centered)} " +
             $"(medians {G(Quantiles.Median(centered.Select(p => p.Large)))} and {G(Quantiles.Median(centered.Select(p => p.Small)))}).";
     }
+
+    // Per dataset, whether the large stepsize gave the lower test loss.
+    private static Tally Below(IReadOnlyList<(double Small, double Large)> pairs) => Tally.Count(pairs.Select(p => (bool?)(p.Large < p.Small)));
 
     private static string G(double x) => x.ToString("G3", CultureInfo.InvariantCulture);
 }

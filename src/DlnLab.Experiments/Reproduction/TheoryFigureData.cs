@@ -68,7 +68,7 @@ internal static class TheoryFigureData
         [
             RunGroups.Against("measured", 0, runs, r => r.BatchSize, r => r.GainL1),
             RunGroups.Against("predicted from E[g_B(β₀)²]", 1, runs, r => r.BatchSize,
-                r => Anchored(r, () => predictions.Of(r).Sum() / predictions.Of(r, n).Sum())) with { Lower = null, Upper = null },
+                r => Anchored(r, () => predictions.ScaleRatio(r, r.BatchSize, n))) with { Lower = null, Upper = null },
             RunGroups.Against("n / b times GD's", 2, runs, r => r.BatchSize, r => Anchored(r, () => (double)n / r.BatchSize)) with { Lower = null, Upper = null },
         ];
     }
@@ -90,6 +90,12 @@ internal static class TheoryFigureData
             var p = Problem(r);
             return _shapes[(r.DatasetKey, b)] = GainShapePrediction.ExpectedSquaredGradient(p.X, p.Y, b);
         }
+
+        /// <summary>
+        /// The predicted scale ratio ||Gain||_1(b1) / ||Gain||_1(b2) on the run's dataset (<see cref="GainShapePrediction.ScaleRatio"/>,
+        /// from the cached shapes).
+        /// </summary>
+        public double ScaleRatio(StoredRun r, int b1, int b2) => Of(r, b1).Sum() / Of(r, b2).Sum();
 
         /// <summary>The run's training data (the test set is not needed and its size changes neither X nor y).</summary>
         public RegressionProblem Problem(StoredRun r)

@@ -112,7 +112,7 @@ public sealed record TheoryFindings
         var factors = smallRuns.Where(r => r.BatchSize == s.N && single.ContainsKey(r.DatasetKey)).Select(r =>
         {
             double measured = single[r.DatasetKey].GainL1 / r.GainL1;
-            double predicted = problems.Of(r, 1).Sum() / problems.Of(r).Sum();
+            double predicted = problems.ScaleRatio(r, 1, r.BatchSize);
             return (Measured: measured, Predicted: predicted);
         }).Where(f => double.IsFinite(f.Measured)).ToArray();
 

@@ -41,7 +41,7 @@ public sealed record PredictionCheck
         double[]? beta0 = null;
         if (options.V0 is not null)
         {
-            var u = options.U0?.For(d) ?? (options.AlphaVector ?? Enumerable.Repeat(options.Alpha, d).ToArray()).Select(a => Math.Sqrt(2) * a).ToArray();
+            var u = options.U0?.For(d) ?? options.AlphaFor(d).Select(a => Math.Sqrt(2) * a).ToArray();
             beta0 = u.Zip(options.V0.For(d), (a, b) => a * b).ToArray();
         }
         return GainShapePrediction.ExpectedSquaredGradient(problem.X, problem.Y, options.BatchSize, beta0);

@@ -185,7 +185,7 @@ public static class ProblemLoader
         return new RegressionProblem
         {
             X = x.ToMatrix(), Y = y, BetaStar = betaStar, XTest = xTest, YTest = yTest,
-            NoiseStd = 0, IsIsotropicGaussian = false,
+            NoiseStd = 0,
         }.Validated();
     }
 

@@ -20,8 +20,11 @@ public sealed record RegressionProblem
     public double[]? YTest { get; init; }
     /// <summary>Standard deviation sigma of the label noise (0 for noiseless labels).</summary>
     public double NoiseStd { get; init; }
-    /// <summary>True when the inputs are i.i.d. standard Gaussian, so the population loss is exactly 1/2 ||beta - beta*||^2 + sigma^2/2.</summary>
-    public bool IsIsotropicGaussian { get; init; }
+    /// <summary>
+    /// True when the inputs are i.i.d. standard Gaussian (<see cref="Inputs"/> is isotropic), so the population loss is
+    /// exactly 1/2 ||beta - beta*||^2 + sigma^2/2.
+    /// </summary>
+    public bool IsIsotropicGaussian => Inputs is { IsIsotropic: true };
 
     /// <summary>
     /// The Gaussian distribution the inputs were drawn from, when known (generated problems), so the population loss is

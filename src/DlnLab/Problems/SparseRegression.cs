@@ -29,7 +29,7 @@ public static class SparseRegression
         return new RegressionProblem
         {
             X = x, Y = y, BetaStar = betaStar, XTest = xTest, YTest = yTest,
-            NoiseStd = spec.Noise, IsIsotropicGaussian = inputs.IsIsotropic, Inputs = inputs,
+            NoiseStd = spec.Noise, Inputs = inputs,
         };
     }
 

@@ -30,9 +30,7 @@ public static class ConvergenceThreshold
             norms[i] = s;
         }
         double trace = norms.OrderDescending().Take(batchSize).Average();
-        var gram = MatrixOperations.Gram(x);
-        for (int i = 0; i < gram.Data.Length; i++) gram.Data[i] /= n;
-        double spectral = (double)n / batchSize * SymmetricEigen.LargestEigenvalue(gram);
+        double spectral = (double)n / batchSize * Stability.GramSharpness(x);
         return Math.Min(trace, spectral);
     }
 

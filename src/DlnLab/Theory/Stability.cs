@@ -113,10 +113,14 @@ public static class Stability
     /// <summary>The largest stepsize for which GD is locally stable at a point of this sharpness: 2 / lambda_max.</summary>
     public static double GdStabilityThreshold(double sharpness) => 2 / sharpness;
 
-    private static double Sharpness(Matrix x, double[] weights)
+    private static double Sharpness(Matrix x, double[] weights) => LargestEigenvalueOverN(MatrixOperations.WeightedGram(x, weights), x.Rows);
+
+    /// <summary>lambda_max((1/n) X X^T): the unweighted form (the smoothness of the full training loss in beta).</summary>
+    internal static double GramSharpness(Matrix x) => LargestEigenvalueOverN(MatrixOperations.Gram(x), x.Rows);
+
+    // lambda_max(G / n), dividing G in place.
+    private static double LargestEigenvalueOverN(Matrix g, double n)
     {
-        var g = MatrixOperations.WeightedGram(x, weights);
-        double n = x.Rows;
         for (int i = 0; i < g.Data.Length; i++) g.Data[i] /= n;
         return SymmetricEigen.LargestEigenvalue(g);
     }

@@ -28,9 +28,13 @@ public sealed record TrajectoryArrays
     public static TrajectoryArrays Empty { get; } = new() { Count = 0, D = 0, Step = [], TrainLoss = [], Sharpness = [], Beta = [], Gain = [] };
 
     /// <summary>The arrays of the checkpoints of <paramref name="trajectory"/> that hold an iterate.</summary>
-    public static TrajectoryArrays From(IReadOnlyList<Checkpoint> trajectory)
+    public static TrajectoryArrays From(IReadOnlyList<Checkpoint> trajectory) => Of(WithIterate(trajectory));
+
+    // The checkpoints that hold an iterate, in step order.
+    private static Checkpoint[] WithIterate(IReadOnlyList<Checkpoint> trajectory) => trajectory.Where(c => c.Beta is not null).ToArray();
+
+    private static TrajectoryArrays Of(Checkpoint[] points)
     {
-        var points = trajectory.Where(c => c.Beta is not null).ToArray();
         if (points.Length == 0) return Empty;
         int d = points[0].Beta!.Length, count = points.Length;
         var beta = new double[count * d];
@@ -56,8 +60,8 @@ public sealed record TrajectoryArrays
     /// </summary>
     public static void AddTo(NpzWriter npz, IReadOnlyList<Checkpoint> trajectory)
     {
-        var arrays = From(trajectory);
-        var points = trajectory.Where(c => c.Beta is not null).ToArray();
+        var points = WithIterate(trajectory);
+        var arrays = Of(points);
         npz.Add("step", points.Select(c => c.Step).ToArray());
         npz.Add("train_loss", arrays.TrainLoss);
         npz.Add("test_loss", points.Select(c => c.TestLoss ?? double.NaN).ToArray());
