@@ -68,6 +68,7 @@ internal static class EdgeOfStabilityFigure
     public static string Finding(IReadOnlyList<StoredRun> runs, ReproductionSettings s)
     {
         var parts = new List<string>();
+        double bounceFactor = Sweep(s).BounceFactor;
         foreach (var a in new[] { Algorithm.Gd(s.N), Algorithm.Sgd })
         {
             var run = a.Of(runs).FirstOrDefault();
@@ -79,7 +80,7 @@ internal static class EdgeOfStabilityFigure
             var sharpness = Values(run, RunColumns.TrajectorySharpness).Where(double.IsFinite).ToArray();
             string peak = sharpness.Length == 0 ? "its sharpness could not be computed"
                 : $"its sharpness peaked at {G(sharpness.Max())} and ended at {G(sharpness[^1])} against 2/γ = {G(2 / run.Stepsize)}";
-            parts.Add($"{a.Name} at γ = {G(run.Stepsize)} {StatusWords(run.Status)} after {run.Steps} steps ({(run.Bounced ? "its loss bounced" : "its loss never rose above twice its running minimum")}); {peak}");
+            parts.Add($"{a.Name} at γ = {G(run.Stepsize)} {StatusWords(run.Status)} after {run.Steps} steps ({(run.Bounced ? "its loss bounced" : $"its loss never rose above {G(bounceFactor)} times its running minimum")}); {peak}");
         }
         return $"At {G(Fraction)} of their largest convergent stepsizes: " + string.Join("; ", parts) + ".";
     }
