@@ -20,16 +20,8 @@ public static class Reproducer
     public const string StoreFile = "runs.db";
 
     /// <summary>The sweeps whose runs <paramref name="figures"/> are drawn from, in the order they run.</summary>
-    public static List<SweepSpec> Sweeps(ReproductionSettings settings, IReadOnlyCollection<string> figures)
-    {
-        var sweeps = new List<SweepSpec>();
-        if (figures.Any(f => f is "fig1" or "fig2" or "fig3" or "fig6" or "fig7")) sweeps.Add(PaperSweeps.StepsizeSweep(settings));
-        if (figures.Any(f => f is "fig4" or "fig8")) sweeps.Add(PaperSweeps.BatchSizeSweep(settings));
-        if (figures.Contains("fig8")) sweeps.Add(PaperSweeps.GainShapeSweep(settings));
-        if (figures.Contains("fig5")) sweeps.Add(EdgeOfStabilityFigure.Sweep(settings));
-        if (figures.Contains("fig6")) sweeps.Add(UncenteredFigure.Sweep(settings));
-        return sweeps;
-    }
+    public static List<SweepSpec> Sweeps(ReproductionSettings settings, IReadOnlyCollection<string> figures) =>
+        ReproductionSweeps.Of(settings).For(figures);
 
     /// <summary>Runs and draws <paramref name="figures"/> (a subset of <see cref="AllFigures"/>) into <paramref name="outputDirectory"/>.</summary>
     public static ReproductionResult Run(ReproductionSettings settings, string outputDirectory, IReadOnlyCollection<string> figures,
@@ -42,12 +34,8 @@ public static class Reproducer
         // in the output folder is refused, not replaced.
         OutputPath.CheckFolder("out", outputDirectory);
         foreach (string file in OutputFiles(figures)) OutputPath.CheckFile("out", Path.Combine(outputDirectory, file), folderMayBeCreated: true);
-        var stepsizeSweep = PaperSweeps.StepsizeSweep(settings);
-        var batchSizeSweep = PaperSweeps.BatchSizeSweep(settings);
-        var gainShapeSweep = PaperSweeps.GainShapeSweep(settings);
-        var sweeps = Sweeps(settings, figures);
-        var edgeSweep = EdgeOfStabilityFigure.Sweep(settings);
-        var uncenteredSweep = UncenteredFigure.Sweep(settings);
+        var paper = ReproductionSweeps.Of(settings);
+        var sweeps = paper.For(figures);
         foreach (var sweep in sweeps) sweep.ValidateResources(settings.Threads);
 
         var clock = Stopwatch.StartNew();
@@ -65,11 +53,11 @@ public static class Reproducer
 
         // Only the runs of the settings asked for: the folder may also hold runs of other settings (alpha, datasets,
         // budget, ...) from earlier calls, which the figures and the report must not mix in.
-        var stepsizeRuns = RunsOf(store, stepsizeSweep);
-        var batchRuns = RunsOf(store, batchSizeSweep);
-        var shapeRuns = RunsOf(store, gainShapeSweep);
-        var edgeRuns = RunsOf(store, edgeSweep);
-        var uncenteredRuns = RunsOf(store, uncenteredSweep);
+        var stepsizeRuns = RunsOf(store, paper.Stepsize);
+        var batchRuns = RunsOf(store, paper.BatchSize);
+        var shapeRuns = RunsOf(store, paper.GainShape);
+        var edgeRuns = RunsOf(store, paper.Edge);
+        var uncenteredRuns = RunsOf(store, paper.Uncentered);
         var datasetKeys = stepsizeRuns.Concat(batchRuns).Select(r => r.DatasetKey).ToHashSet();
         var references = store.References().Where(r => datasetKeys.Contains(r.DatasetKey)).ToList();
         var findings = stepsizeRuns.Count > 0 ? Findings.Measure(stepsizeRuns, settings) : null;
