@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DlnLab.Cli.Options;
+using DlnLab.Experiments.Figures;
+using DlnLab.Experiments.Presets;
 using DlnLab.Experiments.Reproduction;
 using DlnLab.Experiments.Sweeps;
 
@@ -16,7 +18,8 @@ internal sealed class ReproduceCommand
     {
         Description = "Which figures: fig1 (test loss vs stepsize), fig2 (shape and scale of the gain), fig3 (recovery of beta*), " +
             "fig4 (batch sizes), fig5 (the edge of stability: loss, coordinates and sharpness over steps), " +
-            "fig6 (centered against uncentered inputs), fig7 (beta0~ dropped), fig8 (predicted vs measured gain shape and scale), or all. [default: all]",
+            "fig6 (centered against uncentered inputs), fig7 (beta0~ dropped), fig8 (predicted vs measured gain shape and scale), or all [default: all]; " +
+            "or the name of a preset that reruns a related paper's setting (" + PresetList + "), with KEY=VALUE overrides of its spec's keys.",
         Arity = ArgumentArity.ZeroOrMore,
     };
     private readonly Option<string> output = CliOption.Text("--out", "results",
@@ -32,7 +35,11 @@ internal sealed class ReproduceCommand
     private readonly Option<int> threads = CliOption.Int("--threads", Defaults.Threads, "Runs trained at once (default: all cores); results do not depend on it.");
     private readonly Option<bool> dryRun = CliOption.Flag("--dry-run",
         "Print the resolved configuration and each sweep's spec, with how many runs and threshold bisections they mean; run nothing, create nothing. [default: off]");
+    private readonly Option<bool> full = CliOption.Flag("--full",
+        "With a preset: run the paper's size rather than the quick default (about a minute on 2 cores). [default: off]");
     private CommandConfig config = null!;
+
+    private static string PresetList => Presets.All.Count == 0 ? "none yet" : string.Join(", ", Presets.Names);
 
     /// <summary>The resolved configuration, written into the output folder with the results.</summary>
     public const string ConfigFile = "config.toml";
@@ -47,8 +54,9 @@ internal sealed class ReproduceCommand
             "centered against uncentered inputs (fig6) and the theory's predictions tested (fig7, fig8), with report.md and report.html. " +
             $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
         command.Arguments.Add(figures);
-        foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads, dryRun }) command.Options.Add(option);
-        config = CommandConfig.AddTo(command, o => o == output || o == threads || o == dryRun ? null : "problem", figures);
+        foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads, dryRun, full }) command.Options.Add(option);
+        config = CommandConfig.AddTo(command, o => o == output || o == threads || o == dryRun || o == full ? null : "problem", figures,
+            appliesTo: parsed => PresetOf(parsed) is null);
         command.SetAction(Run);
         return command;
     }
@@ -56,6 +64,9 @@ internal sealed class ReproduceCommand
     private int Run(ParseResult parsed)
     {
         var writer = parsed.InvocationConfiguration.Output;
+        if (PresetOf(parsed) is { } preset) return RunPreset(parsed, preset);
+        if (parsed.GetValue(full))
+            throw new InvalidInputException("--full", "on", $"applies to a preset only (dln reproduce NAME --full; presets: {PresetList})");
         var chosen = ChosenFigures(Overrides.Split(parsed.GetValue(figures) ?? []).Others);
         var settings = new ReproductionSettings
         {
@@ -83,9 +94,100 @@ internal sealed class ReproduceCommand
         }
         OutputPath.CheckFile("out", Path.Combine(directory, ConfigFile), folderMayBeCreated: true);
 
+        return Interruptible(parsed, Path.Combine(directory, Reproducer.StoreFile),
+            token => Reproducer.Run(settings, directory, chosen, ProgressLines(writer), token),
+            result =>
+            {
+                WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
+                AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), resolved);
+                writer.WriteLine($"wrote {result.Report.MarkdownPath}, {Path.GetFileName(result.Report.HtmlPath)} and {ConfigFile}");
+                foreach (var sentence in result.Summary) writer.WriteLine(sentence);
+            });
+    }
+
+    private static string[] ChosenFigures(IReadOnlyList<string> given)
+    {
+        if (given.Count == 0 || given.Contains("all")) return [.. Reproducer.AllFigures];
+        foreach (var f in given)
+            if (!Reproducer.AllFigures.Contains(f))
+                throw new InvalidInputException("figures", f, $"must be {string.Join(", ", Reproducer.AllFigures)} or all, or one preset: {PresetList}");
+        return given.Distinct().ToArray();
+    }
+
+    /// <summary>The preset named by the first argument, or null when the line asks for the report's figures.</summary>
+    private IPreset? PresetOf(ParseResult parsed) =>
+        Overrides.Split(parsed.GetValue(figures) ?? []).Others is [var first, ..] ? Presets.Find(first) : null;
+
+    /// <summary>`dln reproduce NAME`: the preset's sweeps at the quick or the paper's size, its figures and its report page.</summary>
+    private int RunPreset(ParseResult parsed, IPreset preset)
+    {
+        var writer = parsed.InvocationConfiguration.Output;
+        var (others, overrides) = Overrides.Split(parsed.GetValue(figures) ?? []);
+        if (others.Count > 1) throw new InvalidInputException("figures", others[1], $"a preset ({preset.Name}) takes no figure names; run it alone");
+        foreach (var option in new Option[] { datasets, seed, alpha, mean, correlation, maxSteps, tolerance, config.File })
+            if (parsed.GetResult(option) is { Implicit: false })
+                throw new InvalidInputException(option.Name, string.Join(" ", parsed.GetResult(option)!.Tokens.Select(t => t.Value)),
+                    $"applies to the report's figures, not to a preset; set the preset's spec keys as KEY=VALUE overrides (e.g. seeds.datasets=3; see presets/{preset.Sweeps.FirstOrDefault()?.SpecFile ?? preset.Name + ".toml"})");
+        var size = parsed.GetValue(full) ? PresetSize.Full : PresetSize.Quick;
+        string directory = parsed.GetResult(output) is { Implicit: false } ? parsed.GetValue(output)! : Path.Combine(parsed.GetValue(output)!, preset.Name);
+        if (parsed.GetValue(dryRun))
+        {
+            writer.WriteLine($"# preset {preset.Name} ({(size == PresetSize.Quick ? "quick default" : "the paper's size")}): {preset.Paper}");
+            foreach (var (sweep, spec) in preset.Sweeps.Zip(PresetRunner.Plan(preset, size, overrides)))
+            {
+                writer.WriteLine();
+                writer.WriteLine($"# sweep {spec.Name} ({PresetSpecs.Folder}/{sweep.SpecFile})");
+                DryRun.Write(writer, spec, spec.Expand());
+            }
+            return Cli.Success;
+        }
+        return Interruptible(parsed, Path.Combine(directory, PresetRunner.StoreFile),
+            token => PresetRunner.Run(preset, size, directory, parsed.GetValue(threads), overrides, ProgressLines(writer), token),
+            result =>
+            {
+                WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
+                writer.WriteLine($"wrote {result.Report.MarkdownPath}, {Path.GetFileName(result.Report.HtmlPath)} and {string.Join(", ", result.SpecFiles.Select(Path.GetFileName))}");
+                foreach (var sentence in result.Findings) writer.WriteLine(sentence);
+            });
+    }
+
+    /// <summary>Runs <paramref name="run"/> with Ctrl-C stopping it between runs (the store keeps what finished), then <paramref name="print"/>s its result.</summary>
+    private static int Interruptible<T>(ParseResult parsed, string storePath, Func<CancellationToken, T> run, Action<T> print)
+    {
+        var writer = parsed.InvocationConfiguration.Output;
+        using var interruption = Interruption.Cooperative(parsed.InvocationConfiguration.Error,
+            $"the runs finished so far are stored in {storePath}; run the same command again to resume");
+        T result;
+        try
+        {
+            result = run(interruption.Token);
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            writer.WriteLine($"interrupted by {interruption.SignalName}: the runs finished so far are stored in {storePath}; no figure or report was written now.");
+            writer.WriteLine("To resume, run the same command again (stored runs are not recomputed).");
+            return interruption.ExitCode;
+        }
+        print(result);
+        return Cli.Success;
+    }
+
+    private static void WriteOutcome(TextWriter writer, int computed, int stored, TimeSpan wallTime, IEnumerable<FigureOutput> figures)
+    {
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{computed} runs computed, {stored} already stored, in {wallTime.TotalSeconds:F1} s"));
+        foreach (var f in figures)
+        {
+            writer.WriteLine($"wrote {f.PngPath}, {Path.GetFileName(f.SvgPath)}, {Path.GetFileName(f.CsvPath)}");
+            foreach (var warning in f.Warnings) writer.WriteLine($"  note: {warning}");
+        }
+    }
+
+    /// <summary>One line per sweep every two seconds or so, and each sweep's last.</summary>
+    private static Action<string, SweepProgress> ProgressLines(TextWriter writer)
+    {
         var lastLine = Stopwatch.StartNew();
         var gate = new object();
-        void Report(string sweep, SweepProgress p)
+        return (sweep, p) =>
         {
             lock (gate)
             {
@@ -94,39 +196,6 @@ internal sealed class ReproduceCommand
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{sweep}: {p.Completed}/{p.Total} runs ({p.AlreadyStored} stored before), {p.Elapsed.TotalSeconds:F1} s elapsed"));
             }
-        }
-
-        using var interruption = Interruption.Cooperative(parsed.InvocationConfiguration.Error,
-            $"the runs finished so far are stored in {Path.Combine(directory, Reproducer.StoreFile)}; run the same command again to resume");
-        ReproductionResult result;
-        try
-        {
-            result = Reproducer.Run(settings, directory, chosen, Report, interruption.Token);
-        }
-        catch (OperationCanceledException) when (interruption.Requested)
-        {
-            writer.WriteLine($"interrupted by {interruption.SignalName}: the runs finished so far are stored in {Path.Combine(directory, Reproducer.StoreFile)}; no figure or report was written now.");
-            writer.WriteLine("To resume, run the same command again (stored runs are not recomputed).");
-            return interruption.ExitCode;
-        }
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.RunsComputed} runs computed, {result.RunsAlreadyStored} already stored, in {result.WallTime.TotalSeconds:F1} s"));
-        foreach (var f in result.Figures)
-        {
-            writer.WriteLine($"wrote {f.PngPath}, {Path.GetFileName(f.SvgPath)}, {Path.GetFileName(f.CsvPath)}");
-            foreach (var warning in f.Warnings) writer.WriteLine($"  note: {warning}");
-        }
-        AtomicFile.WriteAllText(Path.Combine(directory, ConfigFile), resolved);
-        writer.WriteLine($"wrote {result.Report.MarkdownPath}, {Path.GetFileName(result.Report.HtmlPath)} and {ConfigFile}");
-        foreach (var sentence in result.Summary) writer.WriteLine(sentence);
-        return Cli.Success;
-    }
-
-    private static string[] ChosenFigures(IReadOnlyList<string> given)
-    {
-        if (given.Count == 0 || given.Contains("all")) return [.. Reproducer.AllFigures];
-        foreach (var f in given)
-            if (!Reproducer.AllFigures.Contains(f)) throw new InvalidInputException("figures", f, $"must be {string.Join(", ", Reproducer.AllFigures)} or all");
-        return given.Distinct().ToArray();
+        };
     }
 }

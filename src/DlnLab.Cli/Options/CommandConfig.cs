@@ -25,6 +25,7 @@ internal sealed class CommandConfig
     private readonly Func<Option, string?> tableOf;
     private readonly Argument<string[]> arguments;
     private readonly bool othersAllowed;
+    private readonly Func<ParseResult, bool>? appliesTo;
 
     /// <summary>The --config option.</summary>
     public Option<string?> File { get; } = CliOption.OptionalText("--config",
@@ -36,8 +37,10 @@ internal sealed class CommandConfig
     /// <param name="tableOf">The table of an option's key ("problem", "training", "seeds"), or null for an option that is no setting (--json, --out).</param>
     /// <param name="arguments">The argument that holds the KEY=VALUE overrides (with the command's own words, if <paramref name="othersAllowed"/>).</param>
     /// <param name="othersAllowed">Whether arguments that are not overrides belong to the command (reproduce's figures).</param>
-    private CommandConfig(Command command, Func<Option, string?> tableOf, Argument<string[]> arguments, bool othersAllowed)
+    /// <param name="appliesTo">Whether the configuration applies to a parsed line (reproduce's presets take their own overrides); null: always.</param>
+    private CommandConfig(Command command, Func<Option, string?> tableOf, Argument<string[]> arguments, bool othersAllowed, Func<ParseResult, bool>? appliesTo)
     {
+        this.appliesTo = appliesTo;
         this.command = command;
         this.tableOf = tableOf;
         this.arguments = arguments;
@@ -45,14 +48,15 @@ internal sealed class CommandConfig
     }
 
     /// <summary>Adds --config (and, unless given, an argument of overrides) to <paramref name="command"/>.</summary>
-    public static CommandConfig AddTo(Command command, Func<Option, string?> tableOf, Argument<string[]>? arguments = null)
+    public static CommandConfig AddTo(Command command, Func<Option, string?> tableOf, Argument<string[]>? arguments = null,
+        Func<ParseResult, bool>? appliesTo = null)
     {
         var overrides = arguments ?? new Argument<string[]>("KEY=VALUE")
         {
             Description = "Overrides of the configuration's keys, e.g. training.alpha=0.05 problem.n=40 (typed as the options are).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var config = new CommandConfig(command, tableOf, overrides, othersAllowed: arguments is not null);
+        var config = new CommandConfig(command, tableOf, overrides, othersAllowed: arguments is not null, appliesTo);
         command.Options.Add(config.File);
         if (arguments is null) command.Arguments.Add(overrides);
         Configs.Add(command, config);
@@ -76,6 +80,7 @@ internal sealed class CommandConfig
     /// </summary>
     public string[] Expand(ParseResult parsed, string[] args)
     {
+        if (appliesTo is not null && !appliesTo(parsed)) return args;
         string? path = parsed.GetValue(File);
         var (others, overrides) = Overrides.Split(parsed.GetValue(arguments) ?? []);
         if (!othersAllowed && others.Count > 0)
