@@ -24,13 +24,13 @@ public static class PresetRunner
 
     /// <summary>Runs and draws <paramref name="preset"/> into <paramref name="outputDirectory"/>.</summary>
     public static PresetResult Run(IPreset preset, PresetSize size, string outputDirectory, int threads, IReadOnlyList<string> overrides,
-        Action<string, SweepProgress>? progress = null, CancellationToken cancellation = default)
+        Action<string, SweepProgress>? progress = null, CancellationToken cancellation = default, string commandLine = "")
     {
         if (threads < 1) throw new InvalidInputException("threads", threads.ToString(CultureInfo.InvariantCulture), "must be at least 1");
         var specs = new Dictionary<string, SweepSpec>(StringComparer.Ordinal);
         foreach (var sweep in preset.Sweeps) specs[sweep.SpecFile] = PresetSpecs.Resolve(sweep, size, overrides);
         OutputPath.CheckFolder("out", outputDirectory);
-        foreach (string file in (string[])[StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, .. specs.Keys])
+        foreach (string file in (string[])[StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, ReportWriter.SeedsFile, .. specs.Keys])
             OutputPath.CheckFile("out", Path.Combine(outputDirectory, file), folderMayBeCreated: true);
         foreach (var spec in specs.Values) spec.ValidateResources(threads);
 
@@ -46,6 +46,7 @@ public static class PresetRunner
             computed += summary.Computed;
             stored += summary.AlreadyStored;
         }
+        var training = clock.Elapsed;
         var page = preset.Draw(new PresetContext(size, threads, specs, store, cancellation));
         cancellation.ThrowIfCancellationRequested();
 
@@ -78,9 +79,15 @@ public static class PresetRunner
             Summary = string.Join(" ", page.Findings),
             Settings = Settings(preset, size, overrides, specs.Values, runs),
             Seeds = specs.Values.Select(s => s.Seed).Distinct().ToList(),
-            SoftwareVersion = typeof(PresetRunner).Assembly.GetName().Version?.ToString(3) ?? "unknown",
+            SoftwareVersion = ResultStore.SoftwareVersion,
+            CommandLine = commandLine,
             WallTime = clock.Elapsed,
+            TrainingWallTime = training,
+            RunsComputed = computed,
             LargestTheoremResidual = RunGroups.LargestTheorem22Residual(runs),
+            ResidualRuns = runs.Count(RunGroups.Converged),
+            DataSeeds = RunGroups.DatasetSeeds(runs),
+            StoredRunSeconds = runs.Sum(r => r.WallSeconds),
             Figures = reportFigures,
             DistinctRuns = runs.Count,
         };
