@@ -14,7 +14,7 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunJson
 {
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing, string? config = null) =>
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck? theory, RunTiming timing, string? config = null) =>
         JsonLine.Write(output, json =>
         {
             json.WriteStartObject();
@@ -73,8 +73,14 @@ internal static class RunJson
         else JsonNumbers.WriteArray(json, name, start.Vector);
     }
 
-    private static void WriteTheory(Utf8JsonWriter json, TheoryCheck theory)
+    /// <summary>The theory object, or null where the check was not run (--theory none, or auto above its size).</summary>
+    private static void WriteTheory(Utf8JsonWriter json, TheoryCheck? theory)
     {
+        if (theory is null)
+        {
+            json.WriteNull("theory");
+            return;
+        }
         json.WriteStartObject("theory");
         JsonNumbers.Write(json, "theorem22_residual", theory.Theorem22Residual);
         if (theory.PredictedBeta is not null) JsonNumbers.WriteArray(json, "theorem22_beta", theory.PredictedBeta);
