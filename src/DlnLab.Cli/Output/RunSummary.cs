@@ -26,6 +26,7 @@ internal static class RunSummary
         Row("training", Markup.Escape($"b = {options.BatchSize}{(options.BatchSize == problem.N ? " (GD)" : "")}, " +
             $"stepsize {options.Stepsize.Describe()}, alpha {(options.AlphaVector is null ? G(options.Alpha) : "per coordinate")}, " +
             $"{options.BatchMode.ToString().ToLowerInvariant()} batches, seed {options.Seed}"));
+        Row("optimiser", Markup.Escape(Optimiser(options)));
         Row("steps", $"{result.Steps.ToString(CultureInfo.InvariantCulture)} of at most {options.MaxSteps.ToString(CultureInfo.InvariantCulture)}");
         Row("train loss", G(result.TrainLoss));
         Row("test loss", G(result.TestLoss));
@@ -40,12 +41,13 @@ internal static class RunSummary
         Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
         bool power = options.Model.Kind == Models.ModelKind.Power;
         Row("consistency check", power ? $"none for {options.Model} (the theorem is about uv)"
+            : !options.IsPlainSgd ? $"not covered: Theorems 2.1 and 2.2 are about (S)GD on the data's labels, not {Optimiser(options)}"
             : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)} (Theorem 2.2 identity: measures closeness to interpolation)"
             : "checked on converged runs only");
         string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
             : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
         Row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}");
-        if (!power)
+        if (!power && options.IsPlainSgd)
             Row("predictions", $"limit vs argmin psi_alpha_inf (beta0~ dropped) {G(theory.Predictions.DistanceWithoutPerturbation)}, " +
                 $"gain shape vs the predicted E(g_B(beta_0)^2): cosine {G(theory.Predictions.GainShapeCosine)}");
         if (theory.Sharpness is double sharp)
@@ -53,6 +55,10 @@ internal static class RunSummary
         Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");
         console.Write(grid);
     }
+
+    /// <summary>The update rule: plain (S)GD, or label-noise SGD with its delta.</summary>
+    private static string Optimiser(TrainingOptions options) =>
+        options.LabelNoise > 0 ? $"label-noise SGD, delta = {G(options.LabelNoise)}" : "plain (S)GD";
 
     private static string Model(TrainingOptions options) =>
         options.Model.Kind == Models.ModelKind.Power ? $"{options.Model}: beta = w+^{options.Model.Depth} - w-^{options.Model.Depth}, w+ = w- = alpha at the start"

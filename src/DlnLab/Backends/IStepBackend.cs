@@ -21,7 +21,9 @@ public interface IStepBackend
 
     /// <summary>
     /// A run of <paramref name="model"/> on the padded design, batches from <paramref name="sampler"/>, stepsizes from
-    /// <paramref name="schedule"/>, renormalising every <paramref name="renormalizeEvery"/> steps where its state needs it.
+    /// <paramref name="schedule"/>, renormalising every <paramref name="renormalizeEvery"/> steps where its state needs it;
+    /// with <paramref name="labelNoise"/>, each step's labels carry that noise (drawn in batch order, one per label).
     /// </summary>
-    internal IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery);
+    internal IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
+        LabelNoise? labelNoise);
 }

@@ -23,10 +23,11 @@ public sealed class ReferenceBackend : IStepBackend
     /// <inheritdoc />
     public int VectorWidth => 1;
 
-    /// <summary>Every model at every size.</summary>
+    /// <summary>Every model at every size, with or without label noise.</summary>
     public bool Supports(StepShape shape) => true;
 
     /// <inheritdoc />
-    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery) =>
-        new ReferenceStepper(model, design, sampler, schedule);
+    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
+        LabelNoise? labelNoise) =>
+        new ReferenceStepper(model, design, sampler, schedule, labelNoise);
 }

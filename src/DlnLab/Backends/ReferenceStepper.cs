@@ -5,7 +5,7 @@ using DlnLab.Training;
 namespace DlnLab.Backends;
 
 /// <summary>
-/// A run on the <see cref="ReferenceBackend"/>. For the uv model it also accumulates, step by step, t = gamma g and
+/// A run on the <see cref="ReferenceBackend"/>, with the labels of each batch noisy for label-noise SGD. For the uv model it also accumulates, step by step, t = gamma g and
 /// ln|1 ∓ t| per coordinate, so its read-out is ln|w±_k| = ln|w±_0| + sum_j ln|1 ∓ t_j| and S_k = sum_j t_j: the
 /// products MATH.md's rotated form says the state holds, computed here without it.
 /// </summary>
@@ -17,14 +17,16 @@ internal sealed class ReferenceStepper : IStepper
     private readonly StepsizeSchedule _schedule;
     private readonly double[] _first, _second, _beta, _gradient;
     private readonly double[]? _sumT, _lnPlus, _lnMinus;
+    private readonly LabelNoise? _labelNoise;
 
-    public ReferenceStepper(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule)
+    public ReferenceStepper(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, LabelNoise? labelNoise = null)
     {
         if (model.D != design.D) throw new ArgumentException($"the model has d = {model.D} but the design {design.D}", nameof(model));
         _model = model;
         _design = design;
         _sampler = sampler;
         _schedule = schedule;
+        _labelNoise = labelNoise;
         (_first, _second) = model.Start();
         int d = model.D;
         _beta = new double[d];
@@ -67,7 +69,8 @@ internal sealed class ReferenceStepper : IStepper
             Array.Clear(_gradient);
             foreach (int j in batch)
             {
-                double r = Residual(j);
+                // Label-noise SGD: the residual against the noisy label y_j + delta xi.
+                double r = _labelNoise is null ? Residual(j) : Residual(j) - _labelNoise.Next();
                 var x = _design.Row(j);
                 for (int i = 0; i < d; i++) _gradient[i] += r * x[i] / batch.Length;
             }

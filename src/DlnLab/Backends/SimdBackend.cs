@@ -24,15 +24,22 @@ public sealed class SimdBackend : IStepBackend
     /// <inheritdoc />
     public int VectorWidth => Vector512<double>.Count;
 
-    /// <summary>The uv model, any sizes.</summary>
-    public bool Supports(StepShape shape) => shape.Model.Kind == ModelKind.Uv;
+    /// <summary>
+    /// The uv model, any sizes; label noise on the gradient-sum path (b > 1, or b = n) only: the fused b = 1 kernels
+    /// take the clean labels, and such runs go to the Reference.
+    /// </summary>
+    public bool Supports(StepShape shape) =>
+        shape.Model.Kind == ModelKind.Uv && (!shape.LabelNoise || shape.BatchSize > 1 || shape.IsFullBatch);
 
     /// <inheritdoc />
-    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery)
+    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
+        LabelNoise? labelNoise)
     {
         if (model is not UvModel uv) throw new ArgumentException($"the simd backend runs the uv model only, not {model.Spec}", nameof(model));
         if (renormalizeEvery != Trainer.RenormalizeEvery)
             throw new ArgumentException($"the b = 1 kernel renormalises every {Trainer.RenormalizeEvery} steps; got {renormalizeEvery}", nameof(renormalizeEvery));
-        return new SimdStepper(uv, design, sampler, schedule);
+        if (labelNoise is not null && sampler.BatchSize == 1 && !sampler.IsFullBatch)
+            throw new ArgumentException("the simd backend runs label noise for b > 1 only", nameof(labelNoise));
+        return new SimdStepper(uv, design, sampler, schedule, labelNoise);
     }
 }
