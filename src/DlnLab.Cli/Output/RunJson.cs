@@ -130,6 +130,9 @@ internal static class RunJson
         json.WriteString("batch_mode", options.BatchMode.ToString().ToLowerInvariant());
         json.WriteNumber("seed", options.Seed);
         JsonNumbers.Write(json, "label_noise", options.LabelNoise);
+        JsonNumbers.Write(json, "momentum", options.Momentum);
+        // Heavy ball's effective stepsize lambda = gamma_0 / (1 - M)^2 (gamma_0 itself without momentum).
+        JsonNumbers.Write(json, "effective_stepsize", options.EffectiveStepsize);
         JsonNumbers.Write(json, "tolerance", options.Tolerance);
         json.WriteNumber("max_steps", options.MaxSteps);
         JsonNumbers.Write(json, "divergence_factor", options.DivergenceFactor);

@@ -46,7 +46,8 @@ internal static class RunSummary
             : "checked on converged runs only");
         string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
             : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
-        Row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}");
+        Row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}" +
+            (options.Momentum > 0 ? " (momentum's limit as lambda -> 0)" : ""));
         if (!power && options.IsPlainSgd)
             Row("predictions", $"limit vs argmin psi_alpha_inf (beta0~ dropped) {G(theory.Predictions.DistanceWithoutPerturbation)}, " +
                 $"gain shape vs the predicted E(g_B(beta_0)^2): cosine {G(theory.Predictions.GainShapeCosine)}");
@@ -56,9 +57,14 @@ internal static class RunSummary
         console.Write(grid);
     }
 
-    /// <summary>The update rule: plain (S)GD, or label-noise SGD with its delta.</summary>
-    private static string Optimiser(TrainingOptions options) =>
-        options.LabelNoise > 0 ? $"label-noise SGD, delta = {G(options.LabelNoise)}" : "plain (S)GD";
+    /// <summary>The update rule: plain (S)GD, label-noise SGD with its delta, heavy-ball momentum with its lambda.</summary>
+    private static string Optimiser(TrainingOptions options)
+    {
+        var parts = new List<string>();
+        if (options.LabelNoise > 0) parts.Add($"label-noise SGD, delta = {G(options.LabelNoise)}");
+        if (options.Momentum > 0) parts.Add($"heavy-ball momentum M = {G(options.Momentum)}, lambda = gamma / (1 - M)^2 = {G(options.EffectiveStepsize)}");
+        return parts.Count == 0 ? "plain (S)GD" : string.Join("; ", parts);
+    }
 
     private static string Model(TrainingOptions options) =>
         options.Model.Kind == Models.ModelKind.Power ? $"{options.Model}: beta = w+^{options.Model.Depth} - w-^{options.Model.Depth}, w+ = w- = alpha at the start"

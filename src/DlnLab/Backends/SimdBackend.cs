@@ -26,15 +26,17 @@ public sealed class SimdBackend : IStepBackend
 
     /// <summary>
     /// The uv model, any sizes; label noise on the gradient-sum path (b > 1, or b = n) only: the fused b = 1 kernels
-    /// take the clean labels, and such runs go to the Reference.
+    /// take the clean labels, and such runs go to the Reference. No momentum: heavy-ball steps are not multiplicative,
+    /// so the rotated state cannot hold them; momentum runs go to the Reference.
     /// </summary>
     public bool Supports(StepShape shape) =>
-        shape.Model.Kind == ModelKind.Uv && (!shape.LabelNoise || shape.BatchSize > 1 || shape.IsFullBatch);
+        shape.Model.Kind == ModelKind.Uv && !shape.Momentum && (!shape.LabelNoise || shape.BatchSize > 1 || shape.IsFullBatch);
 
     /// <inheritdoc />
     IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
-        LabelNoise? labelNoise)
+        LabelNoise? labelNoise, double momentum)
     {
+        if (momentum != 0) throw new ArgumentException("the simd backend has no momentum; the reference runs it", nameof(momentum));
         if (model is not UvModel uv) throw new ArgumentException($"the simd backend runs the uv model only, not {model.Spec}", nameof(model));
         if (renormalizeEvery != Trainer.RenormalizeEvery)
             throw new ArgumentException($"the b = 1 kernel renormalises every {Trainer.RenormalizeEvery} steps; got {renormalizeEvery}", nameof(renormalizeEvery));

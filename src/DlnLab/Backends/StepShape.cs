@@ -12,6 +12,9 @@ public sealed record StepShape(ModelSpec Model, int N, int D, int BatchSize)
     /// <summary>Whether the run adds fresh noise to the batch's labels at every step (label-noise SGD).</summary>
     public bool LabelNoise { get; init; }
 
+    /// <summary>Whether the run uses heavy-ball momentum.</summary>
+    public bool Momentum { get; init; }
+
     /// <summary>b = n: every batch is the whole sample, in order.</summary>
     public bool IsFullBatch => BatchSize == N;
 }

@@ -43,7 +43,7 @@ public static class Trainer
 
     /// <summary>What a backend is chosen by for a run of <paramref name="options"/> on <paramref name="design"/>.</summary>
     internal static StepShape Shape(PaddedDesign design, TrainingOptions options) =>
-        new(options.Model, design.N, design.D, options.BatchSize) { LabelNoise = options.LabelNoise > 0 };
+        new(options.Model, design.N, design.D, options.BatchSize) { LabelNoise = options.LabelNoise > 0, Momentum = options.Momentum > 0 };
 
     /// <summary>The run's result from its final state (renormalised first), for the lockstep trainer's uv runs.</summary>
     internal static RunResult Finish(RunStatus status, long steps, double loss, NetworkState state, IterateMetrics metrics,

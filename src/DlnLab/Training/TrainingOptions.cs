@@ -31,6 +31,15 @@ public sealed record TrainingOptions
     /// every step (default 0: plain SGD, the same bits as a run without the option).
     /// </summary>
     public double LabelNoise { get; init; }
+    /// <summary>
+    /// Heavy-ball momentum M in [0, 1) on the textbook parameters (<see cref="HeavyBall"/>; default 0: none, the same
+    /// bits as a run without the option). Such runs have no uv read-out (gain, alpha_inf): the update is not the
+    /// multiplicative one that defines them.
+    /// </summary>
+    public double Momentum { get; init; }
+
+    /// <summary>lambda = gamma_0 / (1 - M)^2, the effective stepsize of heavy-ball momentum (gamma_0 without momentum).</summary>
+    public double EffectiveStepsize => HeavyBall.EffectiveStepsize(Stepsize.Initial, Momentum);
     /// <summary>Stop as converged once the training loss is at or below this (default 1e-5).</summary>
     public double Tolerance { get; init; } = 1e-5;
     /// <summary>Step budget (default 100000).</summary>
@@ -53,10 +62,10 @@ public sealed record TrainingOptions
     public bool RecordIterates { get; init; }
 
     /// <summary>
-    /// Whether the run is plain (S)GD on the data's labels, the algorithm of Theorems 2.1 and 2.2 (no label noise; the
-    /// theory checks of those theorems are made for such runs only).
+    /// Whether the run is plain (S)GD on the data's labels, the algorithm of Theorems 2.1 and 2.2 (no label noise, no
+    /// momentum; the theory checks of those theorems are made for such runs only).
     /// </summary>
-    public bool IsPlainSgd => LabelNoise == 0;
+    public bool IsPlainSgd => LabelNoise == 0 && Momentum == 0;
 
     /// <summary>The most trajectory checkpoints per decade a run may ask for.</summary>
     public const int MaxCheckpointsPerDecade = 1000;
@@ -84,6 +93,7 @@ public sealed record TrainingOptions
         Check.InRange("batch-size", BatchSize, 1, n);
         Check.Positive("stepsize", Stepsize.Initial);
         Check.NonNegative("label-noise", LabelNoise);
+        if (!(Momentum >= 0 && Momentum < 1)) throw new InvalidInputException("momentum", Momentum, HeavyBall.MomentumAllowed);
         Check.NonNegative("tolerance", Tolerance);
         Check.Positive("max-steps", MaxSteps);
         if (!(DivergenceFactor > 1 && double.IsFinite(DivergenceFactor))) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be a finite number > 1");

@@ -13,8 +13,9 @@ namespace DlnLab.Tests.Optimisers;
 /// </summary>
 internal static class TextbookIteration
 {
-    public static double[] Beta(RegressionProblem p, TrainingOptions o, long steps, double momentum = 0)
+    public static double[] Beta(RegressionProblem p, TrainingOptions o, long steps)
     {
+        double momentum = o.Momentum;
         int n = p.N, d = p.D, depth = o.Model.Kind == DlnLab.Models.ModelKind.Power ? o.Model.Depth : 0;
         var alpha = o.AlphaFor(d);
         // theta = (a, c): (u, v) or (w+, w-).
