@@ -27,6 +27,7 @@ internal static class RunSummary
         Row("training", Markup.Escape($"b = {options.BatchSize}{(options.BatchSize == problem.N ? " (GD)" : "")}, " +
             $"stepsize {options.Stepsize.Describe()}, alpha {(options.AlphaVector is null ? G(options.Alpha) : "per coordinate")}, " +
             $"{options.BatchMode.ToString().ToLowerInvariant()} batches, seed {options.Seed}"));
+        Row("optimiser", Markup.Escape(Optimiser(options)));
         Row("steps", $"{result.Steps.ToString(CultureInfo.InvariantCulture)} of at most {options.MaxSteps.ToString(CultureInfo.InvariantCulture)}");
         Row("train loss", G(result.TrainLoss));
         Row("test loss", G(result.TestLoss));
@@ -51,16 +52,27 @@ internal static class RunSummary
     {
         bool power = options.Model.Kind == Models.ModelKind.Power;
         row("consistency check", power ? $"none for {options.Model} (the theorem is about uv)"
+            : !options.IsPlainSgd ? $"not covered: Theorems 2.1 and 2.2 are about (S)GD on the data's labels, not {Optimiser(options)}"
             : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)} (Theorem 2.2 identity: measures closeness to interpolation)"
             : "checked on converged runs only");
         string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
             : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
-        row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}");
-        if (!power)
+        row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}" +
+            (options.Momentum > 0 ? " (momentum's limit as lambda -> 0)" : ""));
+        if (!power && options.IsPlainSgd)
             row("predictions", $"limit vs argmin psi_alpha_inf (beta0~ dropped) {G(theory.Predictions.DistanceWithoutPerturbation)}, " +
                 $"gain shape vs the predicted E(g_B(beta_0)^2): cosine {G(theory.Predictions.GainShapeCosine)}");
         if (theory.Sharpness is double sharp)
             row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
+    }
+
+    /// <summary>The update rule: plain (S)GD, label-noise SGD with its delta, heavy-ball momentum with its lambda.</summary>
+    private static string Optimiser(TrainingOptions options)
+    {
+        var parts = new List<string>();
+        if (options.LabelNoise > 0) parts.Add($"label-noise SGD, delta = {G(options.LabelNoise)}");
+        if (options.Momentum > 0) parts.Add($"heavy-ball momentum M = {G(options.Momentum)}, lambda = gamma / (1 - M)^2 = {G(options.EffectiveStepsize)}");
+        return parts.Count == 0 ? "plain (S)GD" : string.Join("; ", parts);
     }
 
     private static string Model(TrainingOptions options) =>

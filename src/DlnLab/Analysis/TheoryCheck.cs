@@ -14,7 +14,7 @@ namespace DlnLab.Analysis;
 /// </summary>
 public sealed record TheoryCheck
 {
-    /// <summary>argmin_{X beta = y} D_{psi_{alpha_inf}}(beta, beta0~); null unless a uv run converged (and the solver did).</summary>
+    /// <summary>argmin_{X beta = y} D_{psi_{alpha_inf}}(beta, beta0~); null unless a plain (S)GD uv run converged (and the solver did).</summary>
     public double[]? PredictedBeta { get; init; }
     /// <summary>||beta_run - beta_predicted|| / ||beta_predicted||; null unless a uv run converged.</summary>
     public double? Theorem22Residual { get; init; }
@@ -52,7 +52,8 @@ public sealed record TheoryCheck
                 GradientFlowBeta = flow.Beta,
                 DistanceToGradientFlow = MatrixOperations.RelativeDistance(run.Beta, flow.Beta),
             };
-        if (run.Status != RunStatus.Converged || run.Implicit is null) return check;
+        // Theorem 2.2 and the predictions are about (S)GD on the data's labels: not claimed for other optimisers.
+        if (run.Status != RunStatus.Converged || run.Implicit is null || !options.IsPlainSgd) return check;
 
         Theorem22Check.TryPredict(problem, run, out var predicted);
         double sharpness = Stability.SharpnessAtInterpolator(problem.X, run.Beta, run.Implicit.LnAlphaInfSquared);
