@@ -68,7 +68,8 @@ public class TrainingLoopTests
 
         public bool Supports(StepShape shape) => shape.Model.Kind == ModelKind.Uv;
 
-        IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery) =>
-            ((IStepBackend)ReferenceBackend.Instance).Create(model, design, sampler, schedule, renormalizeEvery);
+        IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
+            LabelNoise? labelNoise, double momentum) =>
+            ((IStepBackend)ReferenceBackend.Instance).Create(model, design, sampler, schedule, renormalizeEvery, labelNoise, momentum);
     }
 }
