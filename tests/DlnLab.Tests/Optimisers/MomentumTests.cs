@@ -6,7 +6,7 @@ using DlnLab.Training;
 
 namespace DlnLab.Tests.Optimisers;
 
-/// <summary>Heavy-ball momentum: M = 0 is plain (S)GD bit for bit, the Reference is the textbook iteration, runs go to the Reference.</summary>
+/// <summary>Heavy-ball momentum: runs go to the Reference without the uv read-out, lambda, bad values (the textbook and zero cases: <see cref="OptimiserIterationTests"/>).</summary>
 public class MomentumTests
 {
     private static readonly RegressionProblem Problem = BackendRuns.Problem(12, 20, seed: 13);
@@ -17,43 +17,6 @@ public class MomentumTests
     };
 
     private static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(5)]
-    [InlineData(12)]
-    public void ZeroMomentumGivesTheBitsOfPlainSgd(int b)
-    {
-        var plain = Trainer.Train(Problem, Options(b, 0) with { Momentum = new TrainingOptions().Momentum });
-        var zero = Trainer.Train(Problem, Options(b, 0.0));
-        Assert.Equal(plain.Steps, zero.Steps);
-        Assert.Equal(Bits(plain.Beta), Bits(zero.Beta));
-        Assert.Equal(Bits(plain.Implicit!.Gain), Bits(zero.Implicit!.Gain));
-        var heavy = Trainer.Train(Problem, Options(b, 0.5));
-        Assert.NotEqual(Bits(plain.Beta), Bits(heavy.Beta));
-    }
-
-    [Theory]
-    [InlineData("uv", 1, 0.5)]
-    [InlineData("uv", 4, 0.9)]
-    [InlineData("uv", 12, 0.7)]
-    [InlineData("power:2", 4, 0.5)]
-    [InlineData("power:3", 12, 0.8)]
-    public void TheReferenceIsTheTextbookIteration(string model, int b, double momentum)
-    {
-        var o = Options(b, momentum, steps: 250) with { Model = ModelSpec.Parse("model", model), Alpha = 0.3 };
-        var run = Trainer.Train(Problem, o);
-        Assert.All(run.Beta, x => Assert.True(double.IsFinite(x) && Math.Abs(x) < 100));
-        BackendRuns.Close(TextbookIteration.Beta(Problem, o, 250), run.Beta, 1e-12, "beta");
-    }
-
-    [Fact]
-    public void TheReferenceIsTheTextbookIterationWithLabelNoiseFromAGeneralStart()
-    {
-        var o = Options(3, 0.6, steps: 250) with { LabelNoise = 0.2, U0 = ScaleOrVector.Uniform(0.2), V0 = ScaleOrVector.Uniform(-0.05) };
-        var run = Trainer.Train(Problem, o);
-        BackendRuns.Close(TextbookIteration.Beta(Problem, o, 250), run.Beta, 1e-12, "beta");
-    }
 
     [Fact]
     public void MomentumRunsOnTheReferenceWithoutTheUvReadOut()
