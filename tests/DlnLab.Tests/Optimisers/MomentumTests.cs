@@ -49,4 +49,24 @@ public class MomentumTests
         Assert.Equal("momentum", e.Field);
         Assert.Contains("[0, 1)", e.Message);
     }
+
+    /// <summary>
+    /// Papazov, Pesme and Flammarion (2024): the path depends on (gamma, M) through lambda = gamma / (1 - M)^2. GD at
+    /// gamma = lambda and momentum 0.5 at gamma = lambda / 4 end closer to each other than GD at lambda and at 5 lambda.
+    /// </summary>
+    [Fact]
+    public void RunsWithTheSameLambdaReachNearlyTheSameLimit()
+    {
+        var p = SparseRegression.Generate(new SparseRegressionSpec());
+        double[] Limit(double gamma, double momentum)
+        {
+            var run = Trainer.Train(p, new TrainingOptions { BatchSize = p.N, Stepsize = StepsizeSchedule.Constant(gamma), Momentum = momentum, MaxSteps = 400_000 });
+            Assert.Equal(RunStatus.Converged, run.Status);
+            return run.Beta;
+        }
+        var gd = Limit(0.004, 0);
+        double sameLambda = DlnLab.LinearAlgebra.MatrixOperations.RelativeDistance(Limit(0.001, 0.5), gd);
+        double otherLambda = DlnLab.LinearAlgebra.MatrixOperations.RelativeDistance(Limit(0.02, 0), gd);
+        Assert.True(sameLambda < otherLambda / 2, $"same lambda {sameLambda:G3}, 5 lambda {otherLambda:G3}");
+    }
 }
