@@ -39,12 +39,15 @@ public class LabelNoiseTests
     }
 
     [Fact]
-    public void SingleSampleLabelNoiseRunsOnTheReference()
+    public void SingleSampleAndPowerLabelNoiseRunOnTheReference()
     {
         var shape = new StepShape(ModelSpec.Uv, 12, 20, 1) { LabelNoise = true };
         Assert.False(SimdBackend.Instance.Supports(shape));
         Assert.Same(ReferenceBackend.Instance, StepBackends.For(shape));
         Assert.True(SimdBackend.Instance.Supports(shape with { BatchSize = 2 }));
+        // power:D runs on the Simd backend without label noise only.
+        Assert.Same(ReferenceBackend.Instance, StepBackends.For(shape with { Model = ModelSpec.Power(3), BatchSize = 12 }));
+        Assert.Same(SimdBackend.Instance, StepBackends.For(shape with { Model = ModelSpec.Power(3), BatchSize = 12, LabelNoise = false }));
     }
 
     [Fact]
