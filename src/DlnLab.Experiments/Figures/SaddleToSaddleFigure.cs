@@ -5,8 +5,8 @@ namespace DlnLab.Experiments.Figures;
 
 /// <summary>
 /// GD at small alpha against Algorithm 1 (Pesme and Flammarion 2023), in rescaled time t~ = t / ln(1/alpha): the
-/// training loss of every run with the predicted plateaus, then for each run the coordinates of beta with the
-/// predicted saddles' values; the predicted jump times are vertical lines in every panel.
+/// training loss of every run with the predicted plateaus, then for each run the coordinates of beta (all of them for
+/// d &lt;= 6, else those nonzero at some saddle) with the predicted saddles' values; the predicted jump times are vertical lines in every panel.
 /// </summary>
 internal static class SaddleToSaddleFigure
 {
@@ -33,6 +33,10 @@ internal static class SaddleToSaddleFigure
             VerticalMarkers = jumps,
             Legend = LegendPosition.LowerLeft,
         };
+        // Every coordinate of a small problem; of a larger one, those nonzero at some saddle.
+        int d = saddles.Limit.Length;
+        var shown = d <= 6 ? Enumerable.Range(0, d).ToArray()
+            : saddles.Saddles.SelectMany(s => s.Support).Distinct().Order().ToArray();
         var coordinates = runs.Select(r => new PanelSpec
         {
             Title = $"β at α = {Label(r.Alpha)} (lines), Algorithm 1's saddles (steps)",
@@ -40,10 +44,10 @@ internal static class SaddleToSaddleFigure
             YLabel = "β_i",
             Series =
             [
-                .. Enumerable.Range(0, saddles.Limit.Length).SelectMany(i => (SeriesSpec[])
+                .. shown.SelectMany((i, colour) => (SeriesSpec[])
                 [
-                    new SeriesSpec($"β_{i}", r.Times, r.Result.Trajectory.Select(c => c.Beta![i]).ToList()) { Style = SeriesStyle.Line, PaletteIndex = i },
-                    Predicted($"β^k_{i}", saddles, end, s => s.Beta[i]) with { PaletteIndex = i },
+                    new SeriesSpec($"β_{i}", r.Times, r.Result.Trajectory.Select(c => c.Beta![i]).ToList()) { Style = SeriesStyle.Line, PaletteIndex = colour },
+                    Predicted($"β^k_{i}", saddles, end, s => s.Beta[i]) with { PaletteIndex = colour },
                 ]),
             ],
             VerticalMarkers = jumps,

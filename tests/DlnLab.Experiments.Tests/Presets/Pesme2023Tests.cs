@@ -25,19 +25,20 @@ public sealed class Pesme2023Tests
     [Fact]
     public void WrongPredictedTimesAreFoundOutOfOrder()
     {
-        var (runs, saddles) = Pesme2023.Compute([1e-30], Pesme2023.QuickStepsize, threads: 1, CancellationToken.None);
+        var (runs, saddles) = Pesme2023.Compute(Pesme2023.Fixture, [1e-30], Pesme2023.QuickStepsize, threads: 1, CancellationToken.None);
         // The same saddles with every jump time doubled: half-way along the second predicted plateau GD is already
         // on the third saddle.
         var doubled = new SaddleSequence(saddles.Saddles.Select(s => s with { Time = 2 * s.Time }).ToList());
-        var findings = Pesme2023.Findings(doubled, runs);
+        var minimumL1 = Dln.MinimumL1(Pesme2023.Fixture).Beta;
+        var findings = Pesme2023.Findings(doubled, runs, minimumL1);
         Assert.Contains("do not fall in the predicted order", findings[0]);
-        Assert.Contains("plateaus fall in the predicted order", Pesme2023.Findings(saddles, runs)[0]);
+        Assert.Contains("plateaus fall in the predicted order", Pesme2023.Findings(saddles, runs, minimumL1)[0]);
     }
 
     [Fact]
     public void TheFigureHasALossPanelAndOneCoordinatePanelPerAlpha()
     {
-        var (runs, saddles) = Pesme2023.Compute([1e-10, 1e-30], Pesme2023.QuickStepsize, threads: 2, CancellationToken.None);
+        var (runs, saddles) = Pesme2023.Compute(Pesme2023.Fixture, [1e-10, 1e-30], Pesme2023.QuickStepsize, threads: 2, CancellationToken.None);
         var figure = SaddleToSaddleFigure.Figure("pesme2023-fig1", saddles, runs);
         Assert.Equal(3, figure.Panels.Count);
     }
@@ -49,5 +50,17 @@ public sealed class Pesme2023Tests
         var e = Assert.Throws<InvalidInputException>(() => PresetRunner.Run(new Pesme2023(), PresetSize.Quick, dir, threads: 1, overrides: ["training.alhpa=0.1"]));
         Assert.Contains("training.alhpa", e.Message);
         Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void FullRunAddsTheRandomProblemWhosePlateausAlsoFallInThePredictedOrder()
+    {
+        string dir = TestSweeps.TempDir();
+        var result = PresetRunner.Run(new Pesme2023(), PresetSize.Full, dir, threads: 2, overrides: []);
+        Assert.Equal(2, result.Figures.Count);
+        var random = result.Findings.Where(f => f.StartsWith("On the random problem: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Pesme2023.FullAlphas.Count + 2, random.Count);
+        for (int i = 0; i < Pesme2023.FullAlphas.Count; i++) Assert.Contains("plateaus fall in the predicted order", random[i]);
+        Assert.Contains("| where this run differs from the paper | nowhere |", File.ReadAllText(result.Report.MarkdownPath));
     }
 }
