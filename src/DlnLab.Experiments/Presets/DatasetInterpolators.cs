@@ -42,11 +42,19 @@ internal sealed class DatasetInterpolators
     public static IReadOnlyDictionary<string, DatasetInterpolators> For(IEnumerable<StoredRun> runs, int threads, CancellationToken cancellation)
     {
         var firsts = runs.GroupBy(r => r.DatasetKey, StringComparer.Ordinal).Select(g => g.First()).ToArray();
-        var results = new DatasetInterpolators[firsts.Length];
-        Parallel.For(0, firsts.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation },
-            i => results[i] = Of(firsts[i]));
+        var results = PresetWork.Map(firsts, threads, cancellation, Of);
         return firsts.Select((r, i) => (r.DatasetKey, results[i])).ToDictionary(p => p.DatasetKey, p => p.Item2, StringComparer.Ordinal);
     }
+
+    /// <summary>The interpolator a solver call returns, or null when it did not converge.</summary>
+    public static double[]? Limit(Func<InterpolatorSolution> solve)
+    {
+        try { return solve().Beta; }
+        catch (SolverException) { return null; }
+    }
+
+    /// <summary>The final iterate of a usable run (converged, or out of budget near the tolerance); null otherwise.</summary>
+    public static double[]? UsableBeta(StoredRun? run) => run is not null && Reproduction.RunGroups.Usable(run) ? run.Beta : null;
 
     /// <summary>||beta - target||_2 / ||target||_2; NaN when the target or beta is missing.</summary>
     public static double RelativeDistance(double[]? beta, double[]? target) =>

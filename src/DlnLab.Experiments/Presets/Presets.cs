@@ -7,6 +7,7 @@ public static class Presets
     public static IReadOnlyList<IPreset> All { get; } =
     [
         new Woodworth2020(),
+        new Azulay2021(),
     ];
 
     /// <summary>The preset called <paramref name="name"/>, or null.</summary>

@@ -98,20 +98,16 @@ internal sealed class Woodworth2020 : IPreset
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Stepsize).First());
         var work = interpolators.Keys.Order(StringComparer.Ordinal)
             .SelectMany(key => depths.SelectMany(d => spec.Alpha.Select(a => (Key: key, Depth: d, Alpha: a)))).ToArray();
-        var points = new DepthRegimePoint[work.Length];
-        Parallel.For(0, work.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation }, i =>
+        return PresetWork.Map(work, threads, cancellation, item =>
         {
-            var (key, depth, alpha) = work[i];
+            var (key, depth, alpha) = item;
             var data = interpolators[key];
-            double[]? flow;
-            try { flow = Interpolators.GradientFlow(data.Problem.X, data.Problem.Y, depth, Enumerable.Repeat(alpha, data.Problem.D).ToArray()).Beta; }
-            catch (SolverException) { flow = null; }
+            var flow = DatasetInterpolators.Limit(() => Interpolators.GradientFlow(data.Problem.X, data.Problem.Y, depth, Enumerable.Repeat(alpha, data.Problem.D).ToArray()));
             var run = byPoint.GetValueOrDefault((key, ModelSpec.Power(depth).ToString(), alpha));
-            var beta = run is not null && RunGroups.Usable(run) ? run.Beta : null;
-            points[i] = new DepthRegimePoint(key, depth, alpha, data.ToMinimumL1(flow), data.ToMinimumL2(flow), data.TestLoss(flow),
+            var beta = DatasetInterpolators.UsableBeta(run);
+            return new DepthRegimePoint(key, depth, alpha, data.ToMinimumL1(flow), data.ToMinimumL2(flow), data.TestLoss(flow),
                 run, data.ToMinimumL1(beta), data.ToMinimumL2(beta), DatasetInterpolators.RelativeDistance(beta, flow));
         });
-        return points;
     }
 
     /// <summary>Per D, on how many datasets gradient flow's distance to the minimum-l1 interpolator is smaller at the smallest alpha than at the largest.</summary>
@@ -174,14 +170,10 @@ internal sealed class Woodworth2020 : IPreset
             findings.Add($"At the same α below {largest:G3}, D = {deep} lies closer to the minimum-ℓ1 interpolator than D = {shallow} on {closer} (dataset, α) pairs: " +
                 (closer.Majority ? "deeper models reach the rich regime at larger α, as Woodworth et al. report." : "deeper models do not reach the rich regime at larger α here, contrary to Woodworth et al."));
         }
-        var usable = points.Where(p => double.IsFinite(p.RunToFlow)).ToArray();
-        int trained = points.Count(p => p.Run is not null);
-        findings.Add(usable.Length == 0
-            ? $"None of the {trained} GD runs is usable (converged, or out of budget within {RunGroups.NearlyConvergedFactor:G3} times the tolerance), so GD is not compared with gradient flow."
-            : $"GD's last iterate lies within a median relative distance {Quantiles.Median(usable.Select(p => p.RunToFlow)):G3} (largest {usable.Max(p => p.RunToFlow):G3}) of gradient flow's interpolator " +
-              $"on the {usable.Length} usable runs of {trained}; " +
-              string.Join(", ", depths.Select(d => $"D = {d}: {points.Count(p => p.Depth == d && p.Run is not null && !double.IsFinite(p.RunToFlow))} not usable")) +
-              " (small α at D ≥ 3 plateaus beyond the step budget).");
+        var trained = points.Where(p => p.Run is not null).ToArray();
+        findings.Add(PresetWork.AgainstGradientFlow(trained.Select(p => p.RunToFlow).ToArray()) + " Not usable: " +
+            string.Join(", ", depths.Select(d => $"{trained.Count(p => p.Depth == d && !double.IsFinite(p.RunToFlow))} at D = {d}")) +
+            " (at small α and D ≥ 3 the plateau outlasts the step budget).");
         int unsolved = points.Count(p => !double.IsFinite(p.FlowToL1));
         if (unsolved > 0) findings.Add($"The gradient-flow solver or the minimum-ℓ1 solver did not converge at {unsolved} of {points.Count} (dataset, D, α) points, which are left out.");
         return findings;

@@ -1,5 +1,4 @@
 using DlnLab.Experiments.Presets;
-using DlnLab.Experiments.Storage;
 
 namespace DlnLab.Experiments.Tests.Presets;
 
@@ -11,14 +10,9 @@ public sealed class Woodworth2020Tests
     [Fact]
     public void Distance_to_minimum_l1_falls_as_alpha_falls_for_every_depth_and_gd_agrees_with_gradient_flow()
     {
-        var preset = new Woodworth2020();
-        string dir = TestSweeps.TempDir();
-        var result = PresetRunner.Run(preset, PresetSize.Quick, dir, threads: 2, overrides: Small);
-        Assert.Equal(2 * 3 * 3, result.RunsComputed);
-        var spec = PresetRunner.Plan(preset, PresetSize.Quick, Small)[0];
-        using var store = ResultStore.Open(result.StorePath);
-        var runs = PresetContext.RunsOf(store, spec);
-        var points = Woodworth2020.Measure(spec, runs, DatasetInterpolators.For(runs, 2, default), 2, default);
+        var run = PresetTestRun.Of(new Woodworth2020(), Small);
+        Assert.Equal(2 * 3 * 3, run.Result.RunsComputed);
+        var points = Woodworth2020.Measure(run.Spec, run.Runs, run.Interpolators, 2, default);
         Assert.Equal(2 * 3 * 3, points.Count);
         foreach (int depth in (int[])[2, 3, 4])
         {
@@ -30,8 +24,8 @@ public sealed class Woodworth2020Tests
         var usable = points.Where(p => double.IsFinite(p.RunToFlow)).ToArray();
         Assert.Contains(usable, p => p.Alpha == 0.5 && p.Depth == 4);
         Assert.All(usable, p => Assert.True(p.RunToFlow < 0.1, $"D = {p.Depth}, alpha = {p.Alpha}: GD at {p.RunToFlow} from gradient flow"));
-        Assert.Contains(result.Findings, f => f.Contains("holds for every D", StringComparison.Ordinal));
-        Assert.True(File.Exists(Path.Combine(dir, "woodworth2020-fig1.csv")));
-        Assert.True(File.Exists(Path.Combine(dir, "woodworth2020-fig2.csv")));
+        Assert.Contains(run.Result.Findings, f => f.Contains("holds for every D", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(run.Directory, "woodworth2020-fig1.csv")));
+        Assert.True(File.Exists(Path.Combine(run.Directory, "woodworth2020-fig2.csv")));
     }
 }
