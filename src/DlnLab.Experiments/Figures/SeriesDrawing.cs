@@ -6,7 +6,8 @@ namespace DlnLab.Experiments.Figures;
 /// <summary>Adds the plottables of one series (band, line or markers, bars, error bars) to a ScottPlot plot.</summary>
 internal static class SeriesDrawing
 {
-    private const double BandAlpha = 0.18;
+    /// <summary>Opacity of a band (the interactive charts use the same).</summary>
+    internal const double BandAlpha = 0.18;
 
     public static void AddLine(Plot plot, SeriesSpec series, SeriesPoints points, Color color, MarkerShape marker,
         float lineWidth, float markerSize)
