@@ -1,4 +1,5 @@
 using System.Globalization;
+using DlnLab.Experiments.Figures;
 using Microsoft.Playwright;
 
 namespace DlnLab.Browser.Tests;
@@ -47,7 +48,7 @@ public sealed class InteractiveReportTests(SmallReport report) : IClassFixture<S
             var shown = await Tooltip(session.Page);
             string series = shown["series"];
             double x = Parse(shown["stepsize γ"]), y = Parse(shown["test loss"]);
-            Assert.Contains(points, p => p.Series == series && Close(p.X, x) && Close(p.Y, y));
+            Assert.Contains(points, p => FigureText.Display(p.Series) == series && Close(p.X, x) && Close(p.Y, y));
             await session.Page.Mouse.MoveAsync(1, 1);
         }
         Assert.Empty(session.Errors);

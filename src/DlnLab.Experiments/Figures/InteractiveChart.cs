@@ -153,7 +153,7 @@ public static class InteractiveChart
                 ["data"] = new JsonObject { ["name"] = data },
                 ["layer"] = layers,
             };
-            if (panel.Title.Length > 0) chart["title"] = panel.Title;
+            if (panel.Title.Length > 0) chart["title"] = FigureText.Display(panel.Title);
             return chart;
         }
 
@@ -198,11 +198,13 @@ public static class InteractiveChart
 
         private JsonObject Hover(bool banded)
         {
-            var fields = new List<(string, string, string?)> { ("series", "", null), ("x", panel.XLabel, NumberFormat), ("y", panel.YLabel, NumberFormat) };
+            string? shown = Shown("datum.series");
+            var fields = new List<(string, string, string?)> { (shown is null ? "series" : "shown", "series", null), ("x", panel.XLabel, NumberFormat), ("y", panel.YLabel, NumberFormat) };
             if (banded) { fields.Add(("lower", "band lower", NumberFormat)); fields.Add(("upper", "band upper", NumberFormat)); }
             JsonObject layer = Layer(new JsonObject { ["type"] = "point", ["filled"] = true, ["size"] = 110, ["opacity"] = 0 },
                 Points(null, banded), Channels(("x", X("x")), ("y", Y("y")), ("tooltip", Tooltip([.. fields]))));
             layer["name"] = $"panel{index}_hover" + (banded ? "_banded" : "");
+            if (shown is not null) layer["transform"]!.AsArray().Add(new JsonObject { ["calculate"] = shown, ["as"] = "shown" });
             return layer;
         }
 
@@ -249,7 +251,7 @@ public static class InteractiveChart
         {
             ["field"] = field,
             ["type"] = "quantitative",
-            ["title"] = title,
+            ["title"] = FigureText.Display(title),
             ["scale"] = new JsonObject { ["type"] = log ? "log" : "linear", ["zero"] = false, ["nice"] = !log },
         };
 
@@ -267,17 +269,33 @@ public static class InteractiveChart
                 ["domain"] = new JsonArray([.. domain.Select(n => (JsonNode)n)]),
                 ["range"] = new JsonArray([.. range.Select(c => (JsonNode)c)]),
             },
-            ["legend"] = domain.Count <= LegendEntriesAtRight
-                ? new JsonObject { ["orient"] = "right", ["symbolLimit"] = 0 }
-                : new JsonObject { ["orient"] = "bottom", ["columns"] = 5, ["symbolLimit"] = 0 },
+            ["legend"] = Legend(),
         };
+
+        private JsonObject Legend()
+        {
+            var legend = domain.Count <= LegendEntriesAtRight
+                ? new JsonObject { ["orient"] = "right", ["symbolLimit"] = 0 }
+                : new JsonObject { ["orient"] = "bottom", ["columns"] = 5, ["symbolLimit"] = 0 };
+            if (Shown("datum.label") is string labels) legend["labelExpr"] = labels;
+            return legend;
+        }
+
+        /// <summary>A Vega expression giving the shown form (<see cref="FigureText.Display"/>) of the name in
+        /// <paramref name="variable"/>, or null when every name of the panel is shown as written.</summary>
+        private string? Shown(string variable)
+        {
+            var changed = domain.Where(n => FigureText.Display(n) != n).ToList();
+            if (changed.Count == 0) return null;
+            return string.Concat(changed.Select(n => $"{variable} === {JsonSerializer.Serialize(n)} ? {JsonSerializer.Serialize(FigureText.Display(n))} : ")) + variable;
+        }
 
         private static JsonArray Tooltip(params (string Field, string Title, string? Format)[] fields)
         {
             var tooltip = new JsonArray();
             foreach (var (field, title, format) in fields)
             {
-                var entry = new JsonObject { ["field"] = field, ["type"] = format is null ? "nominal" : "quantitative", ["title"] = title.Length > 0 ? title : field };
+                var entry = new JsonObject { ["field"] = field, ["type"] = format is null ? "nominal" : "quantitative", ["title"] = title.Length > 0 ? FigureText.Display(title) : field };
                 if (format is not null) entry["format"] = format;
                 tooltip.Add(entry);
             }

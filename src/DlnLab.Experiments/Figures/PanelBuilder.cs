@@ -84,7 +84,7 @@ internal sealed class PanelBuilder
             }
             HorizontalSpan span = plot.Add.HorizontalSpan(Math.Min(from, to), Math.Max(from, to), FigurePalette.Shade);
             span.LineWidth = 0;
-            if (range.Label is { Length: > 0 } label && labelled.Add(label)) span.LegendText = label;
+            if (range.Label is { Length: > 0 } label && labelled.Add(label)) span.LegendText = FigureText.Display(label);
             Plotted.Add(new PlottedPoint(panelIndex, range.Label ?? "", "xrange", double.NaN, double.NaN, range.From, range.To));
             xsUsed.Add(from);
             xsUsed.Add(to);
@@ -102,7 +102,7 @@ internal sealed class PanelBuilder
             }
             Color color = line.PaletteIndex is int k ? FigurePalette.ColorAt(k) : FigurePalette.Neutral;
             HorizontalLine h = plot.Add.HorizontalLine(y, AnnotationWidth, color, LinePattern.Dashed);
-            h.LegendText = line.Label;
+            h.LegendText = FigureText.Display(line.Label);
             h.ExcludeFromLegend = false;
             Plotted.Add(new PlottedPoint(panelIndex, line.Label, "hline", double.NaN, line.Y, null, null));
             ysUsed.Add(y);
@@ -120,7 +120,7 @@ internal sealed class PanelBuilder
             }
             Color color = marker.PaletteIndex is int k ? FigurePalette.ColorAt(k) : FigurePalette.Neutral;
             VerticalLine v = plot.Add.VerticalLine(x, AnnotationWidth, color, LinePattern.Dotted);
-            v.LegendText = marker.Label;
+            v.LegendText = FigureText.Display(marker.Label);
             v.ExcludeFromLegend = false;
             Plotted.Add(new PlottedPoint(panelIndex, marker.Label, "vline", marker.X, double.NaN, null, null));
             xsUsed.Add(x);
@@ -129,9 +129,9 @@ internal sealed class PanelBuilder
 
     private void Style()
     {
-        plot.Title(panel.Title);
-        plot.XLabel(panel.XLabel);
-        plot.YLabel(panel.YLabel);
+        plot.Title(FigureText.Display(panel.Title));
+        plot.XLabel(FigureText.Display(panel.XLabel));
+        plot.YLabel(FigureText.Display(panel.YLabel));
         plot.Font.Set(FigureFonts.Family);
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.Bold = false;

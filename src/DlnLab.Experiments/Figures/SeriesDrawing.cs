@@ -19,7 +19,7 @@ internal static class SeriesDrawing
         double[] xs = points.Points.Select(p => p.PlotX).ToArray();
         double[] ys = points.Points.Select(p => p.PlotY).ToArray();
         Scatter scatter = plot.Add.Scatter(xs, ys, color);
-        scatter.LegendText = series.Name;
+        scatter.LegendText = FigureText.Display(series.Name);
         scatter.LineWidth = series.Style == SeriesStyle.Markers ? 0 : lineWidth;
         scatter.MarkerSize = series.Style is SeriesStyle.Line or SeriesStyle.Steps ? 0 : markerSize;
         scatter.MarkerShape = marker;
@@ -41,7 +41,7 @@ internal static class SeriesDrawing
             LineWidth = 0,
         }).ToList();
         BarPlot plottable = plot.Add.Bars(bars);
-        plottable.LegendText = name;
+        plottable.LegendText = FigureText.Display(name);
         AddErrorBars(plot, points, Colors.Black.WithAlpha(0.7), offset);
     }
 
