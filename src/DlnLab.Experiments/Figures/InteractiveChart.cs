@@ -118,23 +118,27 @@ public static class InteractiveChart
             if (rows.Any(p => p.Kind == "xrange"))
                 layers.Add(Layer(new JsonObject { ["type"] = "rect", ["opacity"] = FigurePalette.ShadeAlpha },
                     Kind("xrange"), Channels(("x", X("lower")), ("x2", Field("upper")))));
-            Add(layers, Named(SeriesStyle.LineMarkers, SeriesStyle.Line, SeriesStyle.Steps), names =>
-                Layer(new JsonObject { ["type"] = "area", ["opacity"] = SeriesDrawing.BandAlpha },
-                    Points(names, banded: true), Channels(("x", X("x")), ("y", Y("lower")), ("y2", Field("upper")))));
-            Add(layers, Named(SeriesStyle.Markers, SeriesStyle.Bars), names =>
-                Layer(new JsonObject { ["type"] = "rule", ["strokeWidth"] = 1.5 },
-                    Points(names, banded: true), Channels(("x", X("x")), ("y", Y("lower")), ("y2", Field("upper")))));
-            Add(layers, Named(SeriesStyle.Bars), names =>
-                Layer(new JsonObject { ["type"] = "bar", ["opacity"] = 0.85 }, Points(names, banded: null), Channels(("x", X("x")), ("y", Y("y")))));
-            Add(layers, Named(SeriesStyle.LineMarkers, SeriesStyle.Line), names =>
-                Layer(new JsonObject { ["type"] = "line", ["strokeWidth"] = 2 }, Points(names, banded: null),
-                    Channels(("x", X("x")), ("y", Y("y")), ("order", Order()))));
-            Add(layers, Named(SeriesStyle.Steps), names =>
-                Layer(new JsonObject { ["type"] = "line", ["strokeWidth"] = 2, ["interpolate"] = "step-after" }, Points(names, banded: null),
-                    Channels(("x", X("x")), ("y", Y("y")), ("order", Order()))));
-            Add(layers, Named(SeriesStyle.LineMarkers, SeriesStyle.Markers), names =>
-                Layer(new JsonObject { ["type"] = "point", ["filled"] = true, ["size"] = 45, ["opacity"] = 1 },
-                    Points(names, banded: null), Channels(("x", X("x")), ("y", Y("y")))));
+            if (panel.CategoricalX) AddCategorical(layers, Named);
+            else
+            {
+                Add(layers, Named(SeriesStyle.LineMarkers, SeriesStyle.Line, SeriesStyle.Steps), names =>
+                    Layer(new JsonObject { ["type"] = "area", ["opacity"] = SeriesDrawing.BandAlpha },
+                        Points(names, banded: true), Channels(("x", X("x")), ("y", Y("lower")), ("y2", Field("upper")))));
+                Add(layers, Named(SeriesStyle.Markers, SeriesStyle.Bars), names =>
+                    Layer(new JsonObject { ["type"] = "rule", ["strokeWidth"] = 1.5 },
+                        Points(names, banded: true), Channels(("x", X("x")), ("y", Y("lower")), ("y2", Field("upper")))));
+                Add(layers, Named(SeriesStyle.Bars), names =>
+                    Layer(new JsonObject { ["type"] = "bar", ["opacity"] = 0.85 }, Points(names, banded: null), Channels(("x", X("x")), ("y", Y("y")))));
+                Add(layers, Named(SeriesStyle.LineMarkers, SeriesStyle.Line), names =>
+                    Layer(new JsonObject { ["type"] = "line", ["strokeWidth"] = 2 }, Points(names, banded: null),
+                        Channels(("x", X("x")), ("y", Y("y")), ("order", Order()))));
+                Add(layers, Named(SeriesStyle.Steps), names =>
+                    Layer(new JsonObject { ["type"] = "line", ["strokeWidth"] = 2, ["interpolate"] = "step-after" }, Points(names, banded: null),
+                        Channels(("x", X("x")), ("y", Y("y")), ("order", Order()))));
+                Add(layers, Named(SeriesStyle.LineMarkers, SeriesStyle.Markers), names =>
+                    Layer(new JsonObject { ["type"] = "point", ["filled"] = true, ["size"] = 45, ["opacity"] = 1 },
+                        Points(names, banded: null), Channels(("x", X("x")), ("y", Y("y")))));
+            }
             if (rows.Any(p => p.Kind == "hline"))
                 layers.Add(Layer(new JsonObject { ["type"] = "rule", ["strokeDash"] = new JsonArray(6, 4), ["strokeWidth"] = 1.6 },
                     Kind("hline"), Channels(("y", Y("y")), ("tooltip", Tooltip(("series", "", null), ("y", panel.YLabel, NumberFormat))))));
@@ -155,6 +159,39 @@ public static class InteractiveChart
             };
             if (panel.Title.Length > 0) chart["title"] = FigureText.Display(panel.Title);
             return chart;
+        }
+
+        /// <summary>The series layers of a categorical panel: nothing joined across categories; marker series side by
+        /// side (CategorySlots), line series as one bar per category, bands as error bars.</summary>
+        private void AddCategorical(JsonArray layers, Func<SeriesStyle[], string[]> named)
+        {
+            string[] markers = named([SeriesStyle.LineMarkers, SeriesStyle.Markers]), bars = named([SeriesStyle.Line, SeriesStyle.Steps]);
+            Add(layers, [.. markers, .. bars], names =>
+                Layer(new JsonObject { ["type"] = "rule", ["strokeWidth"] = 1.5 },
+                    Points(names, banded: true), Channels(("x", X(Slotted)), ("y", Y("lower")), ("y2", Field("upper")))));
+            Add(layers, named([SeriesStyle.Bars]), names =>
+                Layer(new JsonObject { ["type"] = "bar", ["opacity"] = 0.85 }, Points(names, banded: null), Channels(("x", X("x")), ("y", Y("y")))));
+            Add(layers, bars, names =>
+                Layer(new JsonObject { ["type"] = "rule", ["strokeWidth"] = 2.5 }, Points(names, banded: null),
+                    Channels(("x", X(BarLeft)), ("x2", Field(BarRight)), ("y", Y("y")))));
+            Add(layers, markers, names =>
+                Layer(new JsonObject { ["type"] = "point", ["filled"] = true, ["size"] = 45, ["opacity"] = 1 },
+                    Points(names, banded: null), Channels(("x", X(Slotted)), ("y", Y("y")))));
+        }
+
+        private const string Slotted = "slot_x", BarLeft = "bar_left", BarRight = "bar_right";
+
+        /// <summary>On a categorical panel, the calculated positions: each point at its series' slot, and each bar's ends.</summary>
+        private IEnumerable<JsonObject> Positions()
+        {
+            if (!panel.CategoricalX) yield break;
+            var slots = new CategorySlots(panel);
+            var offsets = panel.Series.Select((s, i) => (s.Name, Offset: slots.Offset(i))).DistinctBy(s => s.Name).Where(s => s.Offset != 0);
+            string offset = string.Concat(offsets.Select(s => $"datum.series === {JsonSerializer.Serialize(s.Name)} ? {JsonSerializer.Serialize(s.Offset)} : ")) + "0";
+            string half = JsonSerializer.Serialize(CategorySlots.Width / 2);
+            yield return new JsonObject { ["calculate"] = $"datum.x + ({offset})", ["as"] = Slotted };
+            yield return new JsonObject { ["calculate"] = $"datum.x - {half}", ["as"] = BarLeft };
+            yield return new JsonObject { ["calculate"] = $"datum.x + {half}", ["as"] = BarRight };
         }
 
         private void Entry(string name, string colour)
@@ -202,7 +239,7 @@ public static class InteractiveChart
             var fields = new List<(string, string, string?)> { (shown is null ? "series" : "shown", "series", null), ("x", panel.XLabel, NumberFormat), ("y", panel.YLabel, NumberFormat) };
             if (banded) { fields.Add(("lower", "band lower", NumberFormat)); fields.Add(("upper", "band upper", NumberFormat)); }
             JsonObject layer = Layer(new JsonObject { ["type"] = "point", ["filled"] = true, ["size"] = 110, ["opacity"] = 0 },
-                Points(null, banded), Channels(("x", X("x")), ("y", Y("y")), ("tooltip", Tooltip([.. fields]))));
+                Points(null, banded), Channels(("x", X(panel.CategoricalX ? Slotted : "x")), ("y", Y("y")), ("tooltip", Tooltip([.. fields]))));
             layer["name"] = $"panel{index}_hover" + (banded ? "_banded" : "");
             if (shown is not null) layer["transform"]!.AsArray().Add(new JsonObject { ["calculate"] = shown, ["as"] = "shown" });
             return layer;
@@ -213,18 +250,15 @@ public static class InteractiveChart
         {
             mark["clip"] = true;
             encoding["color"] = Color();
-            return new JsonObject
+            var transform = new JsonArray(new JsonObject
             {
-                ["mark"] = mark,
-                ["transform"] = new JsonArray(new JsonObject
+                ["filter"] = new JsonObject
                 {
-                    ["filter"] = new JsonObject
-                    {
-                        ["and"] = new JsonArray(filter, new JsonObject { ["not"] = new JsonObject { ["param"] = hidden, ["empty"] = false } }),
-                    },
-                }),
-                ["encoding"] = encoding,
-            };
+                    ["and"] = new JsonArray(filter, new JsonObject { ["not"] = new JsonObject { ["param"] = hidden, ["empty"] = false } }),
+                },
+            });
+            foreach (JsonObject position in Positions()) transform.Add(position);
+            return new JsonObject { ["mark"] = mark, ["transform"] = transform, ["encoding"] = encoding };
         }
 
         private static JsonObject Kind(string kind) => new() { ["field"] = "kind", ["equal"] = kind };
@@ -243,7 +277,13 @@ public static class InteractiveChart
             return new JsonObject { ["and"] = all };
         }
 
-        private JsonObject X(string field) => Axis(field, panel.XLabel, panel.LogX);
+        private JsonObject X(string field)
+        {
+            JsonObject axis = Axis(field, panel.XLabel, panel.LogX);
+            // Categories span exactly their range (with the shaded support), not a rounded one.
+            if (panel.CategoricalX) axis["scale"]!["nice"] = false;
+            return axis;
+        }
 
         private JsonObject Y(string field) => Axis(field, panel.YLabel, panel.LogY);
 

@@ -34,6 +34,7 @@ internal sealed class PanelBuilder
         AddShadedRanges();
         int barSeries = panel.Series.Count(s => s.Style == SeriesStyle.Bars);
         int barSlot = 0;
+        var slots = new CategorySlots(panel);
         for (int i = 0; i < panel.Series.Count; i++)
         {
             SeriesSpec series = panel.Series[i];
@@ -47,6 +48,7 @@ internal sealed class PanelBuilder
             Color color = FigurePalette.ColorAt(series.PaletteIndex ?? i);
             MarkerShape marker = FigurePalette.MarkerAt(series.PaletteIndex ?? i);
             if (series.Style == SeriesStyle.Bars) SeriesDrawing.AddBars(plot, series.Name, points, color, barSlot++, barSeries);
+            else if (panel.CategoricalX) SeriesDrawing.AddCategorical(plot, series, points, color, marker, slots.Offset(i), LineWidth, MarkerSize);
             else SeriesDrawing.AddLine(plot, series, points, color, marker, LineWidth, MarkerSize);
         }
         AddReferenceLines();

@@ -26,6 +26,35 @@ internal static class SeriesDrawing
         if (series.Style == SeriesStyle.Steps) scatter.ConnectStyle = ConnectStyle.StepHorizontal;
     }
 
+    /// <summary>A series over categories (<see cref="PanelSpec.CategoricalX"/>), nothing joined across them: a line
+    /// series as one horizontal bar per category across its slots' width, any other as markers at its slot's offset;
+    /// bands as error bars.</summary>
+    public static void AddCategorical(Plot plot, SeriesSpec series, SeriesPoints points, Color color, MarkerShape marker,
+        double offset, float lineWidth, float markerSize)
+    {
+        if (CategorySlots.IsBar(series))
+        {
+            AddErrorBars(plot, points, color, xOffset: 0);
+            bool first = true;
+            foreach (var p in points.Points)
+            {
+                var bar = plot.Add.Line(p.PlotX - CategorySlots.Width / 2, p.PlotY, p.PlotX + CategorySlots.Width / 2, p.PlotY);
+                bar.LineColor = color;
+                bar.LineWidth = lineWidth;
+                bar.MarkerSize = 0;
+                if (first) bar.LegendText = FigureText.Display(series.Name);
+                first = false;
+            }
+            return;
+        }
+        AddErrorBars(plot, points, color, offset);
+        Scatter scatter = plot.Add.Scatter(points.Points.Select(p => p.PlotX + offset).ToArray(), points.Points.Select(p => p.PlotY).ToArray(), color);
+        scatter.LegendText = FigureText.Display(series.Name);
+        scatter.LineWidth = 0;
+        scatter.MarkerSize = markerSize;
+        scatter.MarkerShape = marker;
+    }
+
     /// <summary>Bars centred at each x; with several bar series, each gets a slot of the gap between neighbouring x.</summary>
     public static void AddBars(Plot plot, string name, SeriesPoints points, Color color, int slot, int slots)
     {

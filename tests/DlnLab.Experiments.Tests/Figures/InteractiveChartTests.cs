@@ -94,6 +94,32 @@ public sealed class InteractiveChartTests
         Assert.DoesNotContain("<script", plain);
     });
 
+    [Fact]
+    public void ACategoricalPanelJoinsNothingAcrossCategories()
+    {
+        var measured = new SeriesSpec("measured", [1, 2, 3], [1.5, 0.5, 1]).WithBand([1, 0.4, 0.9], [2, 0.6, 1.1]);
+        var other = new SeriesSpec("other", [1, 2, 3], [1.2, 0.7, 1.1]) { Style = SeriesStyle.Markers };
+        var predicted = new SeriesSpec("predicted", [1, 2, 3], [1.4, 0.6, 1]) { Style = SeriesStyle.Line };
+        var panel = new PanelSpec { XLabel = "coordinate i", YLabel = "Gain", CategoricalX = true, Series = [measured, other, predicted] };
+        var figure = FigureSpec.Single("categories", panel);
+        var plotted = figure.Panels[0].Series.SelectMany(s => s.Xs.Select((x, i) => new PlottedPoint(0, s.Name, "point", x, s.Ys[i], s.Lower?[i], s.Upper?[i]))).ToList();
+        using JsonDocument spec = JsonDocument.Parse(InteractiveChart.Spec(figure, plotted));
+        var marks = spec.RootElement.GetProperty("vconcat")[0].GetProperty("layer").EnumerateArray()
+            .Select(l => l.GetProperty("mark").GetProperty("type").GetString()).ToList();
+        Assert.DoesNotContain("line", marks);
+        Assert.DoesNotContain("area", marks);
+
+        // The static figure too: no joined scatter, no filled band; the line series one bar per category.
+        var plot = new PanelBuilder(panel, 0).Build();
+        var scatters = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
+        Assert.Equal(2, scatters.Count);
+        Assert.All(scatters, s => Assert.Equal(0, s.LineWidth));
+        Assert.Empty(plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>());
+        Assert.Equal(3, plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().Count());
+        // Side by side: the two marker series stand at different offsets within each category.
+        Assert.NotEqual(scatters[0].Data.GetScatterPoints()[0].X, scatters[1].Data.GetScatterPoints()[0].X);
+    }
+
     private static void InFolder(Action<string> test)
     {
         string folder = Directory.CreateTempSubdirectory("dlnlab-chart-").FullName;
