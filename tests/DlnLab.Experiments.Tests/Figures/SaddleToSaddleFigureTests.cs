@@ -31,7 +31,7 @@ public sealed class SaddleToSaddleFigureTests
         string folder = TestSweeps.TempDir();
         var output = FigureRenderer.Render(figure, folder);
         string csv = File.ReadAllText(output.CsvPath);
-        Assert.Contains("GD, α = 1E-30", csv);
+        Assert.Contains("GD; α = 1E-30", csv); // the CSV writes a comma in a series name as ";"
         Assert.Contains("Algorithm 1: L(β^k)", csv);
         Assert.True(File.Exists(output.PngPath));
 
