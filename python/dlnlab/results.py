@@ -60,6 +60,8 @@ class Theory:
     perturbation beta0~ dropped (converged uv runs whose solve converged)."""
     gain_shape_cosine: Optional[float]
     """Cosine similarity of the run's gain with its predicted shape E[g_B(beta_0)^2] (uv runs that did not diverge)."""
+    theorems_cover_run: bool
+    """Whether Theorems 2.1 and 2.2 are about this run: plain (S)GD on the data's labels (no label noise, no momentum)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,12 @@ class TrainingSpec:
     stepsize: str
     batch_mode: str
     seed: int
+    label_noise: float
+    """Label-noise SGD's delta (0: plain SGD)."""
+    momentum: float
+    """Heavy-ball momentum M (0: none)."""
+    effective_stepsize: float
+    """lambda = gamma_0 / (1 - M)^2, heavy ball's effective stepsize (gamma_0 without momentum)."""
     tolerance: float
     max_steps: int
     divergence_factor: float

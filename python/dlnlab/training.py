@@ -156,7 +156,8 @@ def _read_run(handle, problem, text):
         theory = _new(Theory)
         theory.__dict__.update(
             theorem22_residual=r[7], theorem22_beta=v[7], distance_to_gradient_flow=r[8], gradient_flow_beta=v[8],
-            sharpness=r[9], gd_stability_threshold=r[10], distance_without_beta_tilde0=r[11], gain_shape_cosine=r[12])
+            sharpness=r[9], gd_stability_threshold=r[10], distance_without_beta_tilde0=r[11], gain_shape_cosine=r[12],
+            theorems_cover_run=_plain(spec.training))
     trajectory = _new(Checkpoints)
     trajectory.__dict__.update(
         step=buffer[steps_at:].view(np.int64), train_loss=checkpoints[0], test_loss=checkpoints[1],
@@ -221,11 +222,17 @@ def _vector_or_number(text):
     return float(parts[0]) if len(parts) == 1 else np.array([float(p) for p in parts])
 
 
+def _plain(training):
+    """Plain (S)GD on the data's labels: what Theorems 2.1 and 2.2 are about."""
+    return training.label_noise == 0 and training.momentum == 0
+
+
 def _training_spec(raw):
     v = dict(line.split("=", 1) for line in raw.decode("utf-8").splitlines())
     return TrainingSpec(
         model=v["model"], u0=_vector_or_number(v["u0"]), v0=_vector_or_number(v["v0"]), alpha=_vector_or_number(v["alpha"]),
         batch_size=int(v["batch_size"]), stepsize=v["stepsize"], batch_mode=v["batch_mode"], seed=int(v["seed"]),
+        label_noise=float(v["label_noise"]), momentum=float(v["momentum"]), effective_stepsize=float(v["effective_stepsize"]),
         tolerance=float(v["tolerance"]), max_steps=int(v["max_steps"]), divergence_factor=float(v["divergence_factor"]),
         bounce_factor=float(v["bounce_factor"]), loss_check_interval=int(v["loss_check_interval"]),
         checkpoints_per_decade=int(v["checkpoints_per_decade"]), checkpoint_every=int(v["checkpoint_every"]))
@@ -266,4 +273,4 @@ def check(run, problem=None):
     return Theory(theorem22_residual=r[0], theorem22_beta=theorem22_beta if mask >> 6 & 1 else None,
                   distance_to_gradient_flow=r[1], gradient_flow_beta=gradient_flow_beta if mask >> 7 & 1 else None,
                   sharpness=r[2], gd_stability_threshold=r[3], distance_without_beta_tilde0=r[4],
-                  gain_shape_cosine=r[5])
+                  gain_shape_cosine=r[5], theorems_cover_run=_plain(run.spec.training))
