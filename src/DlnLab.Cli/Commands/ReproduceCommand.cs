@@ -123,7 +123,7 @@ internal sealed class ReproduceCommand
         OutputPath.CheckFile("out", Path.Combine(directory, ConfigFile), folderMayBeCreated: true);
 
         return Interruptible(parsed, Path.Combine(directory, Reproducer.StoreFile),
-            token => WithProgress(parsed, progress => Reproducer.Run(settings, directory, chosen, progress, token)),
+            token => WithProgress(parsed, progress => Reproducer.Run(settings, directory, chosen, progress, token, CommandLineOf(parsed))),
             result =>
             {
                 WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
@@ -170,7 +170,7 @@ internal sealed class ReproduceCommand
             return Cli.Success;
         }
         return Interruptible(parsed, Path.Combine(directory, PresetRunner.StoreFile),
-            token => WithProgress(parsed, progress => PresetRunner.Run(preset, size, directory, parsed.GetValue(threads), overrides, progress, token)),
+            token => WithProgress(parsed, progress => PresetRunner.Run(preset, size, directory, parsed.GetValue(threads), overrides, progress, token, CommandLineOf(parsed))),
             result =>
             {
                 WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
@@ -178,6 +178,14 @@ internal sealed class ReproduceCommand
                 foreach (var sentence in result.Findings) writer.WriteLine(sentence);
             });
     }
+
+    /// <summary>The command line as given, for the report's provenance: the words after `dln`, each quoted for a
+    /// POSIX shell where it needs it.</summary>
+    private static string CommandLineOf(ParseResult parsed) =>
+        string.Join(" ", ["dln", .. parsed.Tokens.Select(t => ShellWord(t.Value))]);
+
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,+@%".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 
     /// <summary>Runs <paramref name="run"/> with Ctrl-C stopping it between runs (the store keeps what finished), then <paramref name="print"/>s its result.</summary>
     private static int Interruptible<T>(ParseResult parsed, string storePath, Func<CancellationToken, T> run, Action<T> print)

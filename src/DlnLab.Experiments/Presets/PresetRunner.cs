@@ -19,18 +19,22 @@ public static class PresetRunner
     public const string StoreFile = Reproducer.StoreFile;
 
     /// <summary>The resolved spec of each sweep of <paramref name="preset"/>, in run order.</summary>
-    public static IReadOnlyList<SweepSpec> Plan(IPreset preset, PresetSize size, IReadOnlyList<string> overrides) =>
-        preset.Sweeps.Select(s => PresetSpecs.Resolve(s, size, overrides)).ToList();
+    public static IReadOnlyList<SweepSpec> Plan(IPreset preset, PresetSize size, IReadOnlyList<string> overrides)
+    {
+        if (preset.Sweeps.Count == 0 && overrides.Count > 0)
+            throw new InvalidInputException(overrides[0].Split('=')[0].Trim(), $"preset {preset.Name} has no sweep spec, so it takes no KEY=VALUE overrides");
+        return preset.Sweeps.Select(s => PresetSpecs.Resolve(s, size, overrides)).ToList();
+    }
 
     /// <summary>Runs and draws <paramref name="preset"/> into <paramref name="outputDirectory"/>.</summary>
     public static PresetResult Run(IPreset preset, PresetSize size, string outputDirectory, int threads, IReadOnlyList<string> overrides,
-        Action<string, SweepProgress>? progress = null, CancellationToken cancellation = default)
+        Action<string, SweepProgress>? progress = null, CancellationToken cancellation = default, string commandLine = "")
     {
         if (threads < 1) throw new InvalidInputException("threads", threads.ToString(CultureInfo.InvariantCulture), "must be at least 1");
         var specs = new Dictionary<string, SweepSpec>(StringComparer.Ordinal);
-        foreach (var sweep in preset.Sweeps) specs[sweep.SpecFile] = PresetSpecs.Resolve(sweep, size, overrides);
+        foreach (var (sweep, spec) in preset.Sweeps.Zip(Plan(preset, size, overrides))) specs[sweep.SpecFile] = spec;
         OutputPath.CheckFolder("out", outputDirectory);
-        foreach (string file in (string[])[StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, .. specs.Keys])
+        foreach (string file in (string[])[StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, ReportWriter.SeedsFile, .. specs.Keys])
             OutputPath.CheckFile("out", Path.Combine(outputDirectory, file), folderMayBeCreated: true);
         foreach (var spec in specs.Values) spec.ValidateResources(threads);
 
@@ -46,6 +50,7 @@ public static class PresetRunner
             computed += summary.Computed;
             stored += summary.AlreadyStored;
         }
+        var training = clock.Elapsed;
         var page = preset.Draw(new PresetContext(size, threads, specs, store, cancellation));
         cancellation.ThrowIfCancellationRequested();
 
@@ -78,9 +83,15 @@ public static class PresetRunner
             Summary = string.Join(" ", page.Findings),
             Settings = Settings(preset, size, overrides, specs.Values, runs),
             Seeds = specs.Values.Select(s => s.Seed).Distinct().ToList(),
-            SoftwareVersion = typeof(PresetRunner).Assembly.GetName().Version?.ToString(3) ?? "unknown",
+            SoftwareVersion = ResultStore.SoftwareVersion,
+            CommandLine = commandLine,
             WallTime = clock.Elapsed,
+            TrainingWallTime = training,
+            RunsComputed = computed,
             LargestTheoremResidual = RunGroups.LargestTheorem22Residual(runs),
+            ResidualRuns = runs.Count(RunGroups.Converged),
+            DataSeeds = RunGroups.DatasetSeeds(runs),
+            StoredRunSeconds = runs.Sum(r => r.WallSeconds),
             Figures = reportFigures,
             DistinctRuns = runs.Count,
         };
@@ -92,7 +103,7 @@ public static class PresetRunner
     private static KeyValuePair<string, string>[] Settings(IPreset preset, PresetSize size, IReadOnlyList<string> overrides,
         IEnumerable<SweepSpec> specs, IReadOnlyList<StoredRun> runs)
     {
-        var differences = size == PresetSize.Quick ? preset.Sweeps.SelectMany(PresetSpecs.QuickDifferences).Distinct().ToList() : [];
+        var differences = size == PresetSize.Quick ? preset.Sweeps.SelectMany(PresetSpecs.QuickDifferences).Concat(preset.QuickDifferences).Distinct().ToList() : [];
         return
         [
             new("paper", preset.Paper),

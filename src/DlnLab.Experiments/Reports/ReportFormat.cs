@@ -10,12 +10,30 @@ internal static class ReportFormat
     public static IEnumerable<KeyValuePair<string, string>> Provenance(ReportModel model)
     {
         yield return new("Software version", model.SoftwareVersion);
-        yield return new("Seeds", Seeds(model.Seeds));
-        yield return new("Runs", Count(model.TotalRuns));
-        yield return new("Wall time", WallTime(model.WallTime));
-        yield return new("Consistency check, largest residual (Theorem 2.2 identity; measures closeness to interpolation; converged runs)", Residual(model.LargestTheoremResidual));
+        if (model.CommandLine.Length > 0) yield return new("Command line", model.CommandLine);
+        yield return new(model.Seeds.Count == 1 ? "Sweep seed" : "Sweep seeds", Seeds(model.Seeds));
+        if (model.DataSeeds.Count > 0)
+            yield return new("Dataset seeds", $"{Count(model.DataSeeds.Select(s => s.Seed).Distinct().Count())} datasets, their seeds derived from the sweep seed; every one in {ReportWriter.SeedsFile}");
+        yield return new("Runs", Runs(model));
+        if (model.TrainingWallTime is TimeSpan training)
+        {
+            yield return new("Training wall time", WallTime(training) + " in this call" + (model.StoredRunSeconds is double summed
+                ? $"; the stored training times of the runs behind the report sum to {WallTime(TimeSpan.FromSeconds(summed))}" : ""));
+            yield return new("Drawing wall time", WallTime(model.WallTime - training) + " (figures and findings, after training)");
+        }
+        else yield return new("Wall time", WallTime(model.WallTime));
+        yield return new(ResidualLabel(model), Residual(model.LargestTheoremResidual));
         if (model.GeneratedAt is DateTimeOffset at) yield return new("Generated", Timestamp(at));
     }
+
+    private static string Runs(ReportModel model) => model.RunsComputed is int computed
+        ? $"{Count(model.TotalRuns)} ({Count(computed)} computed in this call, {Count(Math.Max(0, model.TotalRuns - computed))} already stored)"
+        : Count(model.TotalRuns);
+
+    private static string ResidualLabel(ReportModel model) =>
+        "Consistency check, largest residual (Theorem 2.2 identity; measures closeness to interpolation; " + (model.ResidualRuns is int runs
+            ? $"over all {Count(runs)} converged runs behind the report; each figure's findings give the residual over its own runs)"
+            : "converged runs)");
 
     private static string Residual(double? residual) => residual switch
     {

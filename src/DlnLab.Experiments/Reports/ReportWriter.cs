@@ -12,6 +12,9 @@ public static class ReportWriter
     /// <summary>File name of the HTML report.</summary>
     public const string HtmlFile = "report.html";
 
+    /// <summary>File name of the list of every dataset's seed (written when the model has any).</summary>
+    public const string SeedsFile = "seeds.csv";
+
     /// <summary>Writes both reports into <paramref name="directory"/> (created if missing).</summary>
     public static ReportOutput Write(ReportModel model, string directory)
     {
@@ -25,6 +28,17 @@ public static class ReportWriter
         var output = new ReportOutput(Path.Combine(full, MarkdownFile), Path.Combine(full, HtmlFile));
         AtomicFile.WriteAllText(output.MarkdownPath, MarkdownReport.Render(model));
         AtomicFile.WriteAllText(output.HtmlPath, HtmlReport.Render(model));
+        if (model.DataSeeds.Count > 0) AtomicFile.WriteAllText(Path.Combine(full, SeedsFile), SeedsCsv(model.DataSeeds));
         return output;
+    }
+
+    /// <summary>sweep,data_seed,runs: one line per dataset, seeds as exact unsigned integers.</summary>
+    private static string SeedsCsv(IReadOnlyList<DatasetSeed> seeds)
+    {
+        var csv = new System.Text.StringBuilder("sweep,data_seed,runs\n");
+        foreach (var seed in seeds)
+            csv.Append(CsvField.Safe(seed.Sweep)).Append(',').Append(seed.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+               .Append(',').Append(seed.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        return csv.ToString();
     }
 }

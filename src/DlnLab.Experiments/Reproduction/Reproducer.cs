@@ -25,7 +25,7 @@ public static class Reproducer
 
     /// <summary>Runs and draws <paramref name="figures"/> (a subset of <see cref="AllFigures"/>) into <paramref name="outputDirectory"/>.</summary>
     public static ReproductionResult Run(ReproductionSettings settings, string outputDirectory, IReadOnlyCollection<string> figures,
-        Action<string, SweepProgress>? progress = null, CancellationToken cancellation = default)
+        Action<string, SweepProgress>? progress = null, CancellationToken cancellation = default, string commandLine = "")
     {
         settings.Validated();
         foreach (var f in figures)
@@ -50,6 +50,7 @@ public static class Reproducer
             computed += summary.Computed;
             stored += summary.AlreadyStored;
         }
+        var training = clock.Elapsed;
 
         // Only the runs of the settings asked for: the folder may also hold runs of other settings (alpha, datasets,
         // budget, ...) from earlier calls, which the figures and the report must not mix in.
@@ -133,10 +134,16 @@ public static class Reproducer
             Title = "DlnLab: implicit bias of SGD and GD on diagonal linear networks",
             Summary = string.Join(" ", sentences),
             Settings = SettingsTable(settings, all),
-            Seeds = [settings.Seed, .. all.Select(r => r.DataSeed).Distinct().Order()],
-            SoftwareVersion = typeof(Reproducer).Assembly.GetName().Version?.ToString(3) ?? "unknown",
+            Seeds = [.. sweeps.Select(s => s.Seed).Distinct()],
+            SoftwareVersion = ResultStore.SoftwareVersion,
+            CommandLine = commandLine,
             WallTime = clock.Elapsed,
+            TrainingWallTime = training,
+            RunsComputed = computed,
             LargestTheoremResidual = RunGroups.LargestTheorem22Residual(all),
+            ResidualRuns = all.Count(RunGroups.Converged),
+            DataSeeds = RunGroups.DatasetSeeds(all),
+            StoredRunSeconds = all.Sum(r => r.WallSeconds),
             Figures = reportFigures,
             DistinctRuns = all.Length,
         };
@@ -153,7 +160,7 @@ public static class Reproducer
 
     /// <summary>The names of the files written into the output folder for <paramref name="figures"/>.</summary>
     public static IEnumerable<string> OutputFiles(IEnumerable<string> figures) =>
-        [StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, .. figures.SelectMany(f => new[] { f + ".png", f + ".svg", f + ".csv" })];
+        [StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, ReportWriter.SeedsFile, .. figures.SelectMany(f => new[] { f + ".png", f + ".svg", f + ".csv" })];
 
     private static KeyValuePair<string, string>[] SettingsTable(ReproductionSettings s, IReadOnlyCollection<StoredRun> runs)
     {

@@ -88,6 +88,11 @@ internal static class RunGroups
     }
 
     /// <summary>The largest Theorem 2.2 residual of the converged runs; null when none has one.</summary>
+    /// <summary>Every dataset behind <paramref name="runs"/>: its sweep, its seed and its run count, ordered by sweep then seed.</summary>
+    public static List<Reports.DatasetSeed> DatasetSeeds(IEnumerable<StoredRun> runs) =>
+        runs.GroupBy(r => (r.Sweep, r.DataSeed)).Select(g => new Reports.DatasetSeed(g.Key.Sweep, g.Key.DataSeed, g.Count()))
+            .OrderBy(s => s.Sweep, StringComparer.Ordinal).ThenBy(s => s.Seed).ToList();
+
     public static double? LargestTheorem22Residual(IEnumerable<StoredRun> runs) => runs.Where(Converged).Max(r => r.Theorem22Residual);
 
     /// <summary>Median over datasets of each configuration's largest convergent stepsize.</summary>

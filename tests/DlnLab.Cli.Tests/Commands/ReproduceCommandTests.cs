@@ -14,6 +14,15 @@ public class ReproduceCommandTests
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
         Assert.Contains("runs computed", run.Out);
         Assert.DoesNotContain("\u001b[", run.Out);
+
+        string report = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains($"| Command line | dln reproduce fig3 --datasets 2 --out {output} --threads 1 |", report);
+        Assert.Contains("| Software version | " + DlnLab.Experiments.Storage.ResultStore.SoftwareVersion + " |", report);
+        Assert.Contains("| Sweep seed | 1 |", report);
+        Assert.Matches(@"\| Training wall time \| [0-9.]+ s in this call", report);
+        string[] seeds = File.ReadAllLines(Path.Combine(output, "seeds.csv"));
+        Assert.Equal("sweep,data_seed,runs", seeds[0]);
+        Assert.Equal(2, seeds.Length - 1);
     }
 
     [Theory]

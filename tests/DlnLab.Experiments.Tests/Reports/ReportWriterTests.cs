@@ -78,6 +78,36 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void ProvenanceSeparatesTrainingFromDrawingAndListsEverySeed()
+    {
+        var model = Model() with
+        {
+            Seeds = [7],
+            CommandLine = "dln reproduce --out 'my results'",
+            WallTime = TimeSpan.FromSeconds(10),
+            TrainingWallTime = TimeSpan.FromSeconds(7.5),
+            RunsComputed = 1000,
+            StoredRunSeconds = 12.0,
+            ResidualRuns = 998,
+            DataSeeds = [new("stepsize", 3, 520), new("stepsize", ulong.MaxValue, 520), new("batch", 3, 10)],
+        };
+        ReportOutput output = ReportWriter.Write(model, folder);
+        string md = File.ReadAllText(output.MarkdownPath);
+
+        Assert.Contains("| Command line | dln reproduce --out 'my results' |", md);
+        Assert.Contains("| Sweep seed | 7 |", md);
+        Assert.Contains("| Dataset seeds | 2 datasets, their seeds derived from the sweep seed; every one in seeds.csv |", md);
+        Assert.Contains("| Runs | 1040 (1000 computed in this call, 40 already stored) |", md);
+        Assert.Contains("| Training wall time | 7.5 s in this call; the stored training times of the runs behind the report sum to 12.0 s |", md);
+        Assert.Contains("| Drawing wall time | 2.5 s (figures and findings, after training) |", md);
+        Assert.Contains("over all 998 converged runs behind the report", md);
+        Assert.DoesNotContain("| Wall time |", md);
+        Assert.Equal("sweep,data_seed,runs\nstepsize,3,520\nstepsize,18446744073709551615,520\nbatch,3,10\n",
+            File.ReadAllText(Path.Combine(folder, ReportWriter.SeedsFile)));
+        Assert.Contains("<th>Command line</th><td>dln reproduce --out &#39;my results&#39;</td>", File.ReadAllText(output.HtmlPath));
+    }
+
+    [Fact]
     public void SameModelGivesIdenticalFiles()
     {
         ReportOutput first = ReportWriter.Write(Model(), folder);
