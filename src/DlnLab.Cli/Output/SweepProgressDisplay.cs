@@ -23,10 +23,11 @@ internal static class SweepProgressDisplay
             using var lines = new PlainLines(error, interval);
             return body(lines);
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        // The stream is a terminal (checked above), whatever standard input is: live bars, not Spectre's fallback lines.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Interactive = InteractionSupport.Yes });
         return console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new SpinnerColumn())
             .Start(context => body(new LiveBars(context)));
     }
 
@@ -56,8 +57,8 @@ internal static class SweepProgressDisplay
     public static string Runs(SweepProgress p)
     {
         string text = string.Create(CultureInfo.InvariantCulture, $"runs {p.Completed}/{p.Total} ({p.AlreadyStored} stored before)");
-        if (p.Bisecting) return text + ", waiting for the thresholds";
-        if (p.Completed < p.Total) text += p.RunsPerSecond is double r ? $", {Rate(r)} runs/s, eta {Eta(p.Eta)}" : ", eta measuring";
+        if (p.Bisecting) text += p.Completed == 0 ? ", waiting for the thresholds" : ", eta once the thresholds are found";
+        else if (p.Completed < p.Total) text += p.RunsPerSecond is double r ? $", {Rate(r)} runs/s, eta {Eta(p.Eta)}" : ", eta measuring";
         else if (p.RunsPerSecond is double done) text += $", {Rate(done)} runs/s";
         return p.Statuses.Count == 0 ? text : text + ": " + string.Join(", ", p.Statuses.Select(s => $"{s.Value} {s.Key}"));
     }

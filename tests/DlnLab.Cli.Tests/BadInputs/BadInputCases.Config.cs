@@ -8,8 +8,9 @@ public static partial class BadInputCases
         // Every command names an unknown option as such, whatever arguments it takes.
         foreach (var command in DlnCommand.Create().Subcommands.Select(c => c.Name))
             yield return new([command, "--bogus-option"], "unknown option --bogus-option", Label: $"config: {command} unknown option");
-        yield return new(Reproduce("--d", "100"), "unknown option --d", Label: "config: reproduce --d 100");
-        yield return new(["reproduce", "--out", "{dir}/o", "--d", "100"], "did you mean --datasets?", Label: "config: reproduce --d hints --datasets");
+        yield return new(Reproduce("--stepsize", "0.1"), "unknown option --stepsize", Label: "config: reproduce --stepsize 0.1");
+        yield return new(["reproduce", "--out", "{dir}/o", "--dataset", "3"], "did you mean --datasets?", Label: "config: reproduce --dataset hints --datasets");
+        yield return new(Reproduce("--d", "0"), "--d: got 0; must be a positive integer", Label: "config: reproduce --d 0");
         yield return new(Sweep("--dryrun"), "unknown option --dryrun", Label: "config: sweep --dryrun");
         yield return new(Sweep("--dryrun"), "did you mean --dry-run?", Label: "config: sweep --dryrun hints --dry-run");
         yield return new(Sweep("{dir}/spec.toml", "--bogus", "1"), "unknown option --bogus", Setup: f => f.Text("spec.toml", "name = \"x\"\n"), Label: "config: sweep spec and unknown option");

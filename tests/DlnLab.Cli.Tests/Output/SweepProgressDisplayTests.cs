@@ -77,6 +77,9 @@ public class SweepProgressDisplayTests
         };
         Assert.Null(bisecting.Eta); // no run has been timed yet: no estimate for the runs
         Assert.Equal(TimeSpan.FromSeconds(20), bisecting.ThresholdEta);
+        // Runs of datasets whose thresholds are known may end while others are bisected: counted, with no estimate yet.
+        var both = bisecting with { Completed = 3, Statuses = new Dictionary<string, int> { ["converged"] = 2, ["diverged"] = 1 } };
+        Assert.Contains("runs 3/100 (0 stored before), eta once the thresholds are found: 2 converged, 1 diverged", SweepProgressDisplay.Line(both));
         var running = bisecting with { ThresholdsDone = 40, Completed = 20, RunsPerSecond = 10 };
         Assert.Equal(TimeSpan.FromSeconds(8), running.Eta);
         Assert.Null(running.ThresholdEta);
