@@ -32,6 +32,10 @@ internal sealed class SolveCommand
         "A = |u0^2 - v0^2| / 2. [default: sqrt(2) alpha]", "U0");
     private readonly Option<string?> v0 = CliOption.OptionalText("--v0",
         "uv only: the start v0 (one number or d comma-separated numbers). [default: 0]", "V0");
+    private readonly Option<string> l1Solver = CliOption.Choice("--l1-solver", "auto",
+        "The method for the minimum-l1 interpolator, each with its dual certificate checked on the full problem: simplex (the " +
+        "dense two-phase simplex), glop (OR-Tools' GLOP over a growing working set of columns), or auto: glop where n d > " +
+        LinearProgramming.L1Solvers.GlopAbove.ToString(CultureInfo.InvariantCulture) + ", else simplex.", LinearProgramming.L1Solvers.Names);
     private readonly Option<bool> json = CliOption.Flag("--json",
         "Print one JSON object with every interpolator, its measures, the solver diagnostics and the resolved configuration (config, TOML text for --config). [default: off, a readable table]");
 
@@ -50,6 +54,7 @@ internal sealed class SolveCommand
         command.Options.Add(model);
         command.Options.Add(u0);
         command.Options.Add(v0);
+        command.Options.Add(l1Solver);
         command.Options.Add(json);
         config = CommandConfig.AddTo(command, o =>
             o == problemOptions.DataSeed ? "seeds" : problemOptions.All.Contains(o) ? "problem" : o == alpha || o == model || o == u0 || o == v0 ? "training" : null);
@@ -77,7 +82,7 @@ internal sealed class SolveCommand
         // Scaling rows by powers of two changes no interpolator and keeps the solvers' matrices finite for any |X|.
         var (x, y) = RowEquilibration.Apply(problem.X, problem.Y);
         ModelInterpolators.TryGradientFlow(x, y, spec, alphaVector!, u0Vector, v0Vector, out var gradientFlow);
-        var l1 = Interpolators.MinimumL1(x, y);
+        var l1 = LinearProgramming.L1Solvers.For(parsed.GetValue(l1Solver)!, x.Rows, x.Cols).Solve(x, y);
         Interpolators.TryMinimumL2(x, y, out var l2);
         var solutions = new List<Solution>
         {
@@ -85,8 +90,8 @@ internal sealed class SolveCommand
                 ? $"dual Newton: {gradientFlow.Iterations} iterations, relative residual {G(gradientFlow.RelativeResidual)}"
                 : "not found: " + DualNewtonSolver.FailureReason(gradientFlow)),
             new("minimum l1", l1.Converged ? l1.Beta : null, l1.Converged
-                ? $"simplex: duality gap {G(l1.DualityGap)}, dual infeasibility {G(l1.DualInfeasibility)}, relative residual {G(l1.RelativeResidual)}"
-                : $"not found: the simplex found no verified optimum (relative residual {G(l1.RelativeResidual)}, duality gap {G(l1.DualityGap)}): y may not be in the range of X"),
+                ? $"{l1.Method}: duality gap {G(l1.DualityGap)}, dual infeasibility {G(l1.DualInfeasibility)}, relative residual {G(l1.RelativeResidual)}"
+                : $"not found: {l1.Method} found no verified optimum (relative residual {G(l1.RelativeResidual)}, duality gap {G(l1.DualityGap)}): y may not be in the range of X"),
             new("minimum l2", l2, l2 is not null
                 ? $"relative residual {G(MatrixOperations.RelativeResidual(problem.X, l2, problem.Y))}"
                 : "not found: X X^T cannot be factored, or X^T (X X^T)^-1 y misses y: y may not be in the range of X (X needs full row rank)"),
@@ -196,6 +201,7 @@ internal sealed class SolveCommand
             w.WriteBoolean("converged", gradientFlow.Converged);
             w.WriteEndObject();
             w.WriteStartObject("minimum_l1_solver");
+            w.WriteString("method", l1.Method);
             JsonNumbers.Write(w, "duality_gap", l1.DualityGap);
             JsonNumbers.Write(w, "dual_infeasibility", l1.DualInfeasibility);
             JsonNumbers.WriteArray(w, "dual_certificate", l1.DualCertificate);

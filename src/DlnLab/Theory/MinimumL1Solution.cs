@@ -18,8 +18,13 @@ public sealed record MinimumL1Solution
     public required double DualInfeasibility { get; init; }
     /// <summary>||X beta - y|| / max(||y||, tiny).</summary>
     public required double RelativeResidual { get; init; }
-    /// <summary>Simplex pivots taken (both phases).</summary>
+    /// <summary>Simplex pivots taken (both phases, or all of a library's solves).</summary>
     public required int Iterations { get; init; }
-    /// <summary>The simplex finished, and the gap (below 1e-8), dual feasibility (1e-9) and residual (1e-9) were verified.</summary>
+    /// <summary>
+    /// The method finished, and the gap (below 1e-8), dual feasibility (1e-9) and residual (1e-9) were verified on the
+    /// full problem (<see cref="MinimumL1Certificate.Verify"/>).
+    /// </summary>
     public required bool Converged { get; init; }
+    /// <summary>The method that produced it (<see cref="IMinimumL1Solver.Name"/>: simplex, glop).</summary>
+    public string Method { get; init; } = "simplex";
 }

@@ -316,18 +316,7 @@ public static class MinimumL1Solver
                 else if (j < 2 * _d) beta[j - _d] -= xb[r];
             }
             for (int i = 0; i < _n; i++) lambda[i] *= _sign[i];
-
-            double l1 = TensorPrimitives.SumOfMagnitudes<double>(beta);
-            var xtl = _x.MultiplyTransposed(lambda);
-            double dualInf = Math.Max(0, MatrixOperations.MaxAbs(xtl) - 1);
-            double gap = (l1 - TensorPrimitives.Dot<double>(_y, lambda)) / Math.Max(l1, 1e-300);
-            double rel = MatrixOperations.RelativeResidual(_x, beta, _y);
-            bool ok = simplexOk && dualInf <= 1e-9 && Math.Abs(gap) <= 1e-8 && rel <= 1e-9;
-            return new MinimumL1Solution
-            {
-                Beta = beta, DualCertificate = lambda, L1Norm = l1, DualityGap = gap,
-                DualInfeasibility = dualInf, RelativeResidual = rel, Iterations = Iterations, Converged = ok,
-            };
+            return MinimumL1Certificate.Verify(_x, _y, beta, lambda, Iterations, simplexOk, "simplex");
         }
     }
 }

@@ -1,0 +1,22 @@
+using DlnLab.Theory;
+
+namespace DlnLab.LinearProgramming;
+
+/// <summary>The minimum-l1 methods by name (`dln solve --l1-solver`), and the one <c>auto</c> picks for a problem's size.</summary>
+public static class L1Solvers
+{
+    /// <summary>The names --l1-solver takes.</summary>
+    public static readonly string[] Names = ["auto", "simplex", "glop"];
+
+    /// <summary>n d above which <c>auto</c> takes GLOP instead of the dense simplex (see docs/PERFORMANCE.md for the timings behind it).</summary>
+    public const long GlopAbove = 50_000;
+
+    /// <summary>The method called <paramref name="name"/> (one of <see cref="Names"/>) for an n x d problem.</summary>
+    public static IMinimumL1Solver For(string name, int n, int d) => name switch
+    {
+        "simplex" => DenseSimplexL1Solver.Instance,
+        "glop" => GlopL1Solver.Instance,
+        "auto" => (long)n * d > GlopAbove ? GlopL1Solver.Instance : DenseSimplexL1Solver.Instance,
+        _ => throw new InvalidInputException("l1-solver", name, "must be one of " + string.Join(", ", Names)),
+    };
+}
