@@ -71,15 +71,8 @@ internal sealed class Nacson2022 : IPreset
     /// </summary>
     internal static (Tally Tally, double Small, double Large) LargeStepsizeLower(IReadOnlyList<StoredRun> runs, Func<StoredRun, double> metric)
     {
-        var fractions = runs.Where(r => r.StepsizeFraction is not null).Select(r => r.StepsizeFraction!.Value).ToArray();
-        if (fractions.Length == 0) return (new Tally(0, 0), double.NaN, double.NaN);
-        double smallest = fractions.Min(), largest = fractions.Max();
-        var pairs = runs.GroupBy(r => (r.DatasetKey, r.Alpha))
-            .Select(g => (Small: g.FirstOrDefault(r => r.StepsizeFraction == smallest), Large: g.FirstOrDefault(r => r.StepsizeFraction == largest)))
-            .Where(p => p.Small is not null && p.Large is not null && RunGroups.Usable(p.Small) && RunGroups.Usable(p.Large))
-            .Select(p => (Small: metric(p.Small!), Large: metric(p.Large!)))
-            .Where(p => double.IsFinite(p.Small) && double.IsFinite(p.Large))
-            .ToArray();
+        var pairs = EndPairs.Of(runs.Where(r => r.StepsizeFraction is not null), r => (r.DatasetKey, r.Alpha), r => r.StepsizeFraction!.Value,
+            r => RunGroups.Usable(r) ? metric(r) : double.NaN);
         return (Tally.Count(pairs.Select(p => (bool?)(p.Large < p.Small))), Quantiles.Median(pairs.Select(p => p.Small)), Quantiles.Median(pairs.Select(p => p.Large)));
     }
 
