@@ -8,11 +8,12 @@ internal static class SweepExpansion
     private static readonly ulong BatchLabel = SplitMix64.Label("batches");
 
     /// <summary>
-    /// Order: dataset, n, d, s, noise, alpha, model, u0, v0 (or the initialisation shape), batch size, repeat, stepsize (runs sharing a dataset are adjacent).
+    /// Order: dataset, n, d, s, noise, alpha, model, u0, v0 (or the initialisation shape), label noise, momentum, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
     /// The batch seed is derived from the coordinate values (not their positions, so adding a value to an axis
     /// changes no other run) and deliberately not from the stepsize: all stepsizes of one configuration see the
-    /// same batch sequence (common random numbers); nor from the model and its start, for the same reason (runs that
-    /// differ only there compare on the same batches), which makes curves over the stepsize smooth and lets the
+    /// same batch sequence (common random numbers); nor from the model, its start, the label noise (whose stream is
+    /// derived from the batch seed: runs differing only in delta see the same xi) or the momentum, for the same reason
+    /// (runs that differ only there compare on the same batches), which makes curves over the stepsize smooth and lets the
     /// bisection for the largest convergent stepsize use exactly the runs' batch sequence.
     /// </summary>
     public static IReadOnlyList<RunSpec> Expand(SweepSpec spec)
@@ -29,6 +30,8 @@ internal static class SweepExpansion
         foreach (double alpha in spec.Alpha)
         foreach (var model in spec.Model)
         foreach (var (u0, v0) in Starts(spec, alpha))
+        foreach (double labelNoise in Axis(spec.LabelNoise).Select(x => x ?? 0.0))
+        foreach (double momentum in Axis(spec.Momentum).Select(x => x ?? 0.0))
         foreach (int bAxis in spec.BatchSize)
         {
             int b = bAxis == SweepSpec.FullBatch ? n : bAxis;
@@ -43,7 +46,7 @@ internal static class SweepExpansion
                         NonzeroScale = spec.NonzeroScale, Support = spec.Support, NTest = spec.NTest,
                         Mean = spec.Mean == 0 ? 0.0 : spec.Mean, Correlation = spec.Correlation == 0 ? 0.0 : spec.Correlation,
                         DataIndex = di, DataSeed = dataSeeds[di], Alpha = alpha,
-                        Model = model, U0 = u0, V0 = v0, BatchSize = b, BatchMode = spec.BatchMode,
+                        Model = model, U0 = u0, V0 = v0, LabelNoise = labelNoise, Momentum = momentum, BatchSize = b, BatchMode = spec.BatchMode,
                         Stepsize = relative ? null : points[k],
                         StepsizeFraction = relative ? points[k] : null,
                         Repeat = r, BatchSeed = batchSeed, Tolerance = spec.Tolerance, MaxSteps = spec.MaxSteps,

@@ -6,7 +6,7 @@ namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
 /// A sweep as data: a sparse-regression problem, (S)GD settings, a grid (n, d, s, noise, alpha, model, u0, v0,
-/// batch size, stepsize) and seeds. Built by <see cref="SweepSpecToml"/> from a TOML file or from CLI flags, or in code;
+/// label noise, momentum, batch size, stepsize) and seeds. Built by <see cref="SweepSpecToml"/> from a TOML file or from CLI flags, or in code;
 /// <see cref="Expand"/> turns it into the deterministic list of runs. Field paths in errors follow the TOML schema.
 /// </summary>
 public sealed record SweepSpec
@@ -65,6 +65,12 @@ public sealed record SweepSpec
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<double>? Shape { get; init; }
+    /// <summary>Label-noise SGD's delta >= 0 (fresh label noise at every step), a grid axis; null (default) means [0]: plain SGD.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? LabelNoise { get; init; }
+    /// <summary>Heavy-ball momentum M in [0, 1), a grid axis; null (default) means [0]: none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? Momentum { get; init; }
     /// <summary>Batch size b (default [1]: SGD); <see cref="FullBatch"/> (0, "n" in TOML and flags) means b = n, i.e. GD.</summary>
     public IReadOnlyList<int> BatchSize { get; init; } = [1];
     /// <summary>Constant stepsizes (default the single value 0.01).</summary>
@@ -141,6 +147,12 @@ public sealed record SweepSpec
         if ((U0 ?? V0) is not null && Model.FirstOrDefault(m => m.Kind != ModelKind.Uv) is { } power)
             throw new InvalidInputException(U0 is not null ? "training.u0" : "training.v0",
                 $"applies to the uv model only; training.model has {power}, which starts from w+ = w- = alpha (sweep it separately)");
+        if (LabelNoise is not null) Each("training.label_noise", LabelNoise, v => Check.NonNegative("training.label_noise", v));
+        if (Momentum is not null)
+            Each("training.momentum", Momentum, v =>
+            {
+                if (!(v >= 0 && v < 1)) throw new InvalidInputException("training.momentum", v, HeavyBall.MomentumAllowed);
+            });
         Each("training.batch_size", BatchSize, v =>
         {
             if (v != FullBatch) Check.InRange("training.batch_size", v, 1, minN);
@@ -163,7 +175,8 @@ public sealed record SweepSpec
 
     // Counted in doubles: a product of axis lengths can pass 2^64, which would wrap around a 64-bit count.
     private double RunCount() => (double)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
-        * Alpha.Count * Model.Count * (U0?.Count ?? 1) * (V0?.Count ?? 1) * (Shape?.Count ?? 1) * BatchSize.Count * Stepsize.Points().Length;
+        * Alpha.Count * Model.Count * (U0?.Count ?? 1) * (V0?.Count ?? 1) * (Shape?.Count ?? 1)
+        * (LabelNoise?.Count ?? 1) * (Momentum?.Count ?? 1) * BatchSize.Count * Stepsize.Points().Length;
 
     /// <summary>Bytes the plan takes (each run's spec and key) before any run starts, in doubles (no overflow).</summary>
     private const double BytesPerPlannedRun = 1024;
