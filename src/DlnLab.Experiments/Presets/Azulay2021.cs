@@ -126,17 +126,8 @@ internal sealed class Azulay2021 : IPreset
         }));
 
     /// <summary>For one shape, on how many datasets the distance to minimum l1 is smaller at the smallest alpha than at the largest.</summary>
-    internal static Tally RichAsAlphaFalls(IReadOnlyList<ShapePoint> points, double shape)
-    {
-        var mine = points.Where(p => p.Shape == shape).ToArray();
-        if (mine.Length == 0) return new Tally(0, 0);
-        double smallest = mine.Min(p => p.Alpha), largest = mine.Max(p => p.Alpha);
-        return Tally.Count(mine.GroupBy(p => p.DatasetKey).Select(g =>
-        {
-            double small = g.First(p => p.Alpha == smallest).FlowToL1, large = g.First(p => p.Alpha == largest).FlowToL1;
-            return double.IsFinite(small) && double.IsFinite(large) && smallest < largest ? small < large : (bool?)null;
-        }));
-    }
+    internal static Tally RichAsAlphaFalls(IReadOnlyList<ShapePoint> points, double shape) =>
+        Tally.Count(EndPairs.Of(points.Where(p => p.Shape == shape), p => p.DatasetKey, p => p.Alpha, p => p.FlowToL1).Select(p => (bool?)(p.Small < p.Large)));
 
     /// <summary>
     /// How far apart the curves of two shapes s1 &lt; s2 (both nonzero) lie, in decades of the distance to minimum l1:

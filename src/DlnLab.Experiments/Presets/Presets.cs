@@ -8,6 +8,7 @@ public static class Presets
     [
         new Woodworth2020(),
         new Azulay2021(),
+        new Nacson2022(),
         new Pesme2023(),
     ];
 

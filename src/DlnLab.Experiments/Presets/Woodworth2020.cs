@@ -118,17 +118,8 @@ internal sealed class Woodworth2020 : IPreset
     internal static Tally KernelAsAlphaGrows(IReadOnlyList<DepthRegimePoint> points, int depth) =>
         Ends(points, depth, p => p.FlowToL2, (small, large) => large < small);
 
-    private static Tally Ends(IReadOnlyList<DepthRegimePoint> points, int depth, Func<DepthRegimePoint, double> value, Func<double, double, bool> holds)
-    {
-        var mine = points.Where(p => p.Depth == depth).ToArray();
-        if (mine.Length == 0) return new Tally(0, 0);
-        double smallest = mine.Min(p => p.Alpha), largest = mine.Max(p => p.Alpha);
-        return Tally.Count(mine.GroupBy(p => p.DatasetKey).Select(g =>
-        {
-            double small = value(g.First(p => p.Alpha == smallest)), large = value(g.First(p => p.Alpha == largest));
-            return double.IsFinite(small) && double.IsFinite(large) && smallest < largest ? holds(small, large) : (bool?)null;
-        }));
-    }
+    private static Tally Ends(IReadOnlyList<DepthRegimePoint> points, int depth, Func<DepthRegimePoint, double> value, Func<double, double, bool> holds) =>
+        Tally.Count(EndPairs.Of(points.Where(p => p.Depth == depth), p => p.DatasetKey, p => p.Alpha, value).Select(p => (bool?)holds(p.Small, p.Large)));
 
     // Per D and dataset: the distance to minimum l1 does not rise at any step down the alpha grid.
     private static Tally Monotone(IReadOnlyList<DepthRegimePoint> points, int depth) =>

@@ -17,7 +17,14 @@ internal sealed record PresetTestRun(PresetResult Result, string Directory, Swee
     public static PresetTestRun Of(IPreset preset, IReadOnlyList<string> overrides, int sweep = 0)
     {
         string dir = TestSweeps.TempDir();
-        var result = PresetRunner.Run(preset, PresetSize.Quick, dir, threads: 2, overrides: overrides);
+        return Read(PresetRunner.Run(preset, PresetSize.Quick, dir, threads: 2, overrides: overrides), dir, preset, overrides, sweep);
+    }
+
+    /// <summary>Another sweep of the same run, read from its store.</summary>
+    public PresetTestRun Sweep(IPreset preset, IReadOnlyList<string> overrides, int sweep) => Read(Result, Directory, preset, overrides, sweep);
+
+    private static PresetTestRun Read(PresetResult result, string dir, IPreset preset, IReadOnlyList<string> overrides, int sweep)
+    {
         var spec = PresetRunner.Plan(preset, PresetSize.Quick, overrides)[sweep];
         using var store = ResultStore.Open(result.StorePath);
         var runs = PresetContext.RunsOf(store, spec);
