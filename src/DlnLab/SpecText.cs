@@ -21,7 +21,7 @@ public static class SpecText
     /// <summary>The keys of a run (<see cref="TrainingOptions"/>), as <c>dln train</c> names its options.</summary>
     public static IReadOnlyList<string> TrainingKeys { get; } =
     [
-        "model", "alpha", "u0", "v0", "batch-size", "stepsize", "batch-mode", "seed", "tolerance", "max-steps",
+        "model", "alpha", "u0", "v0", "batch-size", "stepsize", "batch-mode", "seed", "label-noise", "momentum", "tolerance", "max-steps",
         "divergence-factor", "bounce-factor", "loss-check-interval", "checkpoints-per-decade", "checkpoint-every",
     ];
 
@@ -90,6 +90,8 @@ public static class SpecText
         var defaults = new TrainingOptions();
         var batchMode = Get(values, "batch-mode", defaults.BatchMode, ParseWord<BatchMode>);
         ulong seed = Get(values, "seed", defaults.Seed, ParseSeed);
+        double labelNoise = Get(values, "label-noise", defaults.LabelNoise, ParseNumber);
+        double momentum = Get(values, "momentum", defaults.Momentum, ParseNumber);
         double tolerance = Get(values, "tolerance", defaults.Tolerance, ParseNumber);
         long maxSteps = Get(values, "max-steps", defaults.MaxSteps, ParseLong);
         double divergence = Get(values, "divergence-factor", defaults.DivergenceFactor, ParseNumber);
@@ -109,6 +111,8 @@ public static class SpecText
             Stepsize = values.TryGetValue("stepsize", out var gamma) ? StepsizeSchedule.Parse(gamma) : defaults.Stepsize,
             BatchMode = batchMode,
             Seed = seed,
+            LabelNoise = labelNoise,
+            Momentum = momentum,
             Tolerance = tolerance,
             MaxSteps = maxSteps,
             DivergenceFactor = divergence,

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using DlnLab.Cli.Options;
+using DlnLab.Cli.Output;
 using DlnLab.Experiments.Figures;
 using DlnLab.Experiments.Presets;
 using DlnLab.Experiments.Reproduction;
@@ -95,7 +95,7 @@ internal sealed class ReproduceCommand
         OutputPath.CheckFile("out", Path.Combine(directory, ConfigFile), folderMayBeCreated: true);
 
         return Interruptible(parsed, Path.Combine(directory, Reproducer.StoreFile),
-            token => Reproducer.Run(settings, directory, chosen, ProgressLines(writer), token, CommandLineOf(parsed)),
+            token => WithProgress(parsed, progress => Reproducer.Run(settings, directory, chosen, progress, token, CommandLineOf(parsed))),
             result =>
             {
                 WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
@@ -142,7 +142,7 @@ internal sealed class ReproduceCommand
             return Cli.Success;
         }
         return Interruptible(parsed, Path.Combine(directory, PresetRunner.StoreFile),
-            token => PresetRunner.Run(preset, size, directory, parsed.GetValue(threads), overrides, ProgressLines(writer), token, CommandLineOf(parsed)),
+            token => WithProgress(parsed, progress => PresetRunner.Run(preset, size, directory, parsed.GetValue(threads), overrides, progress, token, CommandLineOf(parsed))),
             result =>
             {
                 WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
@@ -190,20 +190,8 @@ internal sealed class ReproduceCommand
         }
     }
 
-    /// <summary>One line per sweep every two seconds or so, and each sweep's last.</summary>
-    private static Action<string, SweepProgress> ProgressLines(TextWriter writer)
-    {
-        var lastLine = Stopwatch.StartNew();
-        var gate = new object();
-        return (sweep, p) =>
-        {
-            lock (gate)
-            {
-                if (p.Completed != p.Total && lastLine.Elapsed.TotalSeconds < 2) return;
-                lastLine.Restart();
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{sweep}: {p.Completed}/{p.Total} runs ({p.AlreadyStored} stored before), {p.Elapsed.TotalSeconds:F1} s elapsed"));
-            }
-        };
-    }
+    /// <summary>Runs <paramref name="run"/> with the sweeps' progress shown on standard error (<see cref="SweepProgressDisplay"/>).</summary>
+    private static T WithProgress<T>(ParseResult parsed, Func<Action<string, SweepProgress>, T> run) =>
+        SweepProgressDisplay.Run(parsed.InvocationConfiguration.Error, quiet: false, TimeSpan.FromSeconds(2),
+            progress => run((_, p) => progress!.Report(p)));
 }

@@ -35,7 +35,11 @@ internal sealed class TrainingOptionSet
     public Option<string> BatchMode { get; } = CliOption.Choice("--batch-mode", CliOption.Word(Defaults.BatchMode),
         "How batches are drawn: uniform (an independent uniform subset each step) or epoch (shuffle, then sweep).",
         Enum.GetValues<Training.BatchMode>().Select(CliOption.Word).ToArray());
-    public Option<ulong> Seed { get; } = CliOption.Seed("--seed", Defaults.Seed, "Seed of the batch sequence (the data have --data-seed).");
+    public Option<ulong> Seed { get; } = CliOption.Seed("--seed", Defaults.Seed, "Seed of the batch sequence (the data have --data-seed; the label noise has a stream derived from it).");
+    public Option<double> LabelNoise { get; } = CliOption.Double("--label-noise", Defaults.LabelNoise,
+        "Label-noise SGD: standard deviation delta >= 0 of fresh Gaussian noise added to each label of the batch at every step (0: plain SGD).");
+    public Option<double> Momentum { get; } = CliOption.Double("--momentum", Defaults.Momentum,
+        "Heavy-ball momentum M in [0, 1) on the parameters (0: none); reported with lambda = gamma / (1 - M)^2. Runs on the reference backend, without the uv gain or alpha_inf.");
     public Option<double> Tolerance { get; } = CliOption.Double("--tolerance", Defaults.Tolerance, "Converged once the training loss is at or below this (>= 0).");
     public Option<long> MaxSteps { get; } = CliOption.Long("--max-steps", Defaults.MaxSteps, "Step budget (> 0).");
     public Option<double> DivergenceFactor { get; } = CliOption.Double("--divergence-factor", Defaults.DivergenceFactor,
@@ -50,7 +54,7 @@ internal sealed class TrainingOptionSet
         "Trajectory checkpoints every this many steps instead of log-spaced ones (>= 0; 0: log-spaced).");
 
     public IEnumerable<Option> All =>
-        [Model, Alpha, U0, V0, BatchSize, Stepsize, BatchMode, Seed, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade, CheckpointEvery];
+        [Model, Alpha, U0, V0, BatchSize, Stepsize, BatchMode, Seed, LabelNoise, Momentum, Tolerance, MaxSteps, DivergenceFactor, BounceFactor, LossCheckInterval, CheckpointsPerDecade, CheckpointEvery];
 
     public void AddTo(Command command)
     {
@@ -72,6 +76,8 @@ internal sealed class TrainingOptionSet
             Stepsize = StepsizeSchedule.Parse(parsed.GetValue(Stepsize)!),
             BatchMode = CliOption.ParseWord<Training.BatchMode>(parsed.GetValue(BatchMode)!),
             Seed = parsed.GetValue(Seed),
+            LabelNoise = parsed.GetValue(LabelNoise),
+            Momentum = parsed.GetValue(Momentum),
             Tolerance = parsed.GetValue(Tolerance),
             MaxSteps = parsed.GetValue(MaxSteps),
             DivergenceFactor = parsed.GetValue(DivergenceFactor),

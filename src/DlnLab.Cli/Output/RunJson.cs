@@ -14,7 +14,7 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunJson
 {
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing, string? config = null) =>
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck? theory, RunTiming timing, string? config = null) =>
         JsonLine.Write(output, json =>
         {
             json.WriteStartObject();
@@ -23,7 +23,7 @@ internal static class RunJson
             WriteArrayOrNull(json, "alpha_inf", result.Implicit?.AlphaInf());
             WriteArrayOrNull(json, "delta", result.Implicit?.Delta);
             JsonNumbers.WriteArray(json, "alpha", result.Alpha);
-            WriteTheory(json, theory);
+            WriteTheory(json, theory, options);
             WriteTrajectory(json, result.Trajectory);
             WriteSpec(json, problem, options, config);
             json.WriteStartObject("timing");
@@ -73,9 +73,17 @@ internal static class RunJson
         else JsonNumbers.WriteArray(json, name, start.Vector);
     }
 
-    private static void WriteTheory(Utf8JsonWriter json, TheoryCheck theory)
+    /// <summary>The theory object, or null where the check was not run (--theory none, or auto above its size).</summary>
+    private static void WriteTheory(Utf8JsonWriter json, TheoryCheck? theory, TrainingOptions options)
     {
+        if (theory is null)
+        {
+            json.WriteNull("theory");
+            return;
+        }
         json.WriteStartObject("theory");
+        // Theorems 2.1 and 2.2 are about (S)GD on the data's labels; their checks are left null for other optimisers.
+        json.WriteBoolean("theorems_cover_run", options.IsPlainSgd);
         JsonNumbers.Write(json, "theorem22_residual", theory.Theorem22Residual);
         if (theory.PredictedBeta is not null) JsonNumbers.WriteArray(json, "theorem22_beta", theory.PredictedBeta);
         JsonNumbers.Write(json, "distance_to_gradient_flow", theory.DistanceToGradientFlow);
@@ -127,6 +135,10 @@ internal static class RunJson
         json.WriteString("stepsize", options.Stepsize.Describe());
         json.WriteString("batch_mode", options.BatchMode.ToString().ToLowerInvariant());
         json.WriteNumber("seed", options.Seed);
+        JsonNumbers.Write(json, "label_noise", options.LabelNoise);
+        JsonNumbers.Write(json, "momentum", options.Momentum);
+        // Heavy ball's effective stepsize lambda = gamma_0 / (1 - M)^2 (gamma_0 itself without momentum).
+        JsonNumbers.Write(json, "effective_stepsize", options.EffectiveStepsize);
         JsonNumbers.Write(json, "tolerance", options.Tolerance);
         json.WriteNumber("max_steps", options.MaxSteps);
         JsonNumbers.Write(json, "divergence_factor", options.DivergenceFactor);

@@ -22,7 +22,7 @@ public sealed record PredictionCheck
     /// <summary>Both checks for <paramref name="run"/>, trained on <paramref name="problem"/> with <paramref name="options"/>.</summary>
     public static PredictionCheck Of(RegressionProblem problem, RunResult run, TrainingOptions options)
     {
-        if (run.Implicit is null || run.Status == RunStatus.Diverged) return new PredictionCheck();
+        if (run.Implicit is null || run.Status == RunStatus.Diverged || !options.IsPlainSgd) return new PredictionCheck();
         double? distance = null;
         if (run.Status == RunStatus.Converged
             && DualNewtonSolver.TrySolve(problem.X, problem.Y, Interpolators.WithoutPerturbationMap(run.Implicit.LnAlphaInfSquared), out var limit))

@@ -21,7 +21,10 @@ public interface IStepBackend
 
     /// <summary>
     /// A run of <paramref name="model"/> on the padded design, batches from <paramref name="sampler"/>, stepsizes from
-    /// <paramref name="schedule"/>, renormalising every <paramref name="renormalizeEvery"/> steps where its state needs it.
+    /// <paramref name="schedule"/>, renormalising every <paramref name="renormalizeEvery"/> steps where its state needs it;
+    /// with <paramref name="labelNoise"/>, each step's labels carry that noise (drawn in batch order, one per label);
+    /// with <paramref name="momentum"/> M > 0, heavy-ball steps (<see cref="HeavyBall"/>).
     /// </summary>
-    internal IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery);
+    internal IStepper Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
+        LabelNoise? labelNoise, double momentum);
 }

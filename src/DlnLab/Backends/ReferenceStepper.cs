@@ -5,9 +5,10 @@ using DlnLab.Training;
 namespace DlnLab.Backends;
 
 /// <summary>
-/// A run on the <see cref="ReferenceBackend"/>. For the uv model it also accumulates, step by step, t = gamma g and
+/// A run on the <see cref="ReferenceBackend"/>, with the labels of each batch noisy for label-noise SGD and heavy-ball
+/// momentum when asked. Without momentum, for the uv model it also accumulates, step by step, t = gamma g and
 /// ln|1 ∓ t| per coordinate, so its read-out is ln|w±_k| = ln|w±_0| + sum_j ln|1 ∓ t_j| and S_k = sum_j t_j: the
-/// products MATH.md's rotated form says the state holds, computed here without it.
+/// products MATH.md's rotated form says the state holds, computed here without it (with momentum there is no read-out).
 /// </summary>
 internal sealed class ReferenceStepper : IStepper
 {
@@ -17,19 +18,32 @@ internal sealed class ReferenceStepper : IStepper
     private readonly StepsizeSchedule _schedule;
     private readonly double[] _first, _second, _beta, _gradient;
     private readonly double[]? _sumT, _lnPlus, _lnMinus;
+    private readonly LabelNoise? _labelNoise;
+    private readonly double _momentum;
+    private readonly double[]? _previousFirst, _previousSecond;
 
-    public ReferenceStepper(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule)
+    public ReferenceStepper(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, LabelNoise? labelNoise = null,
+        double momentum = 0)
     {
         if (model.D != design.D) throw new ArgumentException($"the model has d = {model.D} but the design {design.D}", nameof(model));
         _model = model;
         _design = design;
         _sampler = sampler;
         _schedule = schedule;
+        _labelNoise = labelNoise;
+        _momentum = momentum;
         (_first, _second) = model.Start();
         int d = model.D;
         _beta = new double[d];
         _gradient = new double[d];
-        if (model is UvModel uv)
+        if (momentum != 0)
+        {
+            // theta_{-1} = theta_0: the first step is a plain one.
+            _previousFirst = (double[])_first.Clone();
+            _previousSecond = (double[])_second.Clone();
+        }
+        // The read-out's products hold for the multiplicative update only: none with momentum.
+        else if (model is UvModel uv)
         {
             _sumT = new double[d];
             _lnPlus = uv.WPlus0.Select(w => Math.Log(Math.Abs(w))).ToArray();
@@ -67,7 +81,8 @@ internal sealed class ReferenceStepper : IStepper
             Array.Clear(_gradient);
             foreach (int j in batch)
             {
-                double r = Residual(j);
+                // Label-noise SGD: the residual against the noisy label y_j + delta xi.
+                double r = _labelNoise is null ? Residual(j) : Residual(j) - _labelNoise.Next();
                 var x = _design.Row(j);
                 for (int i = 0; i < d; i++) _gradient[i] += r * x[i] / batch.Length;
             }
@@ -77,7 +92,16 @@ internal sealed class ReferenceStepper : IStepper
             {
                 double t = gamma * _gradient[i];
                 maxAbs = double.IsNaN(t) || double.IsNaN(maxAbs) ? double.NaN : Math.Max(maxAbs, Math.Abs(t));
-                (_first[i], _second[i]) = _model.Step(_first[i], _second[i], gamma, _gradient[i]);
+                var (first, second) = _model.Step(_first[i], _second[i], gamma, _gradient[i]);
+                if (_previousFirst is not null)
+                {
+                    // Heavy ball: plus M (theta_k - theta_{k-1}).
+                    first += _momentum * (_first[i] - _previousFirst[i]);
+                    second += _momentum * (_second[i] - _previousSecond![i]);
+                    _previousFirst[i] = _first[i];
+                    _previousSecond[i] = _second[i];
+                }
+                (_first[i], _second[i]) = (first, second);
                 if (_sumT is not null)
                 {
                     _sumT[i] += t;
@@ -94,7 +118,7 @@ internal sealed class ReferenceStepper : IStepper
     public double GainL1() => ReadOut()?.GainL1 ?? double.NaN;
 
     public EffectiveInitialization? ReadOut() =>
-        _model is UvModel uv ? uv.ReadOut(_lnPlus, _lnMinus, _sumT) : null;
+        _model is UvModel uv && _sumT is not null ? uv.ReadOut(_lnPlus, _lnMinus, _sumT) : null;
 
     private double Residual(int j)
     {

@@ -7,7 +7,8 @@ namespace DlnLab.Backends;
 /// <summary>
 /// The vectorised kernels (<see cref="Kernels"/>, register-blocked gradient sums) on the uv model's exact rotated
 /// state (<see cref="NetworkState"/>), for any initialisation and any n, d, b: a fused loop for b = 1, gradient sums
-/// for 1 &lt; b &lt;= n. Same bits as the kernels' documented summation order.
+/// for 1 &lt; b &lt;= n. Same bits as the kernels' documented summation order. The power:D model runs on the same
+/// gradient sums with its own vectorised step (<see cref="PowerSimdStepper"/>).
 /// </summary>
 public sealed class SimdBackend : IStepBackend
 {
@@ -24,15 +25,31 @@ public sealed class SimdBackend : IStepBackend
     /// <inheritdoc />
     public int VectorWidth => Vector512<double>.Count;
 
-    /// <summary>The uv model, any sizes.</summary>
-    public bool Supports(StepShape shape) => shape.Model.Kind == ModelKind.Uv;
+    /// <summary>
+    /// The uv model, any sizes; label noise on the gradient-sum path (b > 1, or b = n) only: the fused b = 1 kernels
+    /// take the clean labels, and such runs go to the Reference. The power:D model, any sizes, plain (S)GD. No momentum:
+    /// heavy-ball steps are not multiplicative, so the rotated state cannot hold them; momentum runs go to the Reference.
+    /// </summary>
+    public bool Supports(StepShape shape) => !shape.Momentum && shape.Model.Kind switch
+    {
+        ModelKind.Uv => !shape.LabelNoise || shape.BatchSize > 1 || shape.IsFullBatch,
+        ModelKind.Power => !shape.LabelNoise,
+        _ => false,
+    };
 
     /// <inheritdoc />
-    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery)
+    IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
+        LabelNoise? labelNoise, double momentum)
     {
-        if (model is not UvModel uv) throw new ArgumentException($"the simd backend runs the uv model only, not {model.Spec}", nameof(model));
+        if (momentum != 0) throw new ArgumentException("the simd backend has no momentum; the reference runs it", nameof(momentum));
+        if (model is PowerModel power)
+            return labelNoise is null ? new PowerSimdStepper(power, design, sampler, schedule)
+                : throw new ArgumentException("the simd backend runs power:D without label noise; the reference runs it", nameof(labelNoise));
+        if (model is not UvModel uv) throw new ArgumentException($"the simd backend runs the uv and power:D models, not {model.Spec}", nameof(model));
         if (renormalizeEvery != Trainer.RenormalizeEvery)
             throw new ArgumentException($"the b = 1 kernel renormalises every {Trainer.RenormalizeEvery} steps; got {renormalizeEvery}", nameof(renormalizeEvery));
-        return new SimdStepper(uv, design, sampler, schedule);
+        if (labelNoise is not null && sampler.BatchSize == 1 && !sampler.IsFullBatch)
+            throw new ArgumentException("the simd backend runs label noise for b > 1 only", nameof(labelNoise));
+        return new SimdStepper(uv, design, sampler, schedule, labelNoise);
     }
 }

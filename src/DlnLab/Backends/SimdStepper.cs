@@ -6,7 +6,7 @@ using DlnLab.Training;
 namespace DlnLab.Backends;
 
 /// <summary>
-/// A uv run on the <see cref="SimdBackend"/>. b = n: the gradient sum gives the loss at step k and the step's
+/// A uv run on the <see cref="SimdBackend"/> (label noise on the gradient-sum paths). b = n: the gradient sum gives the loss at step k and the step's
 /// direction in one pass. b = 1: each update also computes the next sample's &lt;x, beta'&gt; (drawn one step ahead,
 /// the same sequence); for short rows a stretch of steps runs in one kernel call, where the row maxima make
 /// max |gamma g| one product and a constant schedule's stepsize is read once.
@@ -21,12 +21,14 @@ internal sealed class SimdStepper : IStepper
     private readonly bool _fullBatch, _singleSample;
     private readonly double[]? _rowMaxAbs;
     private readonly double _constantGamma;
+    private readonly LabelNoise? _labelNoise;
     private bool _gradientFresh;
     private int _current = -1;
     private double _dotCurrent;
 
-    public SimdStepper(UvModel model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule)
+    public SimdStepper(UvModel model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, LabelNoise? labelNoise = null)
     {
+        _labelNoise = labelNoise;
         _design = design;
         _sampler = sampler;
         _schedule = schedule;
@@ -94,11 +96,14 @@ internal sealed class SimdStepper : IStepper
             {
                 if (!_gradientFresh) Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
                 _gradientFresh = false;
+                if (_labelNoise is not null) AddLabelNoise(_sampler.Next());
                 maxAbs = Kernels.Update(_gradient, gamma / _design.N, _state);
             }
             else
             {
-                Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
+                var batch = _sampler.Next();
+                Kernels.BatchGradientSum(_design, batch, _state.Beta, _gradient);
+                if (_labelNoise is not null) AddLabelNoise(batch);
                 maxAbs = Kernels.Update(_gradient, gamma / _sampler.BatchSize, _state);
             }
             counters.Record(maxAbs);
@@ -108,6 +113,20 @@ internal sealed class SimdStepper : IStepper
         // GD evaluates the loss at every step: the next gradient sum gives it (and the next step's direction).
         lossAtUntil = Loss();
         return true;
+    }
+
+    /// <summary>
+    /// Label-noise SGD: the gradient sum against the labels y_j + delta xi_j is the clean one minus sum_j delta xi_j x_j,
+    /// the noise drawn in batch order (as the Reference draws it).
+    /// </summary>
+    private void AddLabelNoise(ReadOnlySpan<int> batch)
+    {
+        foreach (int j in batch)
+        {
+            double noise = _labelNoise!.Next();
+            var x = _design.Row(j);
+            for (int i = 0; i < x.Length; i++) _gradient[i] -= noise * x[i];
+        }
     }
 
     public double GainL1() => _state.GainL1();

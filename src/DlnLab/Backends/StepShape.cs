@@ -9,6 +9,12 @@ namespace DlnLab.Backends;
 /// <param name="BatchSize">Batch size b in [1, n]; b = n is GD.</param>
 public sealed record StepShape(ModelSpec Model, int N, int D, int BatchSize)
 {
+    /// <summary>Whether the run adds fresh noise to the batch's labels at every step (label-noise SGD).</summary>
+    public bool LabelNoise { get; init; }
+
+    /// <summary>Whether the run uses heavy-ball momentum.</summary>
+    public bool Momentum { get; init; }
+
     /// <summary>b = n: every batch is the whole sample, in order.</summary>
     public bool IsFullBatch => BatchSize == N;
 }

@@ -28,18 +28,22 @@ public static class Trainer
 
     /// <summary>Trains on an already padded copy of the problem's design, so sweeps pad X once for many runs.</summary>
     public static RunResult Train(PaddedDesign design, RegressionProblem problem, TrainingOptions options, CancellationToken cancellation = default) =>
-        Train(design, problem, options, StepBackends.For(new StepShape(options.Model, design.N, design.D, options.BatchSize)), cancellation);
+        Train(design, problem, options, StepBackends.For(Shape(design, options)), cancellation);
 
     /// <summary>Trains on the given backend, which must support the run's shape (<see cref="IStepBackend.Supports"/>).</summary>
     public static RunResult Train(PaddedDesign design, RegressionProblem problem, TrainingOptions options, IStepBackend backend,
         CancellationToken cancellation = default)
     {
-        var shape = new StepShape(options.Model, design.N, design.D, options.BatchSize);
+        var shape = Shape(design, options);
         if (!backend.Supports(shape))
             throw new ArgumentException($"the {backend.Name} backend does not run {shape.Model} at n = {shape.N}, d = {shape.D}, b = {shape.BatchSize}", nameof(backend));
         var model = Model.Create(options.Model, options.AlphaFor(design.D), options.U0, options.V0);
         return TrainingLoop.Run(backend, model, design, problem, options, cancellation);
     }
+
+    /// <summary>What a backend is chosen by for a run of <paramref name="options"/> on <paramref name="design"/>.</summary>
+    internal static StepShape Shape(PaddedDesign design, TrainingOptions options) =>
+        new(options.Model, design.N, design.D, options.BatchSize) { LabelNoise = options.LabelNoise > 0, Momentum = options.Momentum > 0 };
 
     /// <summary>The run's result from its final state (renormalised first), for the lockstep trainer's uv runs.</summary>
     internal static RunResult Finish(RunStatus status, long steps, double loss, NetworkState state, IterateMetrics metrics,

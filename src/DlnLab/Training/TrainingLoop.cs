@@ -33,7 +33,7 @@ internal static class TrainingLoop
         // Cancellation is checked before every call, so a call is kept to a few thousand steps and a bounded amount of work.
         long stepsPerCall = Math.Clamp(WorkPerCall / ((long)b * design.Stride), 1, StepsPerCall);
 
-        var stepper = backend.Create(model, design, sampler, options.Stepsize, RenormalizeEvery);
+        var stepper = backend.Create(model, design, sampler, options.Stepsize, RenormalizeEvery, LabelNoise.For(options), options.Momentum);
         double lossAtK = stepper.Loss();
         var monitor = new LossMonitor(lossAtK, options);
         var checkpoints = CheckpointSchedule.For(options);

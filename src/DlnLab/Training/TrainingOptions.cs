@@ -24,8 +24,22 @@ public sealed record TrainingOptions
     public StepsizeSchedule Stepsize { get; init; } = StepsizeSchedule.Constant(0.01);
     /// <summary>How batches are drawn for b &lt; n (default <see cref="BatchMode.Uniform"/>: a fresh random subset each step).</summary>
     public BatchMode BatchMode { get; init; } = BatchMode.Uniform;
-    /// <summary>Seed of the batch sequence (the data have their own seed).</summary>
+    /// <summary>Seed of the batch sequence (the data have their own seed); the label noise has its own stream derived from it.</summary>
     public ulong Seed { get; init; } = 1;
+    /// <summary>
+    /// Label-noise SGD: the standard deviation delta >= 0 of the fresh Gaussian noise added to each label of the batch at
+    /// every step (default 0: plain SGD, the same bits as a run without the option).
+    /// </summary>
+    public double LabelNoise { get; init; }
+    /// <summary>
+    /// Heavy-ball momentum M in [0, 1) on the textbook parameters (<see cref="HeavyBall"/>; default 0: none, the same
+    /// bits as a run without the option). Such runs have no uv read-out (gain, alpha_inf): the update is not the
+    /// multiplicative one that defines them.
+    /// </summary>
+    public double Momentum { get; init; }
+
+    /// <summary>lambda = gamma_0 / (1 - M)^2, the effective stepsize of heavy-ball momentum (gamma_0 without momentum).</summary>
+    public double EffectiveStepsize => HeavyBall.EffectiveStepsize(Stepsize.Initial, Momentum);
     /// <summary>Stop as converged once the training loss is at or below this (default 1e-5).</summary>
     public double Tolerance { get; init; } = 1e-5;
     /// <summary>Step budget (default 100000).</summary>
@@ -46,6 +60,12 @@ public sealed record TrainingOptions
     /// <see cref="Checkpoint.Gain"/>, <see cref="Checkpoint.Sharpness"/>; default false). Changes no bit of the run.
     /// </summary>
     public bool RecordIterates { get; init; }
+
+    /// <summary>
+    /// Whether the run is plain (S)GD on the data's labels, the algorithm of Theorems 2.1 and 2.2 (no label noise, no
+    /// momentum; the theory checks of those theorems are made for such runs only).
+    /// </summary>
+    public bool IsPlainSgd => LabelNoise == 0 && Momentum == 0;
 
     /// <summary>The most trajectory checkpoints per decade a run may ask for.</summary>
     public const int MaxCheckpointsPerDecade = 1000;
@@ -72,6 +92,8 @@ public sealed record TrainingOptions
         V0?.Validated("v0", d);
         Check.InRange("batch-size", BatchSize, 1, n);
         Check.Positive("stepsize", Stepsize.Initial);
+        Check.NonNegative("label-noise", LabelNoise);
+        if (!(Momentum >= 0 && Momentum < 1)) throw new InvalidInputException("momentum", Momentum, HeavyBall.MomentumAllowed);
         Check.NonNegative("tolerance", Tolerance);
         Check.Positive("max-steps", MaxSteps);
         if (!(DivergenceFactor > 1 && double.IsFinite(DivergenceFactor))) throw new InvalidInputException("divergence-factor", DivergenceFactor, "must be a finite number > 1");

@@ -97,8 +97,12 @@ public class DlnTests
         Assert.Equal(fast.Steps, textbook.Steps);
         double scale = fast.Beta.Max(Math.Abs);
         for (int i = 0; i < fast.Beta.Length; i++) Assert.True(Math.Abs(fast.Beta[i] - textbook.Beta[i]) <= 1e-12 * scale);
-        var power = new TrainingOptions { Model = ModelSpec.Power(3), BatchSize = 20 };
-        Assert.Throws<ArgumentException>(() => Dln.Train(Problem, power, SimdBackend.Instance));
+        var power = Options(20, 0.005) with { Model = ModelSpec.Power(3), MaxSteps = 3000 };
+        var fastPower = Dln.Train(Problem, power);
+        var textbookPower = Dln.Train(Problem, power, reference);
+        Assert.Equal(textbookPower.Steps, fastPower.Steps);
+        double powerScale = fastPower.Beta.Max(Math.Abs);
+        for (int i = 0; i < fastPower.Beta.Length; i++) Assert.True(Math.Abs(fastPower.Beta[i] - textbookPower.Beta[i]) <= 1e-12 * powerScale);
     }
 
     [Fact]

@@ -57,6 +57,38 @@ public class KernelWidthTests
     }
 
     [Fact]
+    public void PowerUpdateIsTheModelsScalarStepAtEveryWidth()
+    {
+        PowerCase<Octet512>(); PowerCase<Octet256>(); PowerCase<Octet128>(); PowerCase<OctetScalar>();
+    }
+
+    private static void PowerCase<T>() where T : struct, IOctet<T>
+    {
+        foreach (int depth in new[] { 2, 3, 4, 5 })
+            foreach (int d in new[] { 1, 8, 13, 65 })
+            {
+                int stride = PaddedDesign.PaddedLength(d);
+                var model = (DlnLab.Models.PowerModel)DlnLab.Models.Model.Create(DlnLab.Models.ModelSpec.Power(depth), Enumerable.Range(0, d).Select(i => 0.1 + 0.01 * i).ToArray(), null, null);
+                var g = Random(stride, (ulong)(depth * 100 + d), zeroFrom: d);
+                var (wp, wm) = (Random(stride, (ulong)d + 7, zeroFrom: d), Random(stride, (ulong)d + 8, zeroFrom: d));
+                var beta = new double[stride];
+                double scale = 0.0123;
+                var (ep, em) = ((double[])wp.Clone(), (double[])wm.Clone());
+                double max = 0;
+                for (int i = 0; i < d; i++)
+                {
+                    (ep[i], em[i]) = model.Step(ep[i], em[i], scale, g[i]);
+                    max = Math.Max(max, Math.Abs(scale * g[i]));
+                }
+                double got = PowerKernels.Update<T>(g, scale, depth, wp, wm, beta);
+                Assert.Equal(ep.Select(Bits), wp.Select(Bits));
+                Assert.Equal(em.Select(Bits), wm.Select(Bits));
+                Assert.Equal(Enumerable.Range(0, stride).Select(i => Bits(i < d ? model.Beta(ep[i], em[i]) : 0)), beta.Select(Bits));
+                Assert.Equal(Bits(max), Bits(got));
+            }
+    }
+
+    [Fact]
     public void BatchGradientSumIsRowByRowAxpyAtEveryWidthAndStride()
     {
         GradientCase<Octet512>(); GradientCase<Octet256>(); GradientCase<Octet128>(); GradientCase<OctetScalar>();

@@ -56,6 +56,20 @@ public class TrainingLoopTests
     public void ABackendThatDoesNotSupportTheModelIsRefused()
     {
         var o = new TrainingOptions { Model = ModelSpec.Power(2) };
-        Assert.Throws<ArgumentException>(() => Trainer.Train(new PaddedDesign(Problem.X, Problem.Y), Problem, o, SimdBackend.Instance));
+        Assert.Throws<ArgumentException>(() => Trainer.Train(new PaddedDesign(Problem.X, Problem.Y), Problem, o, new UvOnlyBackend()));
+    }
+
+    /// <summary>A backend that takes the uv model only, as a new backend may (a GPU's first version, say).</summary>
+    private sealed class UvOnlyBackend : IStepBackend
+    {
+        public string Name => "uv-only";
+
+        public int VectorWidth => 1;
+
+        public bool Supports(StepShape shape) => shape.Model.Kind == ModelKind.Uv;
+
+        IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
+            LabelNoise? labelNoise, double momentum) =>
+            ((IStepBackend)ReferenceBackend.Instance).Create(model, design, sampler, schedule, renormalizeEvery, labelNoise, momentum);
     }
 }
