@@ -32,6 +32,8 @@ internal sealed class SweepFlagOptions
         ["model"] = "The parametrisation: uv (beta = u * v) or power:D (beta = w+^D - w-^D, D in [2, 64]); comma-separated values are a grid axis.",
         ["u0"] = "For uv: the initial u on every coordinate; comma-separated values are a grid axis. Left out: u0 = sqrt(2) alpha. Not with power:D.",
         ["v0"] = "For uv: the initial v on every coordinate; comma-separated values are a grid axis. Left out: v0 = 0. Not with power:D.",
+        ["label-noise"] = "Label-noise SGD's delta >= 0 (fresh Gaussian noise on the batch's labels at every step); comma-separated values are a grid axis.",
+        ["momentum"] = "Heavy-ball momentum M in [0, 1) (effective stepsize gamma / (1 - M)^2); comma-separated values are a grid axis.",
         ["batch-size"] = "Batch size b in [1, n], or n for full-batch GD; comma-separated values are a grid axis (e.g. 1,n).",
         ["batch-mode"] = "How batches are drawn: uniform (independent each step) or epoch.",
         ["tolerance"] = "A run has converged once its training loss is at or below this.",
@@ -56,7 +58,7 @@ internal sealed class SweepFlagOptions
         ["batch-mode"] = "uniform|epoch", ["stepsize-linear"] = "START:STOP:COUNT", ["stepsize-log"] = "START:STOP:COUNT",
         ["seed"] = "SEED", ["data-seeds"] = "SEEDS", ["datasets"] = "INT", ["repeats"] = "INT", ["n-test"] = "INT",
         ["max-steps"] = "INT", ["loss-check-interval"] = "INT", ["checkpoints-per-decade"] = "INT", ["checkpoint-every"] = "INT",
-        ["n"] = "LIST", ["d"] = "LIST", ["s"] = "LIST", ["batch-size"] = "LIST", ["noise"] = "LIST", ["alpha"] = "LIST", ["model"] = "uv|power:D,...", ["u0"] = "LIST", ["v0"] = "LIST",
+        ["n"] = "LIST", ["d"] = "LIST", ["s"] = "LIST", ["batch-size"] = "LIST", ["noise"] = "LIST", ["alpha"] = "LIST", ["model"] = "uv|power:D,...", ["u0"] = "LIST", ["v0"] = "LIST", ["label-noise"] = "LIST", ["momentum"] = "LIST",
         ["stepsize"] = "LIST", ["stepsize-relative"] = "LIST",
     };
 
@@ -114,6 +116,8 @@ internal sealed class SweepFlagOptions
         ["correlation"] = G(spec.Correlation),
         ["alpha"] = string.Join(',', spec.Alpha.Select(G)),
         ["model"] = string.Join(',', spec.Model),
+        ["label-noise"] = "0",
+        ["momentum"] = "0",
         ["batch-size"] = string.Join(',', spec.BatchSize.Select(b => b == SweepSpec.FullBatch ? "n" : I(b))),
         ["batch-mode"] = CliOption.Word(spec.BatchMode),
         ["tolerance"] = G(spec.Tolerance),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DlnLab.Problems;
 using DlnLab.Cli.Options;
 using DlnLab.Analysis;
+using DlnLab.Experiments;
 using DlnLab.Experiments.Storage;
 using DlnLab.Training;
 
@@ -33,7 +34,7 @@ internal static class RunJson
             json.WriteEndObject();
         });
 
-    /// <summary>A result field as its column's type says (the status as <see cref="StatusWord"/> spells it).</summary>
+    /// <summary>A result field as its column's type says (the status as <see cref="Words"/> spells it).</summary>
     private static void WriteField(Utf8JsonWriter json, RunColumn column, object? value)
     {
         switch (value)
@@ -45,20 +46,10 @@ internal static class RunJson
             case long n: json.WriteNumber(column.Name, n); break;
             case int n: json.WriteNumber(column.Name, n); break;
             case ulong n: json.WriteNumber(column.Name, n); break;
-            case string text when column == RunColumns.Status: json.WriteString(column.Name, StatusWord(Enum.Parse<RunStatus>(text))); break;
-            case string text: json.WriteString(column.Name, text); break;
+            case string text: json.WriteString(column.Name, (string)Words.Exported(column, text)!); break;
             default: json.WriteNull(column.Name); break;
         }
     }
-
-    /// <summary>converged, budget, diverged or oscillating.</summary>
-    public static string StatusWord(RunStatus status) => status switch
-    {
-        RunStatus.Converged => "converged",
-        RunStatus.BudgetExhausted => "budget",
-        RunStatus.Diverged => "diverged",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 
     private static void WriteArrayOrNull(Utf8JsonWriter json, string name, double[]? values)
     {

@@ -86,10 +86,10 @@ internal static class RunSummary
     private static string Status(RunStatus status) => status switch
     {
         RunStatus.Converged => "[green]converged[/]",
-        RunStatus.BudgetExhausted => "[yellow]budget exhausted[/]",
+        RunStatus.BudgetExhausted => "[yellow]budget_exhausted[/]",
         RunStatus.Diverged => "[red]diverged[/]",
-        RunStatus.Oscillating => "[yellow]oscillating[/] (budget reached, loss bouncing without progress)",
-        _ => Markup.Escape(status.ToString()),
+        RunStatus.Oscillating => "[yellow]oscillating[/] (step budget reached, loss bouncing without progress)",
+        _ => Markup.Escape(DlnLab.Experiments.Words.Of(status)),
     };
 
     private static string Range(double[] values) =>

@@ -6,6 +6,9 @@ public static class Presets
     /// <summary>Every preset, in the order the help lists them.</summary>
     public static IReadOnlyList<IPreset> All { get; } =
     [
+        new Woodworth2020(),
+        new Azulay2021(),
+        new Pesme2023(),
     ];
 
     /// <summary>The preset called <paramref name="name"/>, or null.</summary>

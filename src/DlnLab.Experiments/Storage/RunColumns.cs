@@ -53,6 +53,10 @@ public static class RunColumns
     public static readonly RunColumn U0 = Of("u0", OptionalReal, s => s.Spec.U0, earlier: "NULL");
     /// <summary>v0 on every coordinate; null: the default start (v0 = 0).</summary>
     public static readonly RunColumn V0 = Of("v0", OptionalReal, s => s.Spec.V0, earlier: "NULL");
+    /// <summary>Label-noise SGD's delta: the standard deviation of the fresh noise on the batch's labels at every step (0: plain SGD).</summary>
+    public static readonly RunColumn LabelNoise = Of("label_noise", Real, s => s.Spec.LabelNoise, earlier: "0.0");
+    /// <summary>Heavy-ball momentum M (0: none); its effective stepsize is lambda = stepsize / (1 - M)^2.</summary>
+    public static readonly RunColumn Momentum = Of("momentum", Real, s => s.Spec.Momentum, earlier: "0.0");
     /// <summary>Batch size b (b = n: full-batch GD).</summary>
     public static readonly RunColumn BatchSize = Of("batch_size", Int, s => s.Spec.BatchSize);
     /// <summary>How batches are drawn for b &lt; n (a BatchMode name).</summary>

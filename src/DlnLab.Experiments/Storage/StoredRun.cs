@@ -23,6 +23,8 @@ public sealed record StoredRun
         values = new object?[C.All.Count];
         values[C.Mean.Index] = 0.0;
         values[C.Correlation.Index] = 0.0;
+        values[C.LabelNoise.Index] = 0.0;
+        values[C.Momentum.Index] = 0.0;
         foreach (var column in C.Trajectories) values[column.Index] = Array.Empty<double>();
     }
 
@@ -136,6 +138,10 @@ public sealed record StoredRun
     public double Mean { get => Get<double>(C.Mean); init => Set(C.Mean, value); }
     /// <summary>Correlation rho of the inputs' Toeplitz covariance (0: identity).</summary>
     public double Correlation { get => Get<double>(C.Correlation); init => Set(C.Correlation, value); }
+    /// <summary>Label-noise SGD's delta (0: plain SGD).</summary>
+    public double LabelNoise { get => Get<double>(C.LabelNoise); init => Set(C.LabelNoise, value); }
+    /// <summary>Heavy-ball momentum M (0: none).</summary>
+    public double Momentum { get => Get<double>(C.Momentum); init => Set(C.Momentum, value); }
     /// <summary>The run's canonical JSON (its full spec).</summary>
     public required string SpecJson { get => Get<string>(C.SpecJson); init => Set(C.SpecJson, value); }
 

@@ -48,6 +48,10 @@ public sealed record RunSpec
     public double? U0 { get; init; }
     /// <summary>For <c>uv</c>: v0 on every coordinate; null (default) means v0 = 0.</summary>
     public double? V0 { get; init; }
+    /// <summary>Label-noise SGD's delta (default 0: plain SGD).</summary>
+    public double LabelNoise { get; init; }
+    /// <summary>Heavy-ball momentum M (default 0: none).</summary>
+    public double Momentum { get; init; }
     /// <summary>The actual batch size (a full-batch axis value already resolved to n).</summary>
     public required int BatchSize { get; init; }
     /// <summary>How batches are drawn for b &lt; n.</summary>
@@ -93,7 +97,7 @@ public sealed record RunSpec
     public TrainingOptions Options(double stepsize, bool trajectory = true) => new()
     {
         Model = Model, U0 = U0 is double u ? ScaleOrVector.Uniform(u) : null, V0 = V0 is double v ? ScaleOrVector.Uniform(v) : null,
-        Alpha = Alpha, BatchSize = BatchSize, Stepsize = StepsizeSchedule.Constant(stepsize), BatchMode = BatchMode,
+        Alpha = Alpha, LabelNoise = LabelNoise, Momentum = Momentum, BatchSize = BatchSize, Stepsize = StepsizeSchedule.Constant(stepsize), BatchMode = BatchMode,
         Seed = BatchSeed, Tolerance = Tolerance, MaxSteps = MaxSteps, DivergenceFactor = DivergenceFactor,
         BounceFactor = BounceFactor, LossCheckInterval = LossCheckInterval,
         CheckpointsPerDecade = KeepTrajectories && trajectory ? CheckpointsPerDecade : 0,
@@ -159,6 +163,9 @@ public sealed record RunSpec
         if (Model != ModelSpec.Uv) w.WriteString("model", Model.ToString());
         if (U0 is double u) WriteDouble(w, "u0", u);
         if (V0 is double v) WriteDouble(w, "v0", v);
+        // Likewise written only when not plain (S)GD.
+        if (LabelNoise != 0) WriteDouble(w, "label_noise", LabelNoise);
+        if (Momentum != 0) WriteDouble(w, "momentum", Momentum);
     }
 
     // Doubles as "R" strings: JSON number formatting is not guaranteed to round-trip identically across runtimes.

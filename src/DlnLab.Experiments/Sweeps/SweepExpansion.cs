@@ -8,11 +8,12 @@ internal static class SweepExpansion
     private static readonly ulong BatchLabel = SplitMix64.Label("batches");
 
     /// <summary>
-    /// Order: dataset, n, d, s, noise, alpha, model, u0, v0, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
+    /// Order: dataset, n, d, s, noise, alpha, model, u0, v0 (or the initialisation shape), label noise, momentum, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
     /// The batch seed is derived from the coordinate values (not their positions, so adding a value to an axis
     /// changes no other run) and deliberately not from the stepsize: all stepsizes of one configuration see the
-    /// same batch sequence (common random numbers); nor from the model and its start, for the same reason (runs that
-    /// differ only there compare on the same batches), which makes curves over the stepsize smooth and lets the
+    /// same batch sequence (common random numbers); nor from the model, its start, the label noise (whose stream is
+    /// derived from the batch seed: runs differing only in delta see the same xi) or the momentum, for the same reason
+    /// (runs that differ only there compare on the same batches), which makes curves over the stepsize smooth and lets the
     /// bisection for the largest convergent stepsize use exactly the runs' batch sequence.
     /// </summary>
     public static IReadOnlyList<RunSpec> Expand(SweepSpec spec)
@@ -28,8 +29,9 @@ internal static class SweepExpansion
         foreach (double noise in spec.Noise)
         foreach (double alpha in spec.Alpha)
         foreach (var model in spec.Model)
-        foreach (double? u0 in Axis(spec.U0))
-        foreach (double? v0 in Axis(spec.V0))
+        foreach (var (u0, v0) in Starts(spec, alpha))
+        foreach (double labelNoise in Axis(spec.LabelNoise).Select(x => x ?? 0.0))
+        foreach (double momentum in Axis(spec.Momentum).Select(x => x ?? 0.0))
         foreach (int bAxis in spec.BatchSize)
         {
             int b = bAxis == SweepSpec.FullBatch ? n : bAxis;
@@ -44,7 +46,7 @@ internal static class SweepExpansion
                         NonzeroScale = spec.NonzeroScale, Support = spec.Support, NTest = spec.NTest,
                         Mean = spec.Mean == 0 ? 0.0 : spec.Mean, Correlation = spec.Correlation == 0 ? 0.0 : spec.Correlation,
                         DataIndex = di, DataSeed = dataSeeds[di], Alpha = alpha,
-                        Model = model, U0 = u0, V0 = v0, BatchSize = b, BatchMode = spec.BatchMode,
+                        Model = model, U0 = u0, V0 = v0, LabelNoise = labelNoise, Momentum = momentum, BatchSize = b, BatchMode = spec.BatchMode,
                         Stepsize = relative ? null : points[k],
                         StepsizeFraction = relative ? points[k] : null,
                         Repeat = r, BatchSeed = batchSeed, Tolerance = spec.Tolerance, MaxSteps = spec.MaxSteps,
@@ -56,6 +58,13 @@ internal static class SweepExpansion
         }
         return runs;
     }
+
+    // The (u0, v0) axes: the shape's starts at this alpha, else u0 x v0 (each null when left out: the default start).
+    private static IEnumerable<(double? U0, double? V0)> Starts(SweepSpec spec, double alpha) => spec.Shape is { } shapes
+        ? shapes.Select(s => ((double?)Zero(SweepSpec.ShapedU0(alpha, s)), (double?)Zero(SweepSpec.ShapedV0(alpha, s))))
+        : Axis(spec.U0).SelectMany(u => Axis(spec.V0).Select(v => (u, v)));
+
+    private static double Zero(double x) => x == 0 ? 0.0 : x;
 
     // An axis left out is its one default value, null; -0 is written as 0 (the same start, so the same key).
     private static IEnumerable<double?> Axis(IReadOnlyList<double>? values) =>

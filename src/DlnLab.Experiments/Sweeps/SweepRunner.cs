@@ -180,11 +180,16 @@ public static class SweepRunner
             }
         }
 
-        private StoredRun Record(RunSpec run, string key, double gamma, double? threshold, Dataset data, RunResult result, double wall) =>
-            StoredRun.From(new RunSource(run, key, gamma, threshold, result, options.Theorem22Residual?.Invoke(data.Problem, result), wall)
+        private StoredRun Record(RunSpec run, string key, double gamma, double? threshold, Dataset data, RunResult result, double wall)
+        {
+            var trained = run.Options(gamma);
+            // Theorem 2.2 is about (S)GD on the data's labels: no residual for label noise or momentum.
+            double? residual = trained.IsPlainSgd ? options.Theorem22Residual?.Invoke(data.Problem, result) : null;
+            return StoredRun.From(new RunSource(run, key, gamma, threshold, result, residual, wall)
             {
-                Predictions = options.Predictions?.Invoke(data.Problem, result, run.Options(gamma)),
+                Predictions = options.Predictions?.Invoke(data.Problem, result, trained),
             });
+        }
 
         /// <summary>The run's stepsize (NaN when relative to a threshold that was not found) and that threshold.</summary>
         private (double Gamma, double? Threshold) Stepsize(RunSpec run, Dataset data)

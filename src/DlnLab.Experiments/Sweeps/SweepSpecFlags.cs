@@ -19,6 +19,7 @@ public static class SweepSpecFlags
         ["support"] = "problem.support", ["n-test"] = "problem.n_test",
         ["mean"] = "problem.mean", ["correlation"] = "problem.correlation", ["alpha"] = "training.alpha",
         ["model"] = "training.model", ["u0"] = "training.u0", ["v0"] = "training.v0",
+        ["label-noise"] = "training.label_noise", ["momentum"] = "training.momentum",
         ["batch-size"] = "training.batch_size", ["batch-mode"] = "training.batch_mode", ["tolerance"] = "training.tolerance",
         ["max-steps"] = "training.max_steps", ["divergence-factor"] = "training.divergence_factor",
         ["bounce-factor"] = "training.bounce_factor", ["loss-check-interval"] = "training.loss_check_interval",

@@ -27,7 +27,7 @@ internal static class WorkItems
             .Select(i => new WorkItem([i], Threshold: true)));
         // Each run's group (null: none) and the group sizes over the whole sweep, not the pending runs: a run's path
         // must not depend on what is left to do. Keys are computed once per run (a dataset key is a hash).
-        string?[] group = runs.Select(r => options.Lockstep && LockstepTrainer.TrainsStart(r.Model, r.U0 is null && r.V0 is null) && LockstepTrainer.Supports(r.N, r.D, r.BatchSize) ? GroupKey(r) : null).ToArray();
+        string?[] group = runs.Select(r => options.Lockstep && r.LabelNoise == 0 && r.Momentum == 0 && LockstepTrainer.TrainsStart(r.Model, r.U0 is null && r.V0 is null) && LockstepTrainer.Supports(r.N, r.D, r.BatchSize) ? GroupKey(r) : null).ToArray();
         var groupSizes = group.OfType<string>().CountBy(key => key).ToDictionary();
         bool InGroup(int i) => group[i] is string key && groupSizes[key] > 1;
         var pendingGroups = todo.Where(InGroup).GroupBy(i => group[i]!).ToDictionary(g => g.Key, g => g.ToArray());

@@ -26,9 +26,10 @@ public sealed class SimdBackend : IStepBackend
     public int VectorWidth => Vector512<double>.Count;
 
     /// <summary>
-    /// The uv model, any sizes; label noise on the gradient-sum path (b > 1, or b = n) only: the fused b = 1 kernels
-    /// take the clean labels, and such runs go to the Reference. The power:D model, any sizes, plain (S)GD. No momentum:
-    /// heavy-ball steps are not multiplicative, so the rotated state cannot hold them; momentum runs go to the Reference.
+    /// The uv and power:D models, any sizes, without momentum (heavy-ball steps are not multiplicative, so the rotated
+    /// state cannot hold them: momentum runs go to the Reference). Label noise for uv on the gradient-sum paths (b > 1,
+    /// or b = n) only: the fused b = 1 kernels take the clean labels; such runs, and power:D with label noise, go to the
+    /// Reference.
     /// </summary>
     public bool Supports(StepShape shape) => !shape.Momentum && shape.Model.Kind switch
     {
@@ -43,8 +44,10 @@ public sealed class SimdBackend : IStepBackend
     {
         if (momentum != 0) throw new ArgumentException("the simd backend has no momentum; the reference runs it", nameof(momentum));
         if (model is PowerModel power)
-            return labelNoise is null ? new PowerSimdStepper(power, design, sampler, schedule)
-                : throw new ArgumentException("the simd backend runs power:D without label noise; the reference runs it", nameof(labelNoise));
+        {
+            if (labelNoise is not null) throw new ArgumentException("the simd backend runs label noise for uv only", nameof(labelNoise));
+            return new PowerSimdStepper(power, design, sampler, schedule);
+        }
         if (model is not UvModel uv) throw new ArgumentException($"the simd backend runs the uv and power:D models, not {model.Spec}", nameof(model));
         if (renormalizeEvery != Trainer.RenormalizeEvery)
             throw new ArgumentException($"the b = 1 kernel renormalises every {Trainer.RenormalizeEvery} steps; got {renormalizeEvery}", nameof(renormalizeEvery));

@@ -35,7 +35,7 @@ public class SweepCommandTests
         var run = CliRunner.Run(["sweep", .. TinyFlags, "--store", temp.File("r.db")]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("sweep 'sweep': 6 runs, 6 computed now, 0 already stored", run.Out);
-        Assert.Matches(@"status: \d+ converged, \d+ budget exhausted, \d+ diverged", run.Out);
+        Assert.Matches(@"status: \d+ converged, \d+ budget_exhausted, \d+ diverged", run.Out);
         using var store = ResultStore.Open(temp.File("r.db"));
         var runs = store.Runs("sweep");
         Assert.Equal(6, runs.Count);

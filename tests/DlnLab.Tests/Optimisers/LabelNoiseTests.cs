@@ -7,7 +7,7 @@ using DlnLab.Training;
 
 namespace DlnLab.Tests.Optimisers;
 
-/// <summary>Label-noise SGD: delta = 0 is plain SGD bit for bit, the Reference is the textbook iteration, the Simd backend agrees with it.</summary>
+/// <summary>Label-noise SGD: the Simd backend against the Reference, its noise stream, its bad values (the textbook and zero cases: <see cref="OptimiserIterationTests"/>).</summary>
 public class LabelNoiseTests
 {
     private static readonly RegressionProblem Problem = BackendRuns.Problem(12, 20, seed: 11);
@@ -18,43 +18,6 @@ public class LabelNoiseTests
     };
 
     private static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(5)]
-    [InlineData(12)]
-    public void ZeroLabelNoiseGivesTheBitsOfPlainSgd(int b)
-    {
-        var plain = Trainer.Train(Problem, Options(b, 0) with { LabelNoise = new TrainingOptions().LabelNoise });
-        var zero = Trainer.Train(Problem, Options(b, 0.0));
-        Assert.Equal(plain.Steps, zero.Steps);
-        Assert.Equal(Bits(plain.Beta), Bits(zero.Beta));
-        Assert.Equal(Bits(plain.Implicit!.Gain), Bits(zero.Implicit!.Gain));
-        // And the noise does change the run.
-        var noisy = Trainer.Train(Problem, Options(b, 0.5));
-        Assert.NotEqual(Bits(plain.Beta), Bits(noisy.Beta));
-    }
-
-    [Theory]
-    [InlineData("uv", 1)]
-    [InlineData("uv", 4)]
-    [InlineData("uv", 12)]
-    [InlineData("power:2", 4)]
-    [InlineData("power:3", 12)]
-    public void TheReferenceIsTheTextbookIteration(string model, int b)
-    {
-        var o = Options(b, 0.3, steps: 200) with { Model = ModelSpec.Parse("model", model), Alpha = 0.3 };
-        var run = BackendRuns.On(ReferenceBackend.Instance, Problem, o);
-        BackendRuns.Close(TextbookIteration.Beta(Problem, o, 200), run.Beta, 1e-12, "beta");
-    }
-
-    [Fact]
-    public void TheReferenceIsTheTextbookIterationFromAGeneralStart()
-    {
-        var o = Options(3, 0.2, steps: 200) with { U0 = ScaleOrVector.Uniform(0.2), V0 = ScaleOrVector.Uniform(-0.05) };
-        var run = BackendRuns.On(ReferenceBackend.Instance, Problem, o);
-        BackendRuns.Close(TextbookIteration.Beta(Problem, o, 200), run.Beta, 1e-12, "beta");
-    }
 
     [Theory]
     [InlineData(20, 3)]
@@ -76,12 +39,15 @@ public class LabelNoiseTests
     }
 
     [Fact]
-    public void SingleSampleLabelNoiseRunsOnTheReference()
+    public void SingleSampleAndPowerLabelNoiseRunOnTheReference()
     {
         var shape = new StepShape(ModelSpec.Uv, 12, 20, 1) { LabelNoise = true };
         Assert.False(SimdBackend.Instance.Supports(shape));
         Assert.Same(ReferenceBackend.Instance, StepBackends.For(shape));
         Assert.True(SimdBackend.Instance.Supports(shape with { BatchSize = 2 }));
+        // power:D runs on the Simd backend without label noise only.
+        Assert.Same(ReferenceBackend.Instance, StepBackends.For(shape with { Model = ModelSpec.Power(3), BatchSize = 12 }));
+        Assert.Same(SimdBackend.Instance, StepBackends.For(shape with { Model = ModelSpec.Power(3), BatchSize = 12, LabelNoise = false }));
     }
 
     [Fact]

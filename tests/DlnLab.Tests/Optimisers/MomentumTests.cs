@@ -6,7 +6,7 @@ using DlnLab.Training;
 
 namespace DlnLab.Tests.Optimisers;
 
-/// <summary>Heavy-ball momentum: M = 0 is plain (S)GD bit for bit, the Reference is the textbook iteration, runs go to the Reference.</summary>
+/// <summary>Heavy-ball momentum: runs go to the Reference without the uv read-out, lambda, bad values (the textbook and zero cases: <see cref="OptimiserIterationTests"/>).</summary>
 public class MomentumTests
 {
     private static readonly RegressionProblem Problem = BackendRuns.Problem(12, 20, seed: 13);
@@ -17,43 +17,6 @@ public class MomentumTests
     };
 
     private static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(5)]
-    [InlineData(12)]
-    public void ZeroMomentumGivesTheBitsOfPlainSgd(int b)
-    {
-        var plain = Trainer.Train(Problem, Options(b, 0) with { Momentum = new TrainingOptions().Momentum });
-        var zero = Trainer.Train(Problem, Options(b, 0.0));
-        Assert.Equal(plain.Steps, zero.Steps);
-        Assert.Equal(Bits(plain.Beta), Bits(zero.Beta));
-        Assert.Equal(Bits(plain.Implicit!.Gain), Bits(zero.Implicit!.Gain));
-        var heavy = Trainer.Train(Problem, Options(b, 0.5));
-        Assert.NotEqual(Bits(plain.Beta), Bits(heavy.Beta));
-    }
-
-    [Theory]
-    [InlineData("uv", 1, 0.5)]
-    [InlineData("uv", 4, 0.9)]
-    [InlineData("uv", 12, 0.7)]
-    [InlineData("power:2", 4, 0.5)]
-    [InlineData("power:3", 12, 0.8)]
-    public void TheReferenceIsTheTextbookIteration(string model, int b, double momentum)
-    {
-        var o = Options(b, momentum, steps: 250) with { Model = ModelSpec.Parse("model", model), Alpha = 0.3 };
-        var run = Trainer.Train(Problem, o);
-        Assert.All(run.Beta, x => Assert.True(double.IsFinite(x) && Math.Abs(x) < 100));
-        BackendRuns.Close(TextbookIteration.Beta(Problem, o, 250), run.Beta, 1e-12, "beta");
-    }
-
-    [Fact]
-    public void TheReferenceIsTheTextbookIterationWithLabelNoiseFromAGeneralStart()
-    {
-        var o = Options(3, 0.6, steps: 250) with { LabelNoise = 0.2, U0 = ScaleOrVector.Uniform(0.2), V0 = ScaleOrVector.Uniform(-0.05) };
-        var run = Trainer.Train(Problem, o);
-        BackendRuns.Close(TextbookIteration.Beta(Problem, o, 250), run.Beta, 1e-12, "beta");
-    }
 
     [Fact]
     public void MomentumRunsOnTheReferenceWithoutTheUvReadOut()
@@ -85,5 +48,25 @@ public class MomentumTests
         var e = Assert.Throws<InvalidInputException>(() => Options(1, momentum).Validated(12, 20));
         Assert.Equal("momentum", e.Field);
         Assert.Contains("[0, 1)", e.Message);
+    }
+
+    /// <summary>
+    /// Papazov, Pesme and Flammarion (2024): the path depends on (gamma, M) through lambda = gamma / (1 - M)^2. GD at
+    /// gamma = lambda and momentum 0.5 at gamma = lambda / 4 end closer to each other than GD at lambda and at 5 lambda.
+    /// </summary>
+    [Fact]
+    public void RunsWithTheSameLambdaReachNearlyTheSameLimit()
+    {
+        var p = SparseRegression.Generate(new SparseRegressionSpec());
+        double[] Limit(double gamma, double momentum)
+        {
+            var run = Trainer.Train(p, new TrainingOptions { BatchSize = p.N, Stepsize = StepsizeSchedule.Constant(gamma), Momentum = momentum, MaxSteps = 400_000 });
+            Assert.Equal(RunStatus.Converged, run.Status);
+            return run.Beta;
+        }
+        var gd = Limit(0.004, 0);
+        double sameLambda = DlnLab.LinearAlgebra.MatrixOperations.RelativeDistance(Limit(0.001, 0.5), gd);
+        double otherLambda = DlnLab.LinearAlgebra.MatrixOperations.RelativeDistance(Limit(0.02, 0), gd);
+        Assert.True(sameLambda < otherLambda / 2, $"same lambda {sameLambda:G3}, 5 lambda {otherLambda:G3}");
     }
 }
