@@ -15,13 +15,19 @@ public static class FigureCaption
         Complete(caption, figure, runs.Select(r => r.DatasetKey));
 
     /// <summary>The caption, then the axes, then the number of distinct keys among <paramref name="datasetKeys"/>
-    /// (one per run the figure is drawn from).</summary>
+    /// (one per run the figure is drawn from); no count when there are none.</summary>
     public static string Complete(string caption, FigureSpec figure, IEnumerable<string> datasetKeys)
     {
         ArgumentNullException.ThrowIfNull(figure);
         int datasets = datasetKeys.Distinct().Count();
-        string count = datasets == 1 ? "On 1 dataset." : $"Over {datasets.ToString(CultureInfo.InvariantCulture)} datasets.";
-        return $"{FigureText.Display(caption.TrimEnd())} {Axes(figure)} {count}";
+        string count = datasets switch
+        {
+            // Drawn from no stored run (a figure computed on a fixed problem, which its caption names): nothing to count.
+            0 => "",
+            1 => " On 1 dataset.",
+            _ => $" Over {datasets.ToString(CultureInfo.InvariantCulture)} datasets.",
+        };
+        return $"{FigureText.Display(caption.TrimEnd())} {Axes(figure)}{count}";
     }
 
     /// <summary>"Plotted: x = A, y = B." for one kind of panel; with several, each with its number of panels.</summary>

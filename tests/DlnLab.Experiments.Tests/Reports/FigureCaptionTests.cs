@@ -36,5 +36,6 @@ public class FigureCaptionTests
         string[] keys = ["d1", "d2", "d1", "d3"];
         Assert.Equal("Caption. Plotted: x = x, y = y. Over 3 datasets.", FigureCaption.Complete("Caption.", figure, keys));
         Assert.EndsWith("On 1 dataset.", FigureCaption.Complete("Caption.", figure, keys.Take(1)));
+        Assert.Equal("Caption. Plotted: x = x, y = y.", FigureCaption.Complete("Caption.", figure, Array.Empty<string>()));
     }
 }
