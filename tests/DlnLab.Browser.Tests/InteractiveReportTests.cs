@@ -67,16 +67,25 @@ public sealed class InteractiveReportTests(SmallReport report) : IClassFixture<S
         ILocator marks = HoverMarks(session.Page, Figure, Panel);
         ILocator entry = session.Page.Locator($"#chart-{Figure} .role-legend-label text").GetByText(series, new() { Exact = true });
         Assert.Equal(points.Count, await marks.CountAsync());
+        Assert.Equal("1", await Opacity(entry));
         await entry.ClickAsync();
         await Expect(() => marks.CountAsync(), points.Count - ofSeries, $"after hiding '{series}'");
+        Assert.Equal(InteractiveChart.HiddenOpacity.ToString(CultureInfo.InvariantCulture), await Opacity(entry));
+        string shown = points.First(p => p.Series != series).Series;
+        Assert.Equal("1", await Opacity(session.Page.Locator($"#chart-{Figure} .role-legend-label text").GetByText(FigureText.Display(shown), new() { Exact = true })));
         await entry.ClickAsync();
         await Expect(() => marks.CountAsync(), points.Count, $"after showing '{series}' again");
+        Assert.Equal("1", await Opacity(entry));
         Assert.Empty(session.Errors);
     }
 
     /// <summary>The invisible marks on top of a panel that carry its tooltips, one per plotted point.</summary>
     private static ILocator HoverMarks(IPage page, string figure, int panel) =>
         page.Locator($"#chart-{figure} g.panel{panel}_hover_marks path, #chart-{figure} g.panel{panel}_hover_banded_marks path");
+
+    /// <summary>A legend label's drawn opacity: its fill opacity times its opacity (attributes Vega writes; none is 1).</summary>
+    private static async Task<string> Opacity(ILocator label) =>
+        await label.EvaluateAsync<string>("e => String(Number(e.getAttribute('fill-opacity') ?? 1) * Number(e.getAttribute('opacity') ?? 1))");
 
     /// <summary>The tooltip's rows, key to value.</summary>
     private static async Task<Dictionary<string, string>> Tooltip(IPage page)

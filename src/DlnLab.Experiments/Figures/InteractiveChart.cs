@@ -26,6 +26,9 @@ public static class InteractiveChart
     private const string NumberFormat = ".6~g";
     private const int LegendEntriesAtRight = 12;
 
+    /// <summary>Opacity of a hidden series' legend label.</summary>
+    public const double HiddenOpacity = 0.3;
+
     private static readonly JsonSerializerOptions json = new() { Encoder = JavaScriptEncoder.Default };
 
     /// <summary>The specification as JSON, safe to place inside an HTML script element (the characters &lt;, &gt; and
@@ -63,7 +66,8 @@ public static class InteractiveChart
                 ["font"] = FigureFonts.Family + ", Helvetica, Arial, sans-serif",
                 ["title"] = new JsonObject { ["fontSize"] = 15, ["fontWeight"] = "normal", ["anchor"] = "start" },
                 ["axis"] = new JsonObject { ["labelFontSize"] = 12, ["titleFontSize"] = 13, ["titleFontWeight"] = "normal" },
-                ["legend"] = new JsonObject { ["labelFontSize"] = 12, ["labelLimit"] = 360, ["symbolOpacity"] = 1, ["symbolStrokeWidth"] = 2 },
+                // unselectedOpacity 1: Vega-Lite would dim the entries not clicked, the opposite of hiding the clicked one.
+                ["legend"] = new JsonObject { ["labelFontSize"] = 12, ["labelLimit"] = 360, ["symbolOpacity"] = 1, ["symbolStrokeWidth"] = 2, ["unselectedOpacity"] = 1 },
             },
         };
         return spec.ToJsonString(json);
@@ -318,6 +322,11 @@ public static class InteractiveChart
                 ? new JsonObject { ["orient"] = "right", ["symbolLimit"] = 0 }
                 : new JsonObject { ["orient"] = "bottom", ["columns"] = 5, ["symbolLimit"] = 0 };
             if (Shown("datum.label") is string labels) legend["labelExpr"] = labels;
+            // A hidden entry's label is dimmed, so it can be found and clicked again.
+            legend["labelOpacity"] = new JsonObject
+            {
+                ["expr"] = $"length(data('{hidden}_store')) && vlSelectionTest('{hidden}_store', {{series: datum.value}}) ? {HiddenOpacity} : 1",
+            };
             return legend;
         }
 

@@ -13,7 +13,7 @@ public static class TheoryFigures
         {
             Title = "β0~ dropped: distance of β∞ to argmin ψ_α∞",
             XLabel = "stepsize γ",
-            YLabel = "‖β∞ − β_pred‖₂ / ‖β_pred‖₂",
+            YLabel = "‖β∞ − β^pred‖₂ / ‖β^pred‖₂",
             LogX = true,
             LogY = true,
             Series = [.. withoutPerturbation, .. consistency.Select(s => s with { Style = SeriesStyle.Line })],

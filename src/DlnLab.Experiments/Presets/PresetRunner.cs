@@ -67,7 +67,8 @@ public static class PresetRunner
         {
             var output = FigureRenderer.Render(figure.Figure, outputDirectory);
             outputs.Add(output);
-            reportFigures.Add(ReportFigure.From(output, figure.Caption, figure.WhatItShows, figure.Runs.Count, figure.Runs.Count(RunGroups.Converged)));
+            reportFigures.Add(ReportFigure.From(output, FigureCaption.Complete(figure.Caption, figure.Figure, figure.Runs), figure.WhatItShows,
+                figure.Runs.Count, figure.Runs.Count(RunGroups.Converged)));
         }
         var runs = specs.Values.SelectMany(s => PresetContext.RunsOf(store, s)).ToList();
         var specFiles = new List<string>();

@@ -75,7 +75,7 @@ public static class Reproducer
             outputs.Add(output);
             var measured = Measured(spec.Name);
             if (measured.Count > 0) what += " Measured: " + string.Join(" ", measured);
-            reportFigures.Add(ReportFigure.From(output, caption, what, runs.Count, runs.Count(RunGroups.Converged)));
+            reportFigures.Add(ReportFigure.From(output, FigureCaption.Complete(caption, spec, runs), what, runs.Count, runs.Count(RunGroups.Converged)));
         }
         foreach (var f in AllFigures.Where(figures.Contains))
         {

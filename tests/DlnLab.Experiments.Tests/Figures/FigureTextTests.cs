@@ -16,6 +16,7 @@ public class FigureTextTests
     [InlineData("e^{−1}", "e⁻¹")]
     // No Unicode subscript for d, B or α: left exactly as written, never half converted.
     [InlineData("β_pred", "β_pred")]
+    [InlineData("‖β∞ − β^pred‖₂", "‖β∞ − βᵖʳᵉᵈ‖₂")]
     [InlineData("E[g_B(β₀)²]", "E[g_B(β₀)²]")]
     [InlineData("argmin ψ_α∞", "argmin ψ_α∞")]
     [InlineData("a_ b_{ c_{x", "a_ b_{ c_{x")]
