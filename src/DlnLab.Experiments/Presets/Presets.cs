@@ -6,6 +6,7 @@ public static class Presets
     /// <summary>Every preset, in the order the help lists them.</summary>
     public static IReadOnlyList<IPreset> All { get; } =
     [
+        new HaoChen2021.HaoChen2021Preset(),
     ];
 
     /// <summary>The preset called <paramref name="name"/>, or null.</summary>
