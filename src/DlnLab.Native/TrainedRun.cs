@@ -155,6 +155,9 @@ internal sealed class TrainedRun(RunResult result, TrainingOptions options, doub
         Line("stepsize", o.Stepsize.Describe());
         Line("batch_mode", o.BatchMode.ToString().ToLowerInvariant());
         Line("seed", o.Seed.ToString(CultureInfo.InvariantCulture));
+        Line("label_noise", F(o.LabelNoise));
+        Line("momentum", F(o.Momentum));
+        Line("effective_stepsize", F(o.EffectiveStepsize));
         Line("tolerance", F(o.Tolerance));
         Line("max_steps", o.MaxSteps.ToString(CultureInfo.InvariantCulture));
         Line("divergence_factor", F(o.DivergenceFactor));
