@@ -1,9 +1,11 @@
 """Turns one run of bench/run.sh (C# BenchmarkDotNet results and the numpy yardstick's, from one folder) into
-docs/PERFORMANCE.md on stdout. Usage: python3 report.py --command "bench/run.sh" FOLDER"""
+docs/PERFORMANCE.md on stdout. Usage: python3 report.py [--command "bench/run.sh"] [--keep docs/PERFORMANCE.md] FOLDER;
+--keep carries over the dated sections (headings "## YYYY-MM-DD...") of an earlier PERFORMANCE.md after the tables."""
 import datetime
 import json
 import os
 import platform
+import re
 import statistics
 import sys
 
@@ -52,6 +54,24 @@ def numpy_extrapolation(runs, sampled):
     return seconds
 
 
+def load_lines(folder, name):
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def dated_sections(path):
+    """The sections of an earlier PERFORMANCE.md from its first dated heading ("## 2026-...") on, or ""."""
+    if not path or not os.path.exists(path):
+        return ""
+    with open(path) as f:
+        text = f.read()
+    match = re.search(r"^## \d{4}-\d{2}-\d{2}", text, re.MULTILINE)
+    return text[match.start():].rstrip("\n") if match else ""
+
+
 def g(x, digits=3):
     if x is None:
         return "n/a"
@@ -62,9 +82,14 @@ def g(x, digits=3):
 
 def main():
     command = "bench/run.sh"
+    keep = None
     args = sys.argv[1:]
-    if args[:1] == ["--command"]:
-        command, args = args[1], args[2:]
+    while args[:1] in (["--command"], ["--keep"]):
+        if args[0] == "--command":
+            command = args[1]
+        else:
+            keep = args[1]
+        args = args[2:]
     folder = args[0]
     cs = load(folder, "csharp.json")
     npy = load(folder, "numpy-steps.json")
@@ -86,9 +111,13 @@ def main():
     w("")
     w(f"Measured {now} on {cpu_model()}, {cs['runtime']} (Vector512 accelerated: {cs['vector512Accelerated']}), "
       f"numpy {npy['numpy'] if npy else 'n/a'} with BLAS {', '.join(npy['blas'].get('loaded', [])) if npy and isinstance(npy['blas'], dict) else 'see numpy-steps.json'}.")
-    w(f"Command: `{command}` (C# BenchmarkDotNet short job in process, then the numpy yardstick, one after the other). "
+    w(f"Command: `{command}` (C# BenchmarkDotNet short job in process, the C yardstick and the numpy yardstick, one after the other). "
       "Raw figures: bench/last-run/*.json. The machine is shared, so timings carry noise: the ± column is "
       "BenchmarkDotNet's standard deviation over its iterations.")
+    machine_load = load(folder, "load.json")
+    if machine_load:
+        w(f"Load average (1, 5, 15 min) when bench/run.sh started: {machine_load['start']}; when it ended: "
+          f"{machine_load['end']} ({machine_load['cores']} cores).")
     w("")
 
     read, triad, fma, store = find("Read"), find("Triad"), find("PeakFma"), find("Store512")
@@ -139,6 +168,48 @@ def main():
                     else f"{100 * flops / peak:.0f}% of FMA peak" if peak else "n/a")
         w(f"| {name} | {g(steps)} {spread(r)} | {g(numpy_rate)} | {g(ratio)}x | {flops / 1e9:.2f} | {bytes_ / 1e9:.2f} | {fraction} |")
     w("")
+
+    c_steps = load_lines(folder, "c-steps.jsonl")
+    c_check = load_lines(folder, "c-check.jsonl")
+    c_ratios = {}
+    if c_steps:
+        w("## Training steps: DlnLab against the C yardstick")
+        w("")
+        w("bench/c/yardstick.c: the same step in C (gcc -O3 -march=native -ffp-contract=off, single-threaded): the rotated "
+          "log-domain update of MATH.md with renormalisation every 32 steps, the engine's batch draws (xoshiro256**, the "
+          "same permutation swaps), every sum in the engine's canonical order, the fused b = 1 step (update and the next "
+          "sample's dot in one pass), beta and the gradient in registers for d <= 32, four rows per pass over beta for "
+          "long rows, and the loss on the engine's schedule. Whole runs of the same problems, budgets and seeds as the C# "
+          "table above (state set-up included), at least 3 runs and 1 s after one warm-up run; mean steps per second. "
+          "`-ffp-contract=off` keeps gcc from fusing a multiply and an add the engine rounds apart (it fuses only where "
+          "the engine does, through intrinsics).")
+        w("")
+        w("| (n, d, b) | DlnLab steps/s | C steps/s (mean, ± sd) | C best run | DlnLab/C | beta against `dln train --json` |")
+        w("| --- | ---: | ---: | ---: | ---: | --- |")
+        checks = {(c["n"], c["d"], c["b"]): c for c in c_check or []}
+        for c in c_steps:
+            key = (c["n"], c["d"], c["b"])
+            mine = step_rates.get(key)
+            ratio = mine / c["stepsPerSecond"] if mine else None
+            c_ratios[key] = ratio
+            check = checks.get(key)
+            if check is None:
+                verdict = "not checked"
+            elif check["identical"] == check["coordinates"] and check["steps"] == check["dlnSteps"]:
+                verdict = f"bit-identical ({check['coordinates']} of {check['coordinates']} coordinates, {check['steps']:,} steps)"
+            else:
+                verdict = (f"{check['identical']} of {check['coordinates']} coordinates identical, max |difference| / max |beta| = "
+                           f"{check['maxAbsDifferenceOverMaxAbs']:.2g} (steps {check['steps']} and {check['dlnSteps']})")
+            name = f"({c['n']}, {c['d']}, {c['b']})"
+            w(f"| {name} | {g(mine)} | {g(c['stepsPerSecond'])} ±{100 * c['stdDevSeconds'] / c['meanSeconds']:.1f}% | "
+              f"{g(c['bestStepsPerSecond'])} | {g(ratio)} | {verdict} |")
+        w("")
+        identical = sum(1 for c in (c_check or []) if c["identical"] == c["coordinates"] and c["steps"] == c["dlnSteps"])
+        at_least = sum(1 for r in c_ratios.values() if r is not None and r >= 1)
+        w(f"The C run's final beta is bit-identical to `dln train --data DIR --json --theory none` (same X.npy and y.npy, "
+          f"written by `DlnLab.Bench --export-cases`, same batch size, stepsize, budget, seed and alpha, tolerance 0) on "
+          f"{identical} of {len(c_check or [])} cases; DlnLab is at least as fast as C on {at_least} of {len(c_ratios)}.")
+        w("")
 
     w("## Lockstep: many runs sharing X, (n, d) = (20, 30)")
     w("")
@@ -297,6 +368,9 @@ def main():
         else:
             w(f"| {text} | {value:.{0 if unit == 'x' and value > 10 else 2}f}{unit} | {'yes' if value >= threshold else 'no'} |")
 
+    if c_ratios:
+        worst = min((r for r in c_ratios.values() if r is not None), default=None)
+        target("DlnLab/C >= 1.0 on all six step cases (the lowest ratio)", worst, 1.0)
     target("(20, 30) GD >= 100x numpy", ratios.get((20, 30, 20)), 100)
     target("(20, 30) SGD b = 1 >= 500x numpy", ratios.get((20, 30, 1)), 500)
     big = find("Train", Case="(1000, 10000, 1000)")
@@ -367,6 +441,10 @@ def main():
       "is what this machine has); at (20, 30) the Python interpreter's per-call cost dominates whichever BLAS it is.")
     w("- Ratios are from one run of bench/run.sh, both sides measured minutes apart on the same machine. The machine "
       "is shared: the ± column is the spread within this run, and a repeated run can differ by more.")
+    kept = dated_sections(keep)
+    if kept:
+        w("")
+        w(kept)
     print("\n".join(out))
 
 

@@ -1,16 +1,36 @@
 #!/usr/bin/env bash
-# Builds Release, runs the C# benchmarks and the numpy yardstick one after the other on this machine, and writes
-# docs/PERFORMANCE.md (raw figures in bench/last-run/). Extra arguments go to the C# suite (e.g. class names).
+# Builds Release, runs the C# benchmarks, the C yardstick and the numpy yardstick one after the other on this machine,
+# and writes docs/PERFORMANCE.md (raw figures in bench/last-run/; its dated sections are kept). Extra arguments go to
+# the C# suite (e.g. class names).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out="$root/bench/last-run"
 mkdir -p "$out"
+echo "{\"start\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"," > "$out/load.json.tmp"
 dotnet build -c Release bench/DlnLab.Bench -nologo -v q
 dotnet build -c Release src/DlnLab.Cli -nologo -v q
 dll="$root/bench/DlnLab.Bench/bin/Release/net10.0/DlnLab.Bench.dll"
 dln="$root/src/DlnLab.Cli/bin/Release/net10.0/dln.dll"
 dotnet "$dll" --export-grid "$out/grid.json"
+# The C yardstick (bench/c/yardstick.c) on the six step cases' problems: first its beta against `dln train --json`
+# on the same data, spec and seed (compared bit for bit by bench/c/compare.py), then its timing.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+gcc -O3 -march=native -ffp-contract=off -Wall -Wextra -o "$work/yardstick" bench/c/yardstick.c -lm
+dotnet "$dll" --export-cases "$work/cases"
+: > "$out/c-check.jsonl"
+: > "$out/c-steps.jsonl"
+while IFS=$'\t' read -r n d b gamma steps seed alpha problem; do
+  "$work/yardstick" beta "$work/cases/$problem" "$b" "$gamma" "$steps" "$seed" "$alpha" > "$work/c-beta.json"
+  dotnet "$dln" train --data "$work/cases/$problem" --batch-size "$b" --stepsize "$gamma" --max-steps "$steps" \
+    --seed "$seed" --alpha "$alpha" --tolerance 0 --checkpoints-per-decade 0 --theory none --json > "$work/dln.json"
+  python3 bench/c/compare.py "$n" "$d" "$b" "$work/c-beta.json" "$work/dln.json" >> "$out/c-check.jsonl"
+done < "$work/cases/cases.tsv"
+while IFS=$'\t' read -r n d b gamma steps seed alpha problem; do
+  "$work/yardstick" time "$work/cases/$problem" "$b" "$gamma" "$steps" "$seed" "$alpha" >> "$out/c-steps.jsonl"
+done < "$work/cases/cases.tsv"
+rm -rf "$work/cases"
 # The default `dln reproduce` (all figures, fresh output folder) on all cores and on one, alternated three times;
 # report.py takes the medians. Its runs.db is then exported for the yardstick.
 reproduce="$out/reproduce-out"
@@ -37,7 +57,9 @@ numpy=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3)
 "${numpy[@]}" bench/numpy/yardstick.py grid "$out/reproduce-grid.json" 10 > "$out/numpy-reproduce.json"
 (cd "$out" && dotnet "$dll" --out "$out/csharp.json" "$@" > "$out/csharp.log" 2>&1) || { tail -40 "$out/csharp.log"; exit 1; }
 rm -rf "$out/BenchmarkDotNet.Artifacts"
+echo "\"end\": \"$(cut -d' ' -f1-3 /proc/loadavg)\", \"cores\": $(nproc)}" >> "$out/load.json.tmp"
+mv "$out/load.json.tmp" "$out/load.json"
 mkdir -p docs
-python3 bench/report.py --command "bench/run.sh $*" "$out" > docs/PERFORMANCE.md.tmp
+python3 bench/report.py --command "bench/run.sh $*" --keep docs/PERFORMANCE.md "$out" > docs/PERFORMANCE.md.tmp
 mv docs/PERFORMANCE.md.tmp docs/PERFORMANCE.md
 echo "wrote docs/PERFORMANCE.md"

@@ -11,7 +11,7 @@ namespace DlnLab.Bench;
 
 /// <summary>
 /// Runs the suite in process with BenchmarkDotNet's short job and writes every mean (with its statistics) to a JSON
-/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...], DlnLab.Bench --export-grid FILE (the grid for the numpy yardstick), or DlnLab.Bench --export-reproduce RUNS.db FILE (the runs of a `dln reproduce` for the yardstick).
+/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...], DlnLab.Bench --export-grid FILE (the grid for the numpy yardstick), DlnLab.Bench --export-cases FOLDER (the step cases' problems for the C yardstick), or DlnLab.Bench --export-reproduce RUNS.db FILE (the runs of a `dln reproduce` for the yardstick).
 /// </summary>
 public static class Program
 {
@@ -57,6 +57,7 @@ public static class Program
                 Console.WriteLine($"dots only: {8.0 * c.N * c.D / lossBest / 1e9:F2} GB/s; gradient sum: {8.0 * c.N * c.D / gradBest / 1e9:F2} GB/s");
                 return 0;
             }
+            else if (args[i] == "--export-cases") { StepCaseExport.Export(args[++i]); return 0; }
             else if (args[i] == "--export-grid") { ReproduceGrid.Export(args[++i]); return 0; }
             else if (args[i] == "--export-reproduce") { ReproduceRuns.Export(args[i + 1], args[i + 2]); return 0; }
             else chosen.Add(args[i]);

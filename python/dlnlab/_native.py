@@ -26,7 +26,7 @@ VECTOR_NAMES = (
     "gradient_flow_beta",
 )
 CHECKPOINT_VALUES = 5
-STATUS_WORDS = ("converged", "budget", "diverged", "oscillating")
+STATUS_WORDS = ("converged", "budget_exhausted", "diverged", "oscillating")
 # The flag added to dln_train's theory argument that makes the checkpoints hold the iterates (DLN_RECORD_ITERATES).
 RECORD_ITERATES = 4
 

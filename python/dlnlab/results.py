@@ -141,7 +141,7 @@ class Run:
     """One (S)GD run on a diagonal linear network: every field of ``dln train --json``, under its name."""
 
     status: str
-    """How the run ended: "converged" (training loss <= tolerance), "budget" (max_steps reached, the loss falling or
+    """How the run ended: "converged" (training loss <= tolerance), "budget_exhausted" (max_steps reached, the loss falling or
     flat), "oscillating" (max_steps reached with the loss bouncing above its running minimum without progress in the
     last quarter of the budget) or "diverged"."""
     steps: int

@@ -139,6 +139,12 @@ public static class Dln
             options.V0?.For(d), out solution);
     }
 
+    /// <summary>
+    /// Algorithm 1 of Pesme and Flammarion (2023): the saddles gradient flow from the report's start visits as alpha -> 0
+    /// and the jump times between them, in rescaled time t / ln(1/alpha) (<see cref="SaddleToSaddle"/>).
+    /// </summary>
+    public static SaddleSequence Saddles(RegressionProblem problem) => SaddleToSaddle.Compute(problem.Validated().X, problem.Y);
+
     /// <summary>The minimum-l1-norm interpolator argmin {||beta||_1 : X beta = y} (basis pursuit, with its dual certificate).</summary>
     public static MinimumL1Solution MinimumL1(RegressionProblem problem) => Interpolators.MinimumL1(problem.Validated().X, problem.Y);
 

@@ -66,7 +66,7 @@ public sealed class SameBitsTests(PythonPackage package)
     private static string Word(RunStatus status) => status switch
     {
         RunStatus.Converged => "converged",
-        RunStatus.BudgetExhausted => "budget",
+        RunStatus.BudgetExhausted => "budget_exhausted",
         RunStatus.Oscillating => "oscillating",
         _ => "diverged",
     };

@@ -15,16 +15,21 @@ internal sealed class ExportCommand
     private readonly Option<string> outDir = CliOption.Text("--out", "export",
         "Folder the files are written to, replaced whole (created if missing; it may hold only a previous export).", "DIR");
 
+    private readonly Option<bool> testSet = CliOption.Flag("--test-set",
+        "Also write each dataset's test set into runs.npz (X_test, datasets x n_test x d, and y_test). [default: off]");
+
     public static Command Create() => new ExportCommand().Build();
 
     private Command Build()
     {
         var command = new Command("export",
             "Write the runs of a result store for Python: runs.csv (one row per run), runs.npz (every column as an " +
-            "array, plus the gain, beta, ln alpha_inf^2 and beta0~ as runs x d matrices), gain.npy, beta.npy and thresholds.csv.");
+            "array, plus the gain, beta, ln alpha_inf^2 and beta0~ as runs x d matrices, kept trajectories, each dataset's beta*, X and y, " +
+            "the gradient-flow references and the thresholds), gain.npy, beta.npy and thresholds.csv.");
         command.Options.Add(store);
         command.Options.Add(sweep);
         command.Options.Add(outDir);
+        command.Options.Add(testSet);
         command.SetAction(Run);
         return command;
     }
@@ -42,10 +47,10 @@ internal sealed class ExportCommand
         // Export cannot stop part way: a signal removes the temporary files of the file being written and exits at once.
         using var interruption = Interruption.Immediate(parsed.InvocationConfiguration.Error, "files exported before it are complete");
 
-        return Export(output, storePath, directory, sweepName);
+        return Export(output, storePath, directory, sweepName, parsed.GetValue(testSet));
     }
 
-    private static int Export(TextWriter output, string storePath, string directory, string? sweepName)
+    private static int Export(TextWriter output, string storePath, string directory, string? sweepName, bool withTestSet)
     {
         // Read-only: an export never writes to the store (nor creates one where a path was mistyped).
         using var results = ResultStore.OpenReadOnly(storePath);
@@ -55,7 +60,7 @@ internal sealed class ExportCommand
             throw new InvalidInputException("sweep", sweepName,
                 names.Count == 0 ? "the store holds no sweep" : "must be one of the sweeps in the store: " + string.Join(", ", names));
         }
-        var summary = StoreExporter.Export(results, directory, sweepName);
+        var summary = StoreExporter.Export(results, directory, sweepName, withTestSet);
         output.WriteLine($"exported {summary.Runs} runs{(sweepName is null ? "" : $" of sweep '{sweepName}'")} from {results.Path}:");
         foreach (var file in summary.Files) output.WriteLine("  " + file);
         return Cli.Success;

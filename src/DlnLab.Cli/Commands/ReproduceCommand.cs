@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using DlnLab.Cli.Options;
+using DlnLab.Cli.Output;
 using DlnLab.Experiments.Figures;
 using DlnLab.Experiments.Presets;
 using DlnLab.Experiments.Reproduction;
@@ -27,6 +27,22 @@ internal sealed class ReproduceCommand
     private readonly Option<int> datasets = CliOption.Int("--datasets", Defaults.Datasets, "Datasets per configuration; medians and bands are over them.");
     private readonly Option<ulong> seed = CliOption.Seed("--seed", Defaults.Seed, "Seed from which every data and batch seed is derived.");
     private readonly Option<double> alpha = CliOption.Double("--alpha", Defaults.Alpha, "Initialisation scale alpha > 0.");
+    // The problem's settings, the same in every sweep (figure 6 then sets its own mean).
+    private readonly Option<int> n = CliOption.Int("--n", Defaults.N, "Number of training samples n (> 0); figure 4's batch sizes are 1, 2, 5, 10 below n, and n.");
+    private readonly Option<int> d = CliOption.Int("--d", Defaults.D, "Dimension d (> 0).");
+    private readonly Option<int> s = CliOption.Int("--s", Defaults.S, "Number of nonzeros s of beta*, in [0, d].");
+    private readonly Option<int> nTest = CliOption.Int("--n-test", Defaults.NTest, "Size of each held-out test set (> 0).");
+    private readonly Option<double> noise = CliOption.Double("--noise", Defaults.Noise, "Label noise standard deviation sigma (>= 0).");
+    private readonly Option<string> nonzeros = CliOption.Choice("--nonzeros", CliOption.Word(Defaults.Nonzeros),
+        "Distribution of the nonzeros of beta*: gaussian N(0, scale^2), rademacher +-scale, uniform on [-scale, scale], constant +scale.",
+        Enum.GetValues<Problems.NonzeroDistribution>().Select(CliOption.Word).ToArray());
+    private readonly Option<double> scale = CliOption.Double("--scale", Defaults.NonzeroScale, "Scale of the nonzeros of beta* (> 0).");
+    private readonly Option<string> support = CliOption.Choice("--support", CliOption.Word(Defaults.Support),
+        "Where the s nonzeros sit: leading (the first s coordinates, as figures 2 and 8 shade them) or random.",
+        Enum.GetValues<Problems.SupportPlacement>().Select(CliOption.Word).ToArray());
+    private readonly Option<string> model = CliOption.Text("--model", Defaults.Model.ToString(),
+        "The parametrisation: uv (beta = u * v) or power:D (beta = w+^D - w-^D from w+ = w- = alpha, D in [2, 64]; no uv gain, " +
+        "alpha_inf or Theorem 2.2 for it, so figures 2, 7 and 8 have nothing to draw).", "MODEL");
     private readonly Option<double> mean = CliOption.Double("--mean", Defaults.Mean, "Mean mu of every input coordinate in every sweep: x ~ N(mu 1, Sigma).");
     private readonly Option<double> correlation = CliOption.Double("--correlation", Defaults.Correlation,
         "Correlation rho in (-1, 1) of neighbouring input coordinates in every sweep: Sigma_ij = rho^|i-j|.");
@@ -52,9 +68,12 @@ internal sealed class ReproduceCommand
             "Reproduce the report's figures: test loss against stepsize for GD and SGD (fig1), shape and scale of the gain " +
             "(fig2), recovery of beta* (fig3), the new batch-size figure (fig4), the edge of stability over steps (fig5), " +
             "centered against uncentered inputs (fig6) and the theory's predictions tested (fig7, fig8), with report.md and report.html. " +
-            $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}).");
+            $"Defaults follow the report: (n, d, s, alpha) = ({Defaults.N}, {Defaults.D}, {Defaults.S}, {Defaults.Alpha.ToString(CultureInfo.InvariantCulture)}), " +
+            "Gaussian inputs, noiseless labels, nonzeros of beta* from N(0, 10^2) on the leading s coordinates, the uv model; each can be set.");
         command.Arguments.Add(figures);
-        foreach (var option in new Option[] { output, datasets, seed, alpha, mean, correlation, maxSteps, tolerance, threads, dryRun, full }) command.Options.Add(option);
+        scale.Aliases.Add("--nonzero-scale");
+        foreach (var option in new Option[] { output, datasets, seed, alpha, n, d, s, nTest, noise, nonzeros, scale, support, model, mean, correlation, maxSteps, tolerance, threads, dryRun, full })
+            command.Options.Add(option);
         config = CommandConfig.AddTo(command, o => o == output || o == threads || o == dryRun || o == full ? null : "problem", figures,
             appliesTo: parsed => PresetOf(parsed) is null);
         command.SetAction(Run);
@@ -73,6 +92,15 @@ internal sealed class ReproduceCommand
             Datasets = parsed.GetValue(datasets),
             Seed = parsed.GetValue(seed),
             Alpha = parsed.GetValue(alpha),
+            N = parsed.GetValue(n),
+            D = parsed.GetValue(d),
+            S = parsed.GetValue(s),
+            NTest = parsed.GetValue(nTest),
+            Noise = parsed.GetValue(noise),
+            Nonzeros = CliOption.ParseWord<Problems.NonzeroDistribution>(parsed.GetValue(nonzeros)!),
+            NonzeroScale = parsed.GetValue(scale),
+            Support = CliOption.ParseWord<Problems.SupportPlacement>(parsed.GetValue(support)!),
+            Model = Models.ModelSpec.Parse("model", parsed.GetValue(model)!),
             Mean = parsed.GetValue(mean),
             Correlation = parsed.GetValue(correlation),
             MaxSteps = parsed.GetValue(maxSteps),
@@ -95,7 +123,7 @@ internal sealed class ReproduceCommand
         OutputPath.CheckFile("out", Path.Combine(directory, ConfigFile), folderMayBeCreated: true);
 
         return Interruptible(parsed, Path.Combine(directory, Reproducer.StoreFile),
-            token => Reproducer.Run(settings, directory, chosen, ProgressLines(writer), token, CommandLineOf(parsed)),
+            token => WithProgress(parsed, progress => Reproducer.Run(settings, directory, chosen, progress, token, CommandLineOf(parsed))),
             result =>
             {
                 WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
@@ -124,7 +152,7 @@ internal sealed class ReproduceCommand
         var writer = parsed.InvocationConfiguration.Output;
         var (others, overrides) = Overrides.Split(parsed.GetValue(figures) ?? []);
         if (others.Count > 1) throw new InvalidInputException("figures", others[1], $"a preset ({preset.Name}) takes no figure names; run it alone");
-        foreach (var option in new Option[] { datasets, seed, alpha, mean, correlation, maxSteps, tolerance, config.File })
+        foreach (var option in new Option[] { datasets, seed, alpha, n, d, s, nTest, noise, nonzeros, scale, support, model, mean, correlation, maxSteps, tolerance, config.File })
             if (parsed.GetResult(option) is { Implicit: false })
                 throw new InvalidInputException(option.Name, string.Join(" ", parsed.GetResult(option)!.Tokens.Select(t => t.Value)),
                     $"applies to the report's figures, not to a preset; set the preset's spec keys as KEY=VALUE overrides (e.g. seeds.datasets=3; see presets/{preset.Sweeps.FirstOrDefault()?.SpecFile ?? preset.Name + ".toml"})");
@@ -142,7 +170,7 @@ internal sealed class ReproduceCommand
             return Cli.Success;
         }
         return Interruptible(parsed, Path.Combine(directory, PresetRunner.StoreFile),
-            token => PresetRunner.Run(preset, size, directory, parsed.GetValue(threads), overrides, ProgressLines(writer), token, CommandLineOf(parsed)),
+            token => WithProgress(parsed, progress => PresetRunner.Run(preset, size, directory, parsed.GetValue(threads), overrides, progress, token, CommandLineOf(parsed))),
             result =>
             {
                 WriteOutcome(writer, result.RunsComputed, result.RunsAlreadyStored, result.WallTime, result.Figures);
@@ -190,20 +218,8 @@ internal sealed class ReproduceCommand
         }
     }
 
-    /// <summary>One line per sweep every two seconds or so, and each sweep's last.</summary>
-    private static Action<string, SweepProgress> ProgressLines(TextWriter writer)
-    {
-        var lastLine = Stopwatch.StartNew();
-        var gate = new object();
-        return (sweep, p) =>
-        {
-            lock (gate)
-            {
-                if (p.Completed != p.Total && lastLine.Elapsed.TotalSeconds < 2) return;
-                lastLine.Restart();
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{sweep}: {p.Completed}/{p.Total} runs ({p.AlreadyStored} stored before), {p.Elapsed.TotalSeconds:F1} s elapsed"));
-            }
-        };
-    }
+    /// <summary>Runs <paramref name="run"/> with the sweeps' progress shown on standard error (<see cref="SweepProgressDisplay"/>).</summary>
+    private static T WithProgress<T>(ParseResult parsed, Func<Action<string, SweepProgress>, T> run) =>
+        SweepProgressDisplay.Run(parsed.InvocationConfiguration.Error, quiet: false, TimeSpan.FromSeconds(2),
+            progress => run((_, p) => progress!.Report(p)));
 }

@@ -34,7 +34,7 @@ internal sealed class SweepCommand
         "from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, auto/N the index from SLURM_ARRAY_TASK_ID or Kubernetes' " +
         "JOB_COMPLETION_INDEX. [default: the whole sweep]", "I/N|auto|auto/N");
     private readonly Option<bool> quiet = CliOption.Flag("--quiet",
-        "No progress display; only the summary at the end. [default: off]");
+        "No progress display (it goes to standard error: the phases, rates, estimates and runs by status); only the summary at the end. [default: off]");
     private readonly Option<bool> dryRun = CliOption.Flag("--dry-run",
         "Print the resolved spec as TOML and how many runs and threshold bisections it means; run nothing, create nothing. [default: off]");
 
@@ -91,7 +91,7 @@ internal sealed class SweepCommand
         using var results = ResultStore.Open(storePath);
         try
         {
-            var summary = SweepProgressDisplay.Run(output, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),
+            var summary = SweepProgressDisplay.Run(parsed.InvocationConfiguration.Error, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),
                 progress => SweepRunner.Run(spec, results, options, progress, interruption.Token));
             SweepReport.Write(output, spec, runs, summary, results, options.Shard);
             return Cli.Success;

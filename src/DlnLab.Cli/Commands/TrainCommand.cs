@@ -21,6 +21,11 @@ internal sealed class TrainCommand
         "A name ending in .npz writes numpy arrays instead, with the iterates: step, train_loss, test_loss, gain_l1, " +
         "distance_to_beta_star, sharpness (one per checkpoint), beta and gain (checkpoints x d). [default: none]",
         "FILE.csv|FILE.npz");
+    private readonly Option<string> theoryMode = CliOption.Choice("--theory", CliOption.Word(TheoryMode.Auto),
+        "After training, check the run against the theory (Theorem 2.2's prediction, the gradient-flow interpolator, the sharpness): " +
+        "full always; none never; auto only where the check is quick, n^2 d <= " + Analysis.TheoryCheck.QuickWork.ToString("0e0", System.Globalization.CultureInfo.InvariantCulture) +
+        " (about half a second; its cost grows like n^2 d and faster), skipping it above. A skipped check prints \"theory\": null with --json " +
+        "and says so in the summary.", "auto", "full", "none");
 
     private CommandConfig config = null!;
 
@@ -35,6 +40,7 @@ internal sealed class TrainCommand
         trainingOptions.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(trajectory);
+        command.Options.Add(theoryMode);
         config = CommandConfig.AddTo(command, o =>
             o == problemOptions.DataSeed ? "seeds" : problemOptions.All.Contains(o) ? "problem" : trainingOptions.All.Contains(o) ? "training" : null);
         command.SetAction(Run);
@@ -69,13 +75,15 @@ internal sealed class TrainCommand
         }
         clock.Stop();
         var timing = new RunTiming(clock.Elapsed.TotalSeconds, result.Steps);
-        var theory = TheoryCheck.Of(problem, result, options!);
+        var mode = CliOption.ParseWord<TheoryMode>(parsed.GetValue(theoryMode)!);
+        bool runTheory = mode == TheoryMode.Full || (mode == TheoryMode.Auto && TheoryCheck.IsQuick(problem.N, problem.D));
+        var theory = runTheory ? TheoryCheck.Of(problem, result, options!) : null;
 
         if (npz) TrajectoryNpz.WriteFile(trajectoryPath!, result.Trajectory);
         else if (trajectoryPath is not null && !trajectoryToOutput) TrajectoryCsv.WriteFile(trajectoryPath, result.Trajectory);
 
         if (parsed.GetValue(json)) RunJson.Write(output, description, options!, result, theory, timing, config.Resolved(parsed));
-        else RunSummary.Write(output, description, options!, result, theory, timing);
+        else RunSummary.Write(output, description, options!, result, theory, timing, mode);
         if (trajectoryToOutput) TrajectoryCsv.Write(output, result.Trajectory);
         return Cli.Success;
     }

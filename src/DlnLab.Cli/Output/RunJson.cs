@@ -2,6 +2,7 @@ using System.Text.Json;
 using DlnLab.Problems;
 using DlnLab.Cli.Options;
 using DlnLab.Analysis;
+using DlnLab.Experiments;
 using DlnLab.Experiments.Storage;
 using DlnLab.Training;
 
@@ -14,7 +15,7 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunJson
 {
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing, string? config = null) =>
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck? theory, RunTiming timing, string? config = null) =>
         JsonLine.Write(output, json =>
         {
             json.WriteStartObject();
@@ -33,7 +34,7 @@ internal static class RunJson
             json.WriteEndObject();
         });
 
-    /// <summary>A result field as its column's type says (the status as <see cref="StatusWord"/> spells it).</summary>
+    /// <summary>A result field as its column's type says (the status as <see cref="Words"/> spells it).</summary>
     private static void WriteField(Utf8JsonWriter json, RunColumn column, object? value)
     {
         switch (value)
@@ -45,20 +46,10 @@ internal static class RunJson
             case long n: json.WriteNumber(column.Name, n); break;
             case int n: json.WriteNumber(column.Name, n); break;
             case ulong n: json.WriteNumber(column.Name, n); break;
-            case string text when column == RunColumns.Status: json.WriteString(column.Name, StatusWord(Enum.Parse<RunStatus>(text))); break;
-            case string text: json.WriteString(column.Name, text); break;
+            case string text: json.WriteString(column.Name, (string)Words.Exported(column, text)!); break;
             default: json.WriteNull(column.Name); break;
         }
     }
-
-    /// <summary>converged, budget, diverged or oscillating.</summary>
-    public static string StatusWord(RunStatus status) => status switch
-    {
-        RunStatus.Converged => "converged",
-        RunStatus.BudgetExhausted => "budget",
-        RunStatus.Diverged => "diverged",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 
     private static void WriteArrayOrNull(Utf8JsonWriter json, string name, double[]? values)
     {
@@ -73,8 +64,14 @@ internal static class RunJson
         else JsonNumbers.WriteArray(json, name, start.Vector);
     }
 
-    private static void WriteTheory(Utf8JsonWriter json, TheoryCheck theory, TrainingOptions options)
+    /// <summary>The theory object, or null where the check was not run (--theory none, or auto above its size).</summary>
+    private static void WriteTheory(Utf8JsonWriter json, TheoryCheck? theory, TrainingOptions options)
     {
+        if (theory is null)
+        {
+            json.WriteNull("theory");
+            return;
+        }
         json.WriteStartObject("theory");
         // Theorems 2.1 and 2.2 are about (S)GD on the data's labels; their checks are left null for other optimisers.
         json.WriteBoolean("theorems_cover_run", options.IsPlainSgd);

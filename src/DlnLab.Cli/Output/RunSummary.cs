@@ -12,7 +12,8 @@ namespace DlnLab.Cli.Output;
 /// </summary>
 internal static class RunSummary
 {
-    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck theory, RunTiming timing)
+    public static void Write(TextWriter output, ProblemDescription problem, TrainingOptions options, RunResult result, TheoryCheck? theory, RunTiming timing,
+        TheoryMode mode = TheoryMode.Full)
     {
         var console = Terminal.For(output);
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
@@ -39,22 +40,30 @@ internal static class RunSummary
         }
         Row("bounced", result.Bounced ? $"yes (max loss rise {G(result.MaxLossRise)})" : $"no (max loss rise {G(result.MaxLossRise)})");
         Row("singular steps", $"{result.SingularSteps.ToString(CultureInfo.InvariantCulture)} (max |gamma g| = {G(result.MaxStepGradient)})");
+        if (theory is null)
+            Row("theory", Markup.Escape(mode == TheoryMode.None ? "not checked (--theory none)"
+                : $"skipped: n^2 d = {G((double)problem.N * problem.N * problem.D)} is above {G(TheoryCheck.QuickWork)}, where --theory auto stops checking (--theory full runs it)"));
+        else TheoryRows(Row, options, theory);
+        Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");
+        console.Write(grid);
+    }
+
+    private static void TheoryRows(Action<string, string> row, TrainingOptions options, TheoryCheck theory)
+    {
         bool power = options.Model.Kind == Models.ModelKind.Power;
-        Row("consistency check", power ? $"none for {options.Model} (the theorem is about uv)"
+        row("consistency check", power ? $"none for {options.Model} (the theorem is about uv)"
             : !options.IsPlainSgd ? $"not covered: Theorems 2.1 and 2.2 are about (S)GD on the data's labels, not {Optimiser(options)}"
             : theory.Theorem22Residual is double r ? $"run vs predicted interpolator: relative distance {G(r)} (Theorem 2.2 identity: measures closeness to interpolation)"
             : "checked on converged runs only");
         string flow = power ? $"the argmin Q_{options.Model.Depth} interpolator"
             : options.U0 is null && options.V0 is null ? "the Theorem 2.1 interpolator" : "the gradient-flow interpolator from (u0, v0)";
-        Row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}" +
+        row("gradient flow", $"relative distance to {flow} {G(theory.DistanceToGradientFlow)}" +
             (options.Momentum > 0 ? " (momentum's limit as lambda -> 0)" : ""));
         if (!power && options.IsPlainSgd)
-            Row("predictions", $"limit vs argmin psi_alpha_inf (beta0~ dropped) {G(theory.Predictions.DistanceWithoutPerturbation)}, " +
+            row("predictions", $"limit vs argmin psi_alpha_inf (beta0~ dropped) {G(theory.Predictions.DistanceWithoutPerturbation)}, " +
                 $"gain shape vs the predicted E(g_B(beta_0)^2): cosine {G(theory.Predictions.GainShapeCosine)}");
         if (theory.Sharpness is double sharp)
-            Row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
-        Row("wall time", $"{G(timing.WallSeconds)} s ({G(timing.StepsPerSecond)} steps/s)");
-        console.Write(grid);
+            row("sharpness", $"{G(sharp)} (GD stable below stepsize {G(theory.GdStabilityThreshold)})");
     }
 
     /// <summary>The update rule: plain (S)GD, label-noise SGD with its delta, heavy-ball momentum with its lambda.</summary>
@@ -77,10 +86,10 @@ internal static class RunSummary
     private static string Status(RunStatus status) => status switch
     {
         RunStatus.Converged => "[green]converged[/]",
-        RunStatus.BudgetExhausted => "[yellow]budget exhausted[/]",
+        RunStatus.BudgetExhausted => "[yellow]budget_exhausted[/]",
         RunStatus.Diverged => "[red]diverged[/]",
-        RunStatus.Oscillating => "[yellow]oscillating[/] (budget reached, loss bouncing without progress)",
-        _ => Markup.Escape(status.ToString()),
+        RunStatus.Oscillating => "[yellow]oscillating[/] (step budget reached, loss bouncing without progress)",
+        _ => Markup.Escape(DlnLab.Experiments.Words.Of(status)),
     };
 
     private static string Range(double[] values) =>

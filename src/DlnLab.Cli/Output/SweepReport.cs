@@ -1,4 +1,5 @@
 using System.Globalization;
+using DlnLab.Experiments;
 using DlnLab.Experiments.Storage;
 using DlnLab.Experiments.Sweeps;
 using DlnLab.Training;
@@ -32,10 +33,10 @@ internal static class SweepReport
         var keys = runs.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var stored = store.Runs(spec.Name).Where(r => keys.Contains(r.Key)).ToList();
         int Count(string status) => stored.Count(r => r.Status == status);
-        string status = $"status: {Count(nameof(RunStatus.Converged))} converged, {Count(nameof(RunStatus.BudgetExhausted))} budget exhausted, " +
-            $"{Count(nameof(RunStatus.Diverged))} diverged, {Count(nameof(RunStatus.Oscillating))} oscillating";
-        if (spec.Stepsize.IsRelative) status += $", {Count(ResultStore.NoConvergentStepsize)} without a convergent stepsize";
-        output.WriteLine(status);
+        // Every status word (Words), the relative axes' no_convergent_stepsize only where a sweep can have it.
+        string status = "status: " + string.Join(", ", Words.Statuses
+            .Where(s => spec.Stepsize.IsRelative || s.Stored != ResultStore.NoConvergentStepsize)
+            .Select(s => $"{Count(s.Stored)} {s.Word}"));
 
         var residuals = stored.Where(r => r.Status == nameof(RunStatus.Converged) && r.Theorem22Residual is not null)
             .Select(r => r.Theorem22Residual!.Value).ToList();
@@ -45,6 +46,7 @@ internal static class SweepReport
             : $"consistency check (Theorem 2.2 identity; measures closeness to interpolation): largest residual among converged runs {G(residuals.Max())} ({residuals.Count} of {converged} checked)");
 
         if (spec.Stepsize.IsRelative) WriteThresholds(output, runs, store, summary.ThresholdsComputed);
+        output.WriteLine(status);
         output.WriteLine($"wall time: {G(summary.Elapsed.TotalSeconds)} s");
         output.WriteLine($"store: {store.Path}");
     }

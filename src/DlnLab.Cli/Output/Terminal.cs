@@ -5,8 +5,9 @@ namespace DlnLab.Cli.Output;
 /// <summary>A Spectre console on a given writer: ANSI colour only when that writer is the real, non-redirected stdout.</summary>
 internal static class Terminal
 {
-    /// <summary>Whether <paramref name="output"/> is stdout on a terminal (not a file, a pipe or a test writer).</summary>
-    public static bool IsInteractive(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+    /// <summary>Whether <paramref name="output"/> is stdout or stderr on a terminal (not a file, a pipe or a test writer).</summary>
+    public static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) ? !Console.IsOutputRedirected : ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected;
 
     public static IAnsiConsole For(TextWriter output)
     {

@@ -29,6 +29,16 @@ internal static class FigureFonts
         }
     }
 
+    /// <summary>The embedded typeface, registered on first use.</summary>
+    internal static SKTypeface Typeface
+    {
+        get
+        {
+            EnsureRegistered();
+            lock (gate) return typeface!;
+        }
+    }
+
     /// <summary>Answers for our family only, whatever weight or slant is asked, so ScottPlot never falls back to an
     /// absent system font.</summary>
     private sealed class EmbeddedResolver(SKTypeface face) : IFontResolver

@@ -15,4 +15,9 @@ public sealed record FigureOutput(
     IReadOnlyList<PlottedPoint> Plotted,
     int DroppedPoints,
     int DroppedBandValues,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The interactive chart of the figure (<see cref="InteractiveChart.Spec"/>): a Vega-Lite specification
+    /// as JSON, drawn from <see cref="Plotted"/>; empty when none was made.</summary>
+    public string ChartSpec { get; init; } = "";
+}

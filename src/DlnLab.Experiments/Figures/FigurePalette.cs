@@ -7,16 +7,18 @@ namespace DlnLab.Experiments.Figures;
 public static class FigurePalette
 {
     // Yellow (#F0E442) is left out: it vanishes on white paper.
-    private static readonly Color[] colors =
+    private static readonly string[] hexes =
     [
-        Color.FromHex("#0072B2"), // blue
-        Color.FromHex("#D55E00"), // vermillion
-        Color.FromHex("#009E73"), // bluish green
-        Color.FromHex("#CC79A7"), // reddish purple
-        Color.FromHex("#E69F00"), // orange
-        Color.FromHex("#56B4E9"), // sky blue
-        Color.FromHex("#000000"), // black
+        "#0072B2", // blue
+        "#D55E00", // vermillion
+        "#009E73", // bluish green
+        "#CC79A7", // reddish purple
+        "#E69F00", // orange
+        "#56B4E9", // sky blue
+        "#000000", // black
     ];
+
+    private static readonly Color[] colors = [.. hexes.Select(Color.FromHex)];
 
     private static readonly MarkerShape[] markers =
     [
@@ -30,14 +32,26 @@ public static class FigurePalette
     /// <summary>Colour for an index (wraps around; negative indices are taken modulo too).</summary>
     public static Color ColorAt(int index) => colors[Wrap(index)];
 
+    /// <summary>Colour for an index as "#RRGGBB", for the interactive charts.</summary>
+    internal static string HexAt(int index) => hexes[Wrap(index)];
+
     /// <summary>Marker shape for an index.</summary>
     internal static MarkerShape MarkerAt(int index) => markers[Wrap(index)];
 
     /// <summary>Colour for lines that belong to no series.</summary>
-    internal static Color Neutral => Color.FromHex("#444444");
+    internal static Color Neutral => Color.FromHex(NeutralHex);
+
+    /// <summary><see cref="Neutral"/> as "#RRGGBB".</summary>
+    internal const string NeutralHex = "#444444";
+
+    /// <summary>The colour of <see cref="Shade"/> without its transparency, as "#RRGGBB".</summary>
+    internal const string ShadeHex = "#999999";
+
+    /// <summary>The opacity of <see cref="Shade"/>.</summary>
+    internal const double ShadeAlpha = 0.22;
 
     /// <summary>Fill of shaded x ranges: light enough that data on top stays readable.</summary>
-    internal static Color Shade => Color.FromHex("#999999").WithAlpha(0.22);
+    internal static Color Shade => Color.FromHex(ShadeHex).WithAlpha(ShadeAlpha);
 
     private static int Wrap(int index) => ((index % colors.Length) + colors.Length) % colors.Length;
 }

@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace DlnLab.Experiments.Figures;
 
 /// <summary>Renders a <see cref="FigureSpec"/> to Name.png, Name.svg and Name.csv (exactly the numbers drawn), each
-/// written to a temporary file and renamed into place.</summary>
+/// written to a temporary file and renamed into place, and builds its interactive chart from the same numbers.</summary>
 /// <remarks>Values that cannot be drawn (NaN, infinities, non-positive values on log axes) are left out and reported
 /// in <see cref="FigureOutput"/>, never drawn and never thrown; only a malformed spec (empty name, no panels,
 /// mismatched series lengths, sizes out of range) throws <see cref="ArgumentException"/>.</remarks>
@@ -36,7 +36,10 @@ public static class FigureRenderer
         }
 
         string basePath = Path.Combine(Path.GetFullPath(directory), figure.Name);
-        var output = new FigureOutput(basePath + ".png", basePath + ".svg", basePath + ".csv", plotted, dropped, droppedBand, warnings);
+        var output = new FigureOutput(basePath + ".png", basePath + ".svg", basePath + ".csv", plotted, dropped, droppedBand, warnings)
+        {
+            ChartSpec = InteractiveChart.Spec(figure, plotted),
+        };
         // CSV first: if drawing fails, the numbers are still there to inspect.
         AtomicFile.WriteAllText(output.CsvPath, PlottedPointsCsv.Format(plotted));
         AtomicFile.WriteAllBytes(output.PngPath, RenderPng(plots, columns, figure, width, height));

@@ -34,6 +34,7 @@ internal sealed class PanelBuilder
         AddShadedRanges();
         int barSeries = panel.Series.Count(s => s.Style == SeriesStyle.Bars);
         int barSlot = 0;
+        var slots = new CategorySlots(panel);
         for (int i = 0; i < panel.Series.Count; i++)
         {
             SeriesSpec series = panel.Series[i];
@@ -47,6 +48,7 @@ internal sealed class PanelBuilder
             Color color = FigurePalette.ColorAt(series.PaletteIndex ?? i);
             MarkerShape marker = FigurePalette.MarkerAt(series.PaletteIndex ?? i);
             if (series.Style == SeriesStyle.Bars) SeriesDrawing.AddBars(plot, series.Name, points, color, barSlot++, barSeries);
+            else if (panel.CategoricalX) SeriesDrawing.AddCategorical(plot, series, points, color, marker, slots.Offset(i), LineWidth, MarkerSize);
             else SeriesDrawing.AddLine(plot, series, points, color, marker, LineWidth, MarkerSize);
         }
         AddReferenceLines();
@@ -84,7 +86,7 @@ internal sealed class PanelBuilder
             }
             HorizontalSpan span = plot.Add.HorizontalSpan(Math.Min(from, to), Math.Max(from, to), FigurePalette.Shade);
             span.LineWidth = 0;
-            if (range.Label is { Length: > 0 } label && labelled.Add(label)) span.LegendText = label;
+            if (range.Label is { Length: > 0 } label && labelled.Add(label)) span.LegendText = FigureText.Display(label);
             Plotted.Add(new PlottedPoint(panelIndex, range.Label ?? "", "xrange", double.NaN, double.NaN, range.From, range.To));
             xsUsed.Add(from);
             xsUsed.Add(to);
@@ -102,7 +104,7 @@ internal sealed class PanelBuilder
             }
             Color color = line.PaletteIndex is int k ? FigurePalette.ColorAt(k) : FigurePalette.Neutral;
             HorizontalLine h = plot.Add.HorizontalLine(y, AnnotationWidth, color, LinePattern.Dashed);
-            h.LegendText = line.Label;
+            h.LegendText = FigureText.Display(line.Label);
             h.ExcludeFromLegend = false;
             Plotted.Add(new PlottedPoint(panelIndex, line.Label, "hline", double.NaN, line.Y, null, null));
             ysUsed.Add(y);
@@ -120,7 +122,7 @@ internal sealed class PanelBuilder
             }
             Color color = marker.PaletteIndex is int k ? FigurePalette.ColorAt(k) : FigurePalette.Neutral;
             VerticalLine v = plot.Add.VerticalLine(x, AnnotationWidth, color, LinePattern.Dotted);
-            v.LegendText = marker.Label;
+            v.LegendText = FigureText.Display(marker.Label);
             v.ExcludeFromLegend = false;
             Plotted.Add(new PlottedPoint(panelIndex, marker.Label, "vline", marker.X, double.NaN, null, null));
             xsUsed.Add(x);
@@ -129,9 +131,9 @@ internal sealed class PanelBuilder
 
     private void Style()
     {
-        plot.Title(panel.Title);
-        plot.XLabel(panel.XLabel);
-        plot.YLabel(panel.YLabel);
+        plot.Title(FigureText.Display(panel.Title));
+        plot.XLabel(FigureText.Display(panel.XLabel));
+        plot.YLabel(FigureText.Display(panel.YLabel));
         plot.Font.Set(FigureFonts.Family);
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.Bold = false;

@@ -15,6 +15,11 @@ public sealed record PanelSpec
     /// <summary>Log-scaled x axis: decades as major ticks labelled 10^k. Only positive finite x are drawn.</summary>
     public bool LogX { get; init; }
 
+    /// <summary>The x values are categories at whole-number positions (e.g. coordinate i of β): nothing is joined
+    /// across them. Marker series stand side by side within each category (lines become markers), a line series
+    /// becomes one short horizontal bar per category, and bands are drawn as error bars. The CSV keeps the true x.</summary>
+    public bool CategoricalX { get; init; }
+
     /// <summary>Log-scaled y axis. Only positive finite y (and band edges) are drawn.</summary>
     public bool LogY { get; init; }
 

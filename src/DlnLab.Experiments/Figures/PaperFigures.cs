@@ -85,13 +85,15 @@ public static class PaperFigures
         Legend = LegendPosition.UpperLeft,
     };
 
-    /// <summary>A panel over coordinates 1..d with the support of β* shaded, every series drawn in one style.</summary>
+    /// <summary>A panel over coordinates 1..d (categories: never joined by lines) with the support of β* shaded, every
+    /// series drawn in one style.</summary>
     private static PanelSpec OverCoordinates(string title, string yLabel, IEnumerable<SeriesSpec> series, SeriesStyle style,
         IReadOnlyList<int> support) => new()
     {
         Title = title,
         XLabel = "coordinate i",
         YLabel = yLabel,
+        CategoricalX = true,
         Series = series.Select(s => s with { Style = style }).ToArray(),
         ShadedXRanges = SupportRanges(support),
     };

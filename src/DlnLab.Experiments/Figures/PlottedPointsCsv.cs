@@ -4,7 +4,9 @@ using System.Text;
 namespace DlnLab.Experiments.Figures;
 
 /// <summary>Formats plotted numbers as CSV: header panel,series,kind,x,y,lower,upper; doubles in shortest round-trip
-/// invariant form, missing values empty (reads back with pandas.read_csv as NaN).</summary>
+/// invariant form, missing values nan. No field is quoted, so np.genfromtxt(path, delimiter=',', names=True, dtype=None,
+/// encoding=None) reads it as pandas.read_csv does: a comma in a series name is written as a semicolon (the legend keeps
+/// the comma), a double quote as a single one, a line break as a space.</summary>
 internal static class PlottedPointsCsv
 {
     public const string Header = "panel,series,kind,x,y,lower,upper";
@@ -16,7 +18,7 @@ internal static class PlottedPointsCsv
         foreach (PlottedPoint p in points)
         {
             csv.Append(p.Panel.ToString(CultureInfo.InvariantCulture)).Append(',')
-               .Append(CsvField.Quote(p.Series)).Append(',')
+               .Append(Unquoted(p.Series)).Append(',')
                .Append(p.Kind).Append(',')
                .Append(Number(p.X)).Append(',')
                .Append(Number(p.Y)).Append(',')
@@ -27,5 +29,9 @@ internal static class PlottedPointsCsv
     }
 
     private static string Number(double? value) =>
-        value is double v && !double.IsNaN(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+        value is double v && !double.IsNaN(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "nan";
+
+    /// <summary>A series name as a field that needs no quotes.</summary>
+    internal static string Unquoted(string text) =>
+        text.Replace(',', ';').Replace('"', '\'').Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
 }

@@ -6,7 +6,8 @@ namespace DlnLab.Experiments.Figures;
 /// <summary>Adds the plottables of one series (band, line or markers, bars, error bars) to a ScottPlot plot.</summary>
 internal static class SeriesDrawing
 {
-    private const double BandAlpha = 0.18;
+    /// <summary>Opacity of a band (the interactive charts use the same).</summary>
+    internal const double BandAlpha = 0.18;
 
     public static void AddLine(Plot plot, SeriesSpec series, SeriesPoints points, Color color, MarkerShape marker,
         float lineWidth, float markerSize)
@@ -18,11 +19,40 @@ internal static class SeriesDrawing
         double[] xs = points.Points.Select(p => p.PlotX).ToArray();
         double[] ys = points.Points.Select(p => p.PlotY).ToArray();
         Scatter scatter = plot.Add.Scatter(xs, ys, color);
-        scatter.LegendText = series.Name;
+        scatter.LegendText = FigureText.Display(series.Name);
         scatter.LineWidth = series.Style == SeriesStyle.Markers ? 0 : lineWidth;
         scatter.MarkerSize = series.Style is SeriesStyle.Line or SeriesStyle.Steps ? 0 : markerSize;
         scatter.MarkerShape = marker;
         if (series.Style == SeriesStyle.Steps) scatter.ConnectStyle = ConnectStyle.StepHorizontal;
+    }
+
+    /// <summary>A series over categories (<see cref="PanelSpec.CategoricalX"/>), nothing joined across them: a line
+    /// series as one horizontal bar per category across its slots' width, any other as markers at its slot's offset;
+    /// bands as error bars.</summary>
+    public static void AddCategorical(Plot plot, SeriesSpec series, SeriesPoints points, Color color, MarkerShape marker,
+        double offset, float lineWidth, float markerSize)
+    {
+        if (CategorySlots.IsBar(series))
+        {
+            AddErrorBars(plot, points, color, xOffset: 0);
+            bool first = true;
+            foreach (var p in points.Points)
+            {
+                var bar = plot.Add.Line(p.PlotX - CategorySlots.Width / 2, p.PlotY, p.PlotX + CategorySlots.Width / 2, p.PlotY);
+                bar.LineColor = color;
+                bar.LineWidth = lineWidth;
+                bar.MarkerSize = 0;
+                if (first) bar.LegendText = FigureText.Display(series.Name);
+                first = false;
+            }
+            return;
+        }
+        AddErrorBars(plot, points, color, offset);
+        Scatter scatter = plot.Add.Scatter(points.Points.Select(p => p.PlotX + offset).ToArray(), points.Points.Select(p => p.PlotY).ToArray(), color);
+        scatter.LegendText = FigureText.Display(series.Name);
+        scatter.LineWidth = 0;
+        scatter.MarkerSize = markerSize;
+        scatter.MarkerShape = marker;
     }
 
     /// <summary>Bars centred at each x; with several bar series, each gets a slot of the gap between neighbouring x.</summary>
@@ -40,7 +70,7 @@ internal static class SeriesDrawing
             LineWidth = 0,
         }).ToList();
         BarPlot plottable = plot.Add.Bars(bars);
-        plottable.LegendText = name;
+        plottable.LegendText = FigureText.Display(name);
         AddErrorBars(plot, points, Colors.Black.WithAlpha(0.7), offset);
     }
 

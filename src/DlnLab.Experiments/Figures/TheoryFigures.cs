@@ -46,6 +46,7 @@ public static class TheoryFigures
                     Title = $"{p.Batch}, {rows[row].At}: cos {Cosine(p.Cosine)}",
                     XLabel = "coordinate i",
                     YLabel = "Gain_i / mean_j Gain_j",
+                    CategoricalX = true,
                     Series = [p.Measured with { Style = SeriesStyle.Markers, PaletteIndex = 0 }, p.Predicted with { Style = SeriesStyle.Line, PaletteIndex = 1 }],
                     ShadedXRanges = support.Select(i => new ShadedXRange(i - 0.5, i + 0.5, "support of β*")).ToArray(),
                     Legend = row == 0 && k == 0 ? LegendPosition.UpperRight : LegendPosition.None,

@@ -18,6 +18,10 @@ public interface IPreset
     /// <summary>The sweeps, in the order they run; empty when the preset computes its runs in <see cref="Draw"/>.</summary>
     IReadOnlyList<PresetSweep> Sweeps { get; }
 
+    /// <summary>Where the quick default differs from the paper's size beyond the sweeps' quick overrides (a preset
+    /// that trains in <see cref="Draw"/> says it here); none by default.</summary>
+    IReadOnlyList<string> QuickDifferences => [];
+
     /// <summary>The figures and findings, from the runs the sweeps stored (after they ran).</summary>
     PresetPage Draw(PresetContext context);
 }

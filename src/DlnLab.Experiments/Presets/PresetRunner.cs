@@ -19,8 +19,12 @@ public static class PresetRunner
     public const string StoreFile = Reproducer.StoreFile;
 
     /// <summary>The resolved spec of each sweep of <paramref name="preset"/>, in run order.</summary>
-    public static IReadOnlyList<SweepSpec> Plan(IPreset preset, PresetSize size, IReadOnlyList<string> overrides) =>
-        preset.Sweeps.Select(s => PresetSpecs.Resolve(s, size, overrides)).ToList();
+    public static IReadOnlyList<SweepSpec> Plan(IPreset preset, PresetSize size, IReadOnlyList<string> overrides)
+    {
+        if (preset.Sweeps.Count == 0 && overrides.Count > 0)
+            throw new InvalidInputException(overrides[0].Split('=')[0].Trim(), $"preset {preset.Name} has no sweep spec, so it takes no KEY=VALUE overrides");
+        return preset.Sweeps.Select(s => PresetSpecs.Resolve(s, size, overrides)).ToList();
+    }
 
     /// <summary>Runs and draws <paramref name="preset"/> into <paramref name="outputDirectory"/>.</summary>
     public static PresetResult Run(IPreset preset, PresetSize size, string outputDirectory, int threads, IReadOnlyList<string> overrides,
@@ -28,7 +32,7 @@ public static class PresetRunner
     {
         if (threads < 1) throw new InvalidInputException("threads", threads.ToString(CultureInfo.InvariantCulture), "must be at least 1");
         var specs = new Dictionary<string, SweepSpec>(StringComparer.Ordinal);
-        foreach (var sweep in preset.Sweeps) specs[sweep.SpecFile] = PresetSpecs.Resolve(sweep, size, overrides);
+        foreach (var (sweep, spec) in preset.Sweeps.Zip(Plan(preset, size, overrides))) specs[sweep.SpecFile] = spec;
         OutputPath.CheckFolder("out", outputDirectory);
         foreach (string file in (string[])[StoreFile, ReportWriter.MarkdownFile, ReportWriter.HtmlFile, ReportWriter.SeedsFile, .. specs.Keys])
             OutputPath.CheckFile("out", Path.Combine(outputDirectory, file), folderMayBeCreated: true);
@@ -99,7 +103,7 @@ public static class PresetRunner
     private static KeyValuePair<string, string>[] Settings(IPreset preset, PresetSize size, IReadOnlyList<string> overrides,
         IEnumerable<SweepSpec> specs, IReadOnlyList<StoredRun> runs)
     {
-        var differences = size == PresetSize.Quick ? preset.Sweeps.SelectMany(PresetSpecs.QuickDifferences).Distinct().ToList() : [];
+        var differences = size == PresetSize.Quick ? preset.Sweeps.SelectMany(PresetSpecs.QuickDifferences).Concat(preset.QuickDifferences).Distinct().ToList() : [];
         return
         [
             new("paper", preset.Paper),

@@ -6,7 +6,10 @@ public static class Presets
     /// <summary>Every preset, in the order the help lists them.</summary>
     public static IReadOnlyList<IPreset> All { get; } =
     [
+        new Woodworth2020(),
+        new Azulay2021(),
         new HaoChen2021.HaoChen2021Preset(),
+        new Pesme2023(),
     ];
 
     /// <summary>The preset called <paramref name="name"/>, or null.</summary>

@@ -26,7 +26,12 @@ public sealed record ReportFigure(string Name, string Caption, string WhatItShow
     /// <summary>Values the renderer had to leave out, shown under the figure so nothing is hidden.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    /// <summary>A report entry for a rendered figure, taking its file names and warnings from the renderer's output.</summary>
+    /// <summary>The figure's interactive chart, a Vega-Lite specification as JSON (<see cref="FigureOutput.ChartSpec"/>);
+    /// empty: the HTML report shows the static image only.</summary>
+    public string ChartSpec { get; init; } = "";
+
+    /// <summary>A report entry for a rendered figure, taking its file names, warnings and interactive chart from the
+    /// renderer's output.</summary>
     public static ReportFigure From(FigureOutput output, string caption, string whatItShows, int runs, int convergedRuns) =>
         new(Path.GetFileNameWithoutExtension(output.PngPath), caption, whatItShows)
         {
@@ -36,5 +41,6 @@ public sealed record ReportFigure(string Name, string Caption, string WhatItShow
             Runs = runs,
             ConvergedRuns = convergedRuns,
             Warnings = output.Warnings,
+            ChartSpec = output.ChartSpec,
         };
 }

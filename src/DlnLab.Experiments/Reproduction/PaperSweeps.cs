@@ -1,13 +1,13 @@
 using DlnLab.Experiments.Sweeps;
-using DlnLab.Problems;
 
 namespace DlnLab.Experiments.Reproduction;
 
 /// <summary>
 /// The sweeps behind the figures, as data: "stepsize" (GD and SGD with b = 1 over relative stepsizes: figures 1
-/// to 3 and 7), "batch-size" (figures 4 and 8) and "gain-shape" (figure 8). All use the same seed, hence the same datasets. The support of beta* is the
+/// to 3 and 7), "batch-size" (figures 4 and 8) and "gain-shape" (figure 8). All use the same seed, hence the same datasets. By default the support of beta* is the
 /// leading s coordinates, so per-coordinate gains can be averaged over datasets with the support in one place
-/// (the inputs are isotropic, so where the support sits changes no statistic).
+/// (the inputs are isotropic, so where the support sits changes no statistic); the problem's settings and the model are
+/// <see cref="ReproductionSettings"/>'.
 /// </summary>
 public static class PaperSweeps
 {
@@ -49,10 +49,11 @@ public static class PaperSweeps
         N = [s.N],
         D = [s.D],
         S = [s.S],
-        Noise = [0.0],
-        Nonzeros = NonzeroDistribution.Gaussian,
-        NonzeroScale = 10,
-        Support = SupportPlacement.Leading,
+        Noise = [s.Noise],
+        Nonzeros = s.Nonzeros,
+        NonzeroScale = s.NonzeroScale,
+        Support = s.Support,
+        Model = [s.Model],
         NTest = s.NTest,
         Mean = s.Mean,
         Correlation = s.Correlation,

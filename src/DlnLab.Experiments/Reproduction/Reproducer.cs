@@ -167,9 +167,10 @@ public static class Reproducer
         static string F(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
         return
         [
-            new("problem", $"n = {s.N}, d = {s.D}, s = {s.S}; {Inputs(s)}; noiseless labels; nonzeros of β* ~ N(0, 10²) on the leading s coordinates"),
+            new("problem", $"n = {s.N}, d = {s.D}, s = {s.S}; {Inputs(s)}; {(s.Noise == 0 ? "noiseless labels" : $"label noise σ = {F(s.Noise)}")}; {Nonzeros(s)} on {(s.Support == Problems.SupportPlacement.Leading ? "the leading s coordinates" : "a random subset of s coordinates")}"),
             new("test set", $"{s.NTest} points"),
-            new("initialisation", $"α = {F(s.Alpha)} (u0 = √2 α, v0 = 0)"),
+            new("initialisation", s.Model == Models.ModelSpec.Uv ? $"α = {F(s.Alpha)} (u0 = √2 α, v0 = 0)"
+                : $"model {s.Model}: β = w₊^{s.Model.Depth} − w₋^{s.Model.Depth}, w₊ = w₋ = α = {F(s.Alpha)} at the start"),
             new("training", $"until training loss ≤ {F(s.Tolerance)} or {s.MaxSteps} steps; uniform random batches"),
             new("datasets", $"{s.Datasets} per configuration"),
             new("stepsizes, figures 1-3 and 7", "fractions of each configuration's largest convergent stepsize (bisection): " + string.Join(", ", s.StepsizeFractions.Select(F))),
@@ -178,6 +179,18 @@ public static class Reproducer
             new("runs", $"{runs.Count} stored, {runs.Count(RunGroups.Converged)} converged, {runs.Count(RunGroups.Usable)} used in the curves"),
             new("curves", $"medians and bands over the runs that converged or ran out of budget within {F(RunGroups.NearlyConvergedFactor)} × the tolerance (slow small stepsizes); a point needs half of its datasets; diverged runs are never used"),
         ];
+    }
+
+    private static string Nonzeros(ReproductionSettings s)
+    {
+        string scale = s.NonzeroScale.ToString("G4", CultureInfo.InvariantCulture);
+        return s.Nonzeros switch
+        {
+            Problems.NonzeroDistribution.Gaussian => $"nonzeros of β* ~ N(0, {scale}²)",
+            Problems.NonzeroDistribution.Rademacher => $"nonzeros of β* = ±{scale} (Rademacher)",
+            Problems.NonzeroDistribution.Uniform => $"nonzeros of β* ~ U[−{scale}, {scale}]",
+            _ => $"nonzeros of β* = {scale}",
+        };
     }
 
     private static string Inputs(ReproductionSettings s) => (s.Mean, s.Correlation) switch

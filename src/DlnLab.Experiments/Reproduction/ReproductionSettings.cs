@@ -1,3 +1,5 @@
+using DlnLab.Models;
+using DlnLab.Problems;
 using DlnLab.Training;
 
 namespace DlnLab.Experiments.Reproduction;
@@ -22,6 +24,16 @@ public sealed record ReproductionSettings
     public int S { get; init; } = 3;
     /// <summary>Initialisation scale alpha (default 0.1).</summary>
     public double Alpha { get; init; } = 0.1;
+    /// <summary>Label noise standard deviation sigma (default 0: the report's noiseless labels).</summary>
+    public double Noise { get; init; }
+    /// <summary>Distribution of the nonzeros of beta* (default Gaussian, the report's N(0, scale^2)).</summary>
+    public NonzeroDistribution Nonzeros { get; init; } = NonzeroDistribution.Gaussian;
+    /// <summary>Scale of the nonzeros of beta* (default 10).</summary>
+    public double NonzeroScale { get; init; } = 10;
+    /// <summary>Where the support of beta* lies (default the leading s coordinates, so per-coordinate gains average over datasets).</summary>
+    public SupportPlacement Support { get; init; } = SupportPlacement.Leading;
+    /// <summary>The parametrisation of every sweep (default uv, the report's beta = u * v).</summary>
+    public ModelSpec Model { get; init; } = ModelSpec.Uv;
     /// <summary>Size n_test of each held-out test set (default 1000).</summary>
     public int NTest { get; init; } = 1000;
     /// <summary>Mean mu of every input coordinate of every sweep (default 0: the report's centered inputs).</summary>
@@ -36,8 +48,13 @@ public sealed record ReproductionSettings
     public IReadOnlyList<double> StepsizeFractions { get; init; } = LogSpaced(0.05, 1, 12);
     /// <summary>The fraction at which figure 2 shows the shape of the gain (default the largest, 1: the edge).</summary>
     public double ShapeFraction { get; init; } = 1;
-    /// <summary>Batch sizes of figure 4 (default 1, 2, 5, 10, 20).</summary>
-    public IReadOnlyList<int> BatchSizes { get; init; } = [1, 2, 5, 10, 20];
+    /// <summary>Batch sizes of figure 4 (default those of 1, 2, 5, 10 below n, and n: 1, 2, 5, 10, 20 for the report's n = 20).</summary>
+    public IReadOnlyList<int> BatchSizes
+    {
+        get => batchSizes ?? [.. new[] { 1, 2, 5, 10 }.Where(b => b < N), N];
+        init => batchSizes = value;
+    }
+    private readonly IReadOnlyList<int>? batchSizes;
     /// <summary>Matched relative stepsizes of figure 4 (default 0.25, 0.5, 1).</summary>
     public IReadOnlyList<double> BatchSizeFractions { get; init; } = [0.25, 0.5, 1];
     /// <summary>
@@ -64,6 +81,11 @@ public sealed record ReproductionSettings
         if (S < 0 || S > D) throw new InvalidInputException("s", S, $"must be an integer in [0, d] = [0, {D}]");
         Check.Positive("alpha", Alpha);
         Check.Positive("n-test", NTest);
+        if (!(Noise >= 0 && double.IsFinite(Noise))) throw new InvalidInputException("noise", Noise, "must be a finite number >= 0");
+        if (!Enum.IsDefined(Nonzeros)) throw new InvalidInputException("nonzeros", Nonzeros, "must be gaussian, rademacher, uniform or constant");
+        if (!(NonzeroScale > 0 && double.IsFinite(NonzeroScale))) throw new InvalidInputException("scale", NonzeroScale, "must be a finite number > 0");
+        if (!Enum.IsDefined(Support)) throw new InvalidInputException("support", Support, "must be random or leading");
+        ArgumentNullException.ThrowIfNull(Model);
         if (!double.IsFinite(Mean)) throw new InvalidInputException("mean", Mean, "must be a finite number");
         if (!(Correlation > -1 && Correlation < 1)) throw new InvalidInputException("correlation", Correlation, "must be a number in (-1, 1)");
         Check.NonNegative("tolerance", Tolerance);

@@ -119,7 +119,9 @@ public sealed record TheoryFindings
         // Thresholds per dataset, from GD's run at the largest fraction (it ran at the largest convergent stepsize).
         var gdEdge = ByDataset(gd, largest).Values.Where(RunGroups.Converged).ToArray();
         var start = gdEdge.Select(r => ConvergenceThreshold.GdStabilityAtStart(problems.Problem(r).X, Enumerable.Repeat(r.Alpha, r.D).ToArray())).ToArray();
-        var limit = gdEdge.Select(r => Stability.GdStabilityThreshold(Stability.SharpnessAtInterpolator(problems.Problem(r).X, r.Beta, r.LnAlphaInfSquared))).ToArray();
+        // The sharpness at the limit needs uv's alpha_inf (a power:D run has none: NaN, which the medians leave out).
+        var limit = gdEdge.Select(r => r.LnAlphaInfSquared.Length != r.D ? double.NaN
+            : Stability.GdStabilityThreshold(Stability.SharpnessAtInterpolator(problems.Problem(r).X, r.Beta, r.LnAlphaInfSquared))).ToArray();
         var firstOfDataset = stepsizeRuns.GroupBy(r => r.DatasetKey).Select(g => g.First()).ToArray();
         // B = ||beta_l1||_inf per dataset (NaN where the simplex finds no verified optimum).
         var bound = firstOfDataset.ToDictionary(r => r.DatasetKey, r =>
@@ -162,7 +164,7 @@ public sealed record TheoryFindings
             GdGuaranteeScale = Quantiles.Median(firstOfDataset.Select(r => Guarantee(r, s.N))),
             SgdGuaranteeScale = Quantiles.Median(firstOfDataset.Select(r => Guarantee(r, 1))),
             GdStepsizeOverLimitStability = Quantiles.Median(gdEdge.Select((r, k) => r.Stepsize / limit[k])),
-            GdBelowLimitStability = Tally.Count(gdEdge.Select((r, k) => (bool?)(r.Stepsize <= (1 + ThresholdSlack) * limit[k]))),
+            GdBelowLimitStability = Tally.Count(gdEdge.Select((r, k) => double.IsNaN(limit[k]) ? null : (bool?)(r.Stepsize <= (1 + ThresholdSlack) * limit[k]))),
             GdBelowStartStability = Tally.Count(gdEdge.Select((r, k) => (bool?)(r.Stepsize <= (1 + ThresholdSlack) * start[k]))),
         };
     }

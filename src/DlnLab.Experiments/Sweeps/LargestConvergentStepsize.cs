@@ -21,10 +21,19 @@ public sealed record ThresholdResult(double Stepsize, bool Found, bool HitCap, i
 /// </summary>
 public static class LargestConvergentStepsize
 {
-    /// <summary>Bisects on <paramref name="options"/> with only the stepsize varied (its batch seed is kept).</summary>
-    public static ThresholdResult Find(PaddedDesign design, RegressionProblem problem, TrainingOptions options, ThresholdSettings settings) =>
-        Search(gamma => Trainer.Train(design, problem, options with { Stepsize = StepsizeSchedule.Constant(gamma), CheckpointsPerDecade = 0 })
-            .Status == RunStatus.Converged, settings);
+    /// <summary>
+    /// Bisects on <paramref name="options"/> with only the stepsize varied (its batch seed is kept);
+    /// <paramref name="trained"/>, if given, is called after each training run (progress displays count them).
+    /// </summary>
+    public static ThresholdResult Find(PaddedDesign design, RegressionProblem problem, TrainingOptions options, ThresholdSettings settings,
+        Action? trained = null) =>
+        Search(gamma =>
+        {
+            bool converged = Trainer.Train(design, problem, options with { Stepsize = StepsizeSchedule.Constant(gamma), CheckpointsPerDecade = 0 })
+                .Status == RunStatus.Converged;
+            trained?.Invoke();
+            return converged;
+        }, settings);
 
     /// <summary>
     /// The search itself, on any test of convergence: the cap, then halving down to a convergent stepsize, then

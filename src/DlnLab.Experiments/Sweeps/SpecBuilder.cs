@@ -18,7 +18,7 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
     {
         "name", "seeds.seed", "seeds.datasets", "seeds.data_seeds", "seeds.repeats",
         "problem.n", "problem.d", "problem.s", "problem.noise", "problem.nonzeros", "problem.scale", "problem.support", "problem.n_test", "problem.mean", "problem.correlation",
-        "training.alpha", "training.model", "training.u0", "training.v0", "training.label_noise", "training.momentum", "training.batch_size", "training.batch_mode", "training.tolerance", "training.max_steps",
+        "training.alpha", "training.model", "training.u0", "training.v0", "training.shape", "training.label_noise", "training.momentum", "training.batch_size", "training.batch_mode", "training.tolerance", "training.max_steps",
         "training.divergence_factor", "training.bounce_factor", "training.loss_check_interval",
         "training.keep_trajectories", "training.checkpoints_per_decade", "training.checkpoint_every",
         "stepsize.values", "stepsize.relative",
@@ -32,6 +32,8 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
     [
         ["stepsize.values", "stepsize.relative", "stepsize.linear", "stepsize.log"],
         ["seeds.datasets", "seeds.data_seeds"],
+        ["training.shape", "training.u0"],
+        ["training.shape", "training.v0"],
     ]);
 
     public SweepSpec Build()
@@ -60,6 +62,7 @@ internal sealed class SpecBuilder(IReadOnlyDictionary<string, SpecValue> values,
             V0 = DoubleList("training.v0") ?? d.V0,
             LabelNoise = DoubleList("training.label_noise") ?? d.LabelNoise,
             Momentum = DoubleList("training.momentum") ?? d.Momentum,
+            Shape = DoubleList("training.shape") ?? d.Shape,
             BatchSize = Has("training.batch_size") ? List("training.batch_size", AsBatchSize) : d.BatchSize,
             BatchMode = Enum<BatchMode>("training.batch_mode") ?? d.BatchMode,
             Tolerance = Double("training.tolerance") ?? d.Tolerance,

@@ -8,7 +8,7 @@ internal static class SweepExpansion
     private static readonly ulong BatchLabel = SplitMix64.Label("batches");
 
     /// <summary>
-    /// Order: dataset, n, d, s, noise, alpha, model, u0, v0, label noise, momentum, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
+    /// Order: dataset, n, d, s, noise, alpha, model, u0, v0 (or the initialisation shape), label noise, momentum, batch size, repeat, stepsize (runs sharing a dataset are adjacent).
     /// The batch seed is derived from the coordinate values (not their positions, so adding a value to an axis
     /// changes no other run) and deliberately not from the stepsize: all stepsizes of one configuration see the
     /// same batch sequence (common random numbers); nor from the model, its start, the label noise (whose stream is
@@ -29,8 +29,7 @@ internal static class SweepExpansion
         foreach (double noise in spec.Noise)
         foreach (double alpha in spec.Alpha)
         foreach (var model in spec.Model)
-        foreach (double? u0 in Axis(spec.U0))
-        foreach (double? v0 in Axis(spec.V0))
+        foreach (var (u0, v0) in Starts(spec, alpha))
         foreach (double labelNoise in Axis(spec.LabelNoise).Select(x => x ?? 0.0))
         foreach (double momentum in Axis(spec.Momentum).Select(x => x ?? 0.0))
         foreach (int bAxis in spec.BatchSize)
@@ -59,6 +58,13 @@ internal static class SweepExpansion
         }
         return runs;
     }
+
+    // The (u0, v0) axes: the shape's starts at this alpha, else u0 x v0 (each null when left out: the default start).
+    private static IEnumerable<(double? U0, double? V0)> Starts(SweepSpec spec, double alpha) => spec.Shape is { } shapes
+        ? shapes.Select(s => ((double?)Zero(SweepSpec.ShapedU0(alpha, s)), (double?)Zero(SweepSpec.ShapedV0(alpha, s))))
+        : Axis(spec.U0).SelectMany(u => Axis(spec.V0).Select(v => (u, v)));
+
+    private static double Zero(double x) => x == 0 ? 0.0 : x;
 
     // An axis left out is its one default value, null; -0 is written as 0 (the same start, so the same key).
     private static IEnumerable<double?> Axis(IReadOnlyList<double>? values) =>

@@ -43,14 +43,15 @@ public static class SweepRunner
         var stored = store.RunKeys(spec.Name);
         var todo = own.Where(i => !stored.Contains(keys[i])).ToArray();
         int alreadyStored = own.Length - todo.Length;
-        var context = new SweepContext(spec, store, options, todo.Select(i => runs[i]), cancellation);
-        int completed = 0;
-        progress?.Report(new SweepProgress(0, todo.Length, alreadyStored, clock.Elapsed, null));
+        var plan = WorkItems.Plan(runs, todo, options);
+        var tracker = new SweepProgressTracker(spec.Name, todo.Length, alreadyStored, plan.Count(w => w.Threshold), clock, progress);
+        var context = new SweepContext(spec, store, options, todo.Select(i => runs[i]), tracker, cancellation);
+        tracker.Start();
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation };
         // NoBuffering hands out work items one at a time in sweep order, so the runs of one dataset are in flight
         // together and few datasets are alive at once; each is claimed in the store as it is handed out.
-        var items = WorkClaims.Claimed(store, WorkItems.Plan(runs, todo, options), runs, keys, cancellation);
+        var items = WorkClaims.Claimed(store, plan, runs, keys, cancellation);
         var source = Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering);
         var loop = Task.Factory.StartNew(() => Parallel.ForEach(source, parallel, item =>
         {
@@ -61,12 +62,7 @@ public static class SweepRunner
                 context.Release(run);
                 if (!added) continue; // another process stored it first (its lease had run out): not ours to count
                 options.RunStored?.Invoke(new StoredRunEvent(run, record));
-                int done = Interlocked.Increment(ref completed);
-                if (progress is not null)
-                {
-                    var elapsed = clock.Elapsed;
-                    progress.Report(new SweepProgress(done, todo.Length, alreadyStored, elapsed, elapsed * ((double)(todo.Length - done) / done)));
-                }
+                tracker.RunStored(record.Status);
             }
         }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
@@ -101,6 +97,7 @@ public static class SweepRunner
         int missing = own.Count(i => !present.Contains(keys[i]));
         if (missing > 0)
             throw new StoreFaultException(store.Path, $"lacks {missing} runs of sweep '{spec.Name}' that were stored during this sweep; it was replaced or modified meanwhile");
+        int completed = tracker.Completed;
         int byOthers = own.Length - alreadyStored - completed;
         return new SweepSummary(own.Length, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed) { ComputedElsewhere = byOthers };
     }
@@ -113,7 +110,7 @@ public static class SweepRunner
 
     /// <summary>Shared state of one invocation: datasets and thresholds computed once, on first use, by whichever worker needs them.</summary>
     private sealed class SweepContext(SweepSpec spec, ResultStore store, SweepRunnerOptions options, IEnumerable<RunSpec> todo,
-        CancellationToken cancellation)
+        SweepProgressTracker tracker, CancellationToken cancellation)
     {
         private readonly ConcurrentDictionary<string, Lazy<Dataset>> _datasets = new();
         private readonly ConcurrentDictionary<string, Lazy<ThresholdResult>> _thresholds = new();
@@ -198,7 +195,12 @@ public static class SweepRunner
         private (double Gamma, double? Threshold) Stepsize(RunSpec run, Dataset data)
         {
             if (run.StepsizeFraction is not double fraction) return (run.Stepsize!.Value, null);
-            var t = _thresholds.GetOrAdd(run.ThresholdKey, _ => new Lazy<ThresholdResult>(() => FindThreshold(run, data))).Value;
+            var t = _thresholds.GetOrAdd(run.ThresholdKey, _ => new Lazy<ThresholdResult>(() =>
+            {
+                var found = FindThreshold(run, data);
+                tracker.ThresholdDone();
+                return found;
+            })).Value;
             return t.Found ? (fraction * t.Stepsize, t.Stepsize) : (double.NaN, double.NaN);
         }
 
@@ -252,7 +254,7 @@ public static class SweepRunner
             if (Store(() => store.Threshold(key)) is { } known)
                 return new ThresholdResult(known.Stepsize, known.Found, known.HitCap, known.Evaluations, known.SmallestFailure);
             var settings = run.Threshold ?? new ThresholdSettings();
-            var result = LargestConvergentStepsize.Find(data.Design, data.Problem, run.Options(settings.Low, trajectory: false), settings);
+            var result = LargestConvergentStepsize.Find(data.Design, data.Problem, run.Options(settings.Low, trajectory: false), settings, tracker.BisectionRun);
             Interlocked.Increment(ref _thresholdsComputed);
             Store(() => store.AddThreshold(new StoredThreshold(key, run.DatasetKey, run.Alpha, run.BatchSize, run.BatchSeed,
                 settings.Low, settings.High, settings.Precision, result.Stepsize, result.Found, result.HitCap,

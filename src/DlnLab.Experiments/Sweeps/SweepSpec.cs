@@ -57,6 +57,14 @@ public sealed record SweepSpec
     /// <summary>For uv: v0 on every coordinate, a grid axis; null (default) means v0 = 0.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<double>? V0 { get; init; }
+    /// <summary>
+    /// For uv: the initialisation shape s in [-1, 1] at the scale alpha, a grid axis: u0 = alpha sqrt(1 + s) and
+    /// v0 = alpha sqrt(1 - s) on every coordinate (so (u0^2 + v0^2) / 2 = alpha^2, A = |u0^2 - v0^2| / 2 = |s| alpha^2;
+    /// s = 1 is the default start u0 = sqrt(2) alpha, v0 = 0; s = 0 the balanced u0 = v0); null (default): no shape
+    /// axis. Excludes <see cref="U0"/> and <see cref="V0"/>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? Shape { get; init; }
     /// <summary>Label-noise SGD's delta >= 0 (fresh label noise at every step), a grid axis; null (default) means [0]: plain SGD.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<double>? LabelNoise { get; init; }
@@ -125,6 +133,17 @@ public sealed record SweepSpec
         Each("training.model", Model, _ => { });
         if (U0 is not null) Each("training.u0", U0, v => Finite("training.u0", v));
         if (V0 is not null) Each("training.v0", V0, v => Finite("training.v0", v));
+        if (Shape is not null)
+        {
+            Each("training.shape", Shape, v =>
+            {
+                if (!(v >= -1 && v <= 1)) throw new InvalidInputException("training.shape", v, "must be a number in [-1, 1] (u0 = alpha sqrt(1 + s), v0 = alpha sqrt(1 - s))");
+            });
+            if ((U0 ?? V0) is not null)
+                throw new InvalidInputException("training.shape", "conflicts with training.u0 and training.v0; give the shape (with alpha) or the start, not both");
+            if (Model.FirstOrDefault(m => m.Kind != ModelKind.Uv) is { } other)
+                throw new InvalidInputException("training.shape", $"applies to the uv model only; training.model has {other}, which starts from w+ = w- = alpha (sweep it separately)");
+        }
         if ((U0 ?? V0) is not null && Model.FirstOrDefault(m => m.Kind != ModelKind.Uv) is { } power)
             throw new InvalidInputException(U0 is not null ? "training.u0" : "training.v0",
                 $"applies to the uv model only; training.model has {power}, which starts from w+ = w- = alpha (sweep it separately)");
@@ -156,7 +175,7 @@ public sealed record SweepSpec
 
     // Counted in doubles: a product of axis lengths can pass 2^64, which would wrap around a 64-bit count.
     private double RunCount() => (double)(DataSeeds?.Count ?? Datasets) * Repeats * N.Count * D.Count * S.Count * Noise.Count
-        * Alpha.Count * Model.Count * (U0?.Count ?? 1) * (V0?.Count ?? 1)
+        * Alpha.Count * Model.Count * (U0?.Count ?? 1) * (V0?.Count ?? 1) * (Shape?.Count ?? 1)
         * (LabelNoise?.Count ?? 1) * (Momentum?.Count ?? 1) * BatchSize.Count * Stepsize.Points().Length;
 
     /// <summary>Bytes the plan takes (each run's spec and key) before any run starts, in doubles (no overflow).</summary>
@@ -203,12 +222,20 @@ public sealed record SweepSpec
         foreach (int b in BatchSize)
             new TrainingOptions
             {
-                Model = model, U0 = U0 is null ? null : ScaleOrVector.Uniform(U0[0]), V0 = V0 is null ? null : ScaleOrVector.Uniform(V0[0]),
+                Model = model,
+                U0 = Shape is not null ? ScaleOrVector.Uniform(ShapedU0(alpha, Shape[0])) : U0 is null ? null : ScaleOrVector.Uniform(U0[0]),
+                V0 = Shape is not null ? ScaleOrVector.Uniform(ShapedV0(alpha, Shape[0])) : V0 is null ? null : ScaleOrVector.Uniform(V0[0]),
                 Alpha = alpha, BatchSize = b == FullBatch ? n : b, Stepsize = StepsizeSchedule.Constant(gamma), BatchMode = BatchMode,
                 Tolerance = Tolerance, MaxSteps = MaxSteps, DivergenceFactor = DivergenceFactor, BounceFactor = BounceFactor,
                 LossCheckInterval = LossCheckInterval,
             }.Validated(n, D[0]);
     }
+
+    /// <summary>u0 = alpha sqrt(1 + s) of the initialisation shape s (<see cref="Shape"/>).</summary>
+    public static double ShapedU0(double alpha, double shape) => alpha * Math.Sqrt(1 + shape);
+
+    /// <summary>v0 = alpha sqrt(1 - s) of the initialisation shape s (<see cref="Shape"/>).</summary>
+    public static double ShapedV0(double alpha, double shape) => alpha * Math.Sqrt(1 - shape);
 
     /// <summary>The runs of the sweep, in a fixed order, each with its derived seeds and stable key.</summary>
     public IReadOnlyList<RunSpec> Expand() => SweepExpansion.Expand(Validated());

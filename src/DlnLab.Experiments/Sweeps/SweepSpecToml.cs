@@ -10,7 +10,7 @@ namespace DlnLab.Experiments.Sweeps;
 /// name = "fig1"
 /// [seeds]     seed, datasets | data_seeds, repeats
 /// [problem]   n, d, s, noise (number or list); nonzeros, scale, support, n_test
-/// [training]  alpha (number or list), batch_size (integer, "n" or list), batch_mode, tolerance, max_steps,
+/// [training]  alpha (number or list), model, u0, v0 or shape (lists), batch_size (integer, "n" or list), batch_mode, tolerance, max_steps,
 ///             divergence_factor, bounce_factor, loss_check_interval
 /// [stepsize]  exactly one of: values = [...] | linear = {start, stop, count} | log = {start, stop, count} | relative = [...]
 /// [threshold] low, high, precision   (bisection for the largest convergent stepsize, used by relative)

@@ -50,6 +50,7 @@ public static class SweepSpecTomlWriter
         if (s.V0 is not null) yield return ("training.v0", List(s.V0.Select(Number)));
         if (s.LabelNoise is not null) yield return ("training.label_noise", List(s.LabelNoise.Select(Number)));
         if (s.Momentum is not null) yield return ("training.momentum", List(s.Momentum.Select(Number)));
+        if (s.Shape is not null) yield return ("training.shape", List(s.Shape.Select(Number)));
         yield return ("training.batch_size", List(s.BatchSize.Select(b => b == SweepSpec.FullBatch ? "\"n\"" : Int(b))));
         yield return ("training.batch_mode", Word(s.BatchMode));
         yield return ("training.tolerance", Number(s.Tolerance));

@@ -35,7 +35,7 @@ public class SweepCommandTests
         var run = CliRunner.Run(["sweep", .. TinyFlags, "--store", temp.File("r.db")]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("sweep 'sweep': 6 runs, 6 computed now, 0 already stored", run.Out);
-        Assert.Matches(@"status: \d+ converged, \d+ budget exhausted, \d+ diverged", run.Out);
+        Assert.Matches(@"status: \d+ converged, \d+ budget_exhausted, \d+ diverged", run.Out);
         using var store = ResultStore.Open(temp.File("r.db"));
         var runs = store.Runs("sweep");
         Assert.Equal(6, runs.Count);
@@ -125,11 +125,12 @@ public class SweepCommandTests
         using var temp = new TempFolder();
         var run = CliRunner.Run(["sweep", .. TinyFlags, "--store", temp.File("r.db")]);
         Assert.Equal(0, run.ExitCode);
-        Assert.DoesNotContain('\u001b', run.Out);
-        Assert.Matches(new Regex(@"^6/6 runs \(0 stored before\), \d+(\.\d)? s elapsed$", RegexOptions.Multiline), run.Out);
+        Assert.DoesNotContain('\u001b', run.Err);
+        Assert.Matches(new Regex(@"^sweep: runs 6/6 \(0 stored before\), [0-9.]+ runs/s: .*; \d+(\.\d)? s elapsed$", RegexOptions.Multiline), run.Err);
+        Assert.DoesNotMatch(@"runs \d+/\d+", run.Out);
         var quiet = CliRunner.Run(["sweep", .. TinyFlags, "--alpha", "1", "--store", temp.File("r.db"), "--quiet"]);
         Assert.Equal(0, quiet.ExitCode);
-        Assert.DoesNotMatch(@"\d+/\d+ runs", quiet.Out);
+        Assert.DoesNotMatch(@"runs \d+/\d+", quiet.Out + quiet.Err);
     }
 
     [Fact]

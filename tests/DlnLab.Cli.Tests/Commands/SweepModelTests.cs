@@ -20,7 +20,7 @@ public class SweepModelTests
         Assert.True(model >= 0 && u0 >= 0 && v0 >= 0, csv[0]);
         var rows = csv.Skip(1).Select(l => l.Split(',')).ToArray();
         Assert.Equal(["power:3", "uv"], rows.Select(r => r[model]).Order());
-        Assert.All(rows, r => Assert.Equal(("", ""), (r[u0], r[v0])));
+        Assert.All(rows, r => Assert.Equal(("nan", "nan"), (r[u0], r[v0]))); // the default start: no number, written as nan
     }
 
     [Theory]

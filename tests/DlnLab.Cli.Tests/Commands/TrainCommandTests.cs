@@ -23,7 +23,7 @@ public class TrainCommandTests
         var r = CliRunner.Run(Example);
         Assert.Single(r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // one line: concatenates into JSON Lines
         var json = Json(r);
-        Assert.Contains(json.GetProperty("status").GetString(), new[] { "converged", "budget" });
+        Assert.Contains(json.GetProperty("status").GetString(), new[] { "converged", "budget_exhausted" });
         Assert.Equal(30, json.GetProperty("beta").GetArrayLength());
         foreach (string vector in new[] { "gain", "ln_alpha_inf_squared", "alpha_inf", "beta_tilde0", "delta", "alpha" })
             Assert.Equal(30, json.GetProperty(vector).GetArrayLength());

@@ -87,7 +87,9 @@ public class StoreExporterTests
         Assert.Equal("-1.5", StoreExporter.Cell(-1.5));
         Assert.Equal("-inf", StoreExporter.Cell(double.NegativeInfinity));
         Assert.Equal("-3", StoreExporter.Cell(-3L));
-        Assert.Equal("18446744073709551615", StoreExporter.Cell(ulong.MaxValue));
+        Assert.Equal("-1", StoreExporter.Cell(ulong.MaxValue)); // a seed as the int64 of its bits
+        Assert.Equal("10.0", StoreExporter.Cell(10.0)); // a float column stays one when all its numbers are whole
+        Assert.Equal("1E-05", StoreExporter.Cell(1e-5));
         Assert.Equal("1", StoreExporter.Cell(true));
     }
 

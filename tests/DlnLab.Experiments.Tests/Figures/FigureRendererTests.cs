@@ -81,7 +81,7 @@ public sealed class FigureRendererTests : IDisposable
         Assert.Equal(4, output.DroppedPoints); // x < 0, y = 0, x NaN, y infinite
         Assert.Equal(1, output.DroppedBandValues); // lower edge -1 at x = 10
         var points = ReadCsv(output.CsvPath).Where(r => r[2] == "point").ToList();
-        Assert.Equal([["0", "bad", "point", "0.001", "0.2", "0.1", "0.3"], ["0", "bad", "point", "10", "0.5", "", ""]], points);
+        Assert.Equal([["0", "bad", "point", "0.001", "0.2", "0.1", "0.3"], ["0", "bad", "point", "10", "0.5", "nan", "nan"]], points);
         Assert.DoesNotContain(ReadCsv(output.CsvPath), r => r[2] is "hline" or "vline");
         Assert.Contains(output.Warnings, w => w.Contains("'bad'") && w.Contains("4 point(s)"));
         Assert.Contains(output.Warnings, w => w.Contains("band left out at 1"));
