@@ -12,7 +12,7 @@ import numpy as np
 
 PROBLEM_KEYS = ("n", "d", "s", "nonzeros", "scale", "support", "noise", "mean", "correlation", "n_test", "data_seed")
 TRAINING_KEYS = (
-    "model", "alpha", "u0", "v0", "batch_size", "stepsize", "batch_mode", "seed", "tolerance", "max_steps",
+    "model", "alpha", "u0", "v0", "batch_size", "stepsize", "batch_mode", "seed", "label_noise", "momentum", "tolerance", "max_steps",
     "divergence_factor", "bounce_factor", "loss_check_interval", "checkpoints_per_decade", "checkpoint_every",
 )
 

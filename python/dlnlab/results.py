@@ -60,8 +60,9 @@ class Theory:
     perturbation beta0~ dropped (converged uv runs whose solve converged)."""
     gain_shape_cosine: Optional[float]
     """Cosine similarity of the run's gain with its predicted shape E[g_B(beta_0)^2] (uv runs that did not diverge)."""
-    theorems_cover_run: bool
-    """Whether Theorems 2.1 and 2.2 are about this run: plain (S)GD on the data's labels (no label noise, no momentum)."""
+    theorems_cover_run: bool = True
+    """Whether Theorems 2.1 and 2.2 are about this run: plain (S)GD, no label noise and no momentum (the checks of
+    Theorem 2.2 and the predictions are None otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -99,12 +100,6 @@ class TrainingSpec:
     stepsize: str
     batch_mode: str
     seed: int
-    label_noise: float
-    """Label-noise SGD's delta (0: plain SGD)."""
-    momentum: float
-    """Heavy-ball momentum M (0: none)."""
-    effective_stepsize: float
-    """lambda = gamma_0 / (1 - M)^2, heavy ball's effective stepsize (gamma_0 without momentum)."""
     tolerance: float
     max_steps: int
     divergence_factor: float
@@ -114,6 +109,12 @@ class TrainingSpec:
     checkpoint_every: int = 0
     """Checkpoints every this many steps instead of log-spaced (0: log-spaced); ``dln train --checkpoint-every``, which
     ``dln train --json`` does not echo in spec.training."""
+    label_noise: float = 0.0
+    """Label-noise SGD's delta (0: plain SGD)."""
+    momentum: float = 0.0
+    """Heavy-ball momentum M (0: none)."""
+    effective_stepsize: float = 0.0
+    """lambda = gamma_0 / (1 - M)^2, heavy ball's effective stepsize (gamma_0 without momentum)."""
 
 
 @dataclass(frozen=True)

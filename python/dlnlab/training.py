@@ -40,8 +40,8 @@ def _theory_level(theory, iterates=False):
 
 def train(problem=None, *, n=None, d=None, s=None, nonzeros=None, scale=None, support=None, noise=None, mean=None,
           correlation=None, n_test=None, data_seed=None, model=None, alpha=None, u0=None, v0=None, batch_size=None,
-          stepsize=None, batch_mode=None, seed=None, tolerance=None, max_steps=None, divergence_factor=None,
-          bounce_factor=None, loss_check_interval=None, checkpoints_per_decade=None, checkpoint_every=None,
+          stepsize=None, batch_mode=None, seed=None, label_noise=None, momentum=None, tolerance=None, max_steps=None,
+          divergence_factor=None, bounce_factor=None, loss_check_interval=None, checkpoints_per_decade=None, checkpoint_every=None,
           theory=True, iterates=False):
     """One (S)GD run on a diagonal linear network, as ``dln train --json`` makes it: the same bits for the same
     arguments and seeds.
@@ -51,6 +51,7 @@ def train(problem=None, *, n=None, d=None, s=None, nonzeros=None, scale=None, su
     alpha > 0 (default 0.1; a number or d numbers): u0 = sqrt(2) alpha, v0 = 0 unless u0/v0 are given (numbers or
     d-vectors); batch_size b in [1, n] or "n" (GD; default 1: SGD); stepsize gamma (default 0.01), a schedule text
     ("step:G,FACTOR,EVERY", "inv:G,TAU", "list:G1,G2,...") or a sequence (list:...); batch_mode "uniform" or "epoch";
+    label_noise delta >= 0 (label-noise SGD) and momentum M in [0, 1) (heavy ball), both 0 by default (plain SGD);
     seed of the batches (default 1); stop when the training loss F = 1/(2n) ||X beta - y||^2 <= tolerance (1e-5),
     after max_steps (100000), or as diverged above divergence_factor (1e8) times the initial loss; bounce_factor (2),
     loss_check_interval (0: automatic), checkpoints_per_decade (10), or a checkpoint every checkpoint_every steps
@@ -157,7 +158,7 @@ def _read_run(handle, problem, text):
         theory.__dict__.update(
             theorem22_residual=r[7], theorem22_beta=v[7], distance_to_gradient_flow=r[8], gradient_flow_beta=v[8],
             sharpness=r[9], gd_stability_threshold=r[10], distance_without_beta_tilde0=r[11], gain_shape_cosine=r[12],
-            theorems_cover_run=_plain(spec.training))
+            theorems_cover_run=spec.training.label_noise == 0 and spec.training.momentum == 0)
     trajectory = _new(Checkpoints)
     trajectory.__dict__.update(
         step=buffer[steps_at:].view(np.int64), train_loss=checkpoints[0], test_loss=checkpoints[1],
@@ -222,20 +223,15 @@ def _vector_or_number(text):
     return float(parts[0]) if len(parts) == 1 else np.array([float(p) for p in parts])
 
 
-def _plain(training):
-    """Plain (S)GD on the data's labels: what Theorems 2.1 and 2.2 are about."""
-    return training.label_noise == 0 and training.momentum == 0
-
-
 def _training_spec(raw):
     v = dict(line.split("=", 1) for line in raw.decode("utf-8").splitlines())
     return TrainingSpec(
         model=v["model"], u0=_vector_or_number(v["u0"]), v0=_vector_or_number(v["v0"]), alpha=_vector_or_number(v["alpha"]),
         batch_size=int(v["batch_size"]), stepsize=v["stepsize"], batch_mode=v["batch_mode"], seed=int(v["seed"]),
-        label_noise=float(v["label_noise"]), momentum=float(v["momentum"]), effective_stepsize=float(v["effective_stepsize"]),
         tolerance=float(v["tolerance"]), max_steps=int(v["max_steps"]), divergence_factor=float(v["divergence_factor"]),
         bounce_factor=float(v["bounce_factor"]), loss_check_interval=int(v["loss_check_interval"]),
-        checkpoints_per_decade=int(v["checkpoints_per_decade"]), checkpoint_every=int(v["checkpoint_every"]))
+        checkpoints_per_decade=int(v["checkpoints_per_decade"]), checkpoint_every=int(v["checkpoint_every"]),
+        label_noise=float(v["label_noise"]), momentum=float(v["momentum"]), effective_stepsize=float(v["effective_stepsize"]))
 
 
 def check(run, problem=None):
@@ -253,7 +249,7 @@ def check(run, problem=None):
                            mean=p.mean, correlation=p.correlation, n_test=p.n_test, data_seed=p.data_seed)
     t = run.spec.training
     text = _spec.text(dict(model=t.model, alpha=t.alpha, u0=t.u0, v0=t.v0, batch_size=t.batch_size, stepsize=t.stepsize,
-                           batch_mode=t.batch_mode, seed=t.seed, tolerance=t.tolerance, max_steps=t.max_steps,
+                           batch_mode=t.batch_mode, seed=t.seed, label_noise=t.label_noise, momentum=t.momentum, tolerance=t.tolerance, max_steps=t.max_steps,
                            divergence_factor=t.divergence_factor, bounce_factor=t.bounce_factor,
                            loss_check_interval=t.loss_check_interval,
                            checkpoints_per_decade=t.checkpoints_per_decade, checkpoint_every=t.checkpoint_every),
@@ -273,4 +269,4 @@ def check(run, problem=None):
     return Theory(theorem22_residual=r[0], theorem22_beta=theorem22_beta if mask >> 6 & 1 else None,
                   distance_to_gradient_flow=r[1], gradient_flow_beta=gradient_flow_beta if mask >> 7 & 1 else None,
                   sharpness=r[2], gd_stability_threshold=r[3], distance_without_beta_tilde0=r[4],
-                  gain_shape_cosine=r[5], theorems_cover_run=_plain(run.spec.training))
+                  gain_shape_cosine=r[5], theorems_cover_run=t.label_noise == 0 and t.momentum == 0)

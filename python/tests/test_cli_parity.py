@@ -34,6 +34,10 @@ SPECS = [
      dict(mean=0.5, correlation=0.6, batch_size="n", stepsize=0.02, data_seed=4)),
     (["--correlation", -0.3, "--checkpoint-every", 250, "--max-steps", 2000, "--stepsize", 0.01],
      dict(correlation=-0.3, checkpoint_every=250, max_steps=2000, stepsize=0.01)),
+    (["--batch-size", 5, "--stepsize", 0.002, "--label-noise", 0.1, "--momentum", 0.5, "--max-steps", 3000],
+     dict(batch_size=5, stepsize=0.002, label_noise=0.1, momentum=0.5, max_steps=3000)),
+    (["--batch-size", "n", "--stepsize", 0.01, "--label-noise", 0.2, "--max-steps", 3000],
+     dict(batch_size="n", stepsize=0.01, label_noise=0.2, max_steps=3000)),
 ]
 
 TRAJECTORY = ("step", "train_loss", "test_loss", "gain_l1", "distance_to_beta_star")
