@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DlnLab.Theory;
 
 namespace DlnLab.LinearProgramming;
@@ -11,12 +12,19 @@ public static class L1Solvers
     /// <summary>n d above which <c>auto</c> takes GLOP instead of the dense simplex (see docs/PERFORMANCE.md for the timings behind it).</summary>
     public const long GlopAbove = 50_000;
 
-    /// <summary>The method called <paramref name="name"/> (one of <see cref="Names"/>) for an n x d problem.</summary>
+    /// <summary>Whether GLOP's native library is carried for this platform (linux-x64 only: src/DlnLab.Cli keeps no other).</summary>
+    public static bool GlopCarried => OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64;
+
+    /// <summary>
+    /// The method called <paramref name="name"/> (one of <see cref="Names"/>) for an n x d problem; <c>auto</c> takes the
+    /// dense simplex wherever GLOP is not carried.
+    /// </summary>
     public static IMinimumL1Solver For(string name, int n, int d) => name switch
     {
         "simplex" => DenseSimplexL1Solver.Instance,
-        "glop" => GlopL1Solver.Instance,
-        "auto" => (long)n * d > GlopAbove ? GlopL1Solver.Instance : DenseSimplexL1Solver.Instance,
+        "glop" when GlopCarried => GlopL1Solver.Instance,
+        "glop" => throw new InvalidInputException("l1-solver", name, $"needs OR-Tools' native library, carried for linux-x64 only (this is {RuntimeInformation.RuntimeIdentifier}); use simplex"),
+        "auto" => (long)n * d > GlopAbove && GlopCarried ? GlopL1Solver.Instance : DenseSimplexL1Solver.Instance,
         _ => throw new InvalidInputException("l1-solver", name, "must be one of " + string.Join(", ", Names)),
     };
 }
