@@ -110,7 +110,7 @@ public static class PresetRunner
             new("paper", preset.Paper),
             new("paper's setting", preset.PaperSetting),
             new("size", size == PresetSize.Quick ? "quick default (run with --full for the paper's size)" : "the paper's (--full)"),
-            new("where this run differs from the paper", differences.Count == 0 && overrides.Count == 0 ? "nowhere"
+            new("where this run differs from --full (the paper's size)", differences.Count == 0 && overrides.Count == 0 ? "nowhere"
                 : string.Join("; ", [.. differences, .. overrides.Select(o => $"{o} (given on the command line)")])),
             new("spec files", string.Join(", ", preset.Sweeps.Select(s => $"{PresetSpecs.Folder}/{s.SpecFile}"))),
             new("sweeps", string.Join("; ", specs.Select(s => $"{s.Name}: {s.Expand().Count} runs"))),

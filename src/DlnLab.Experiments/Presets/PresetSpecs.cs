@@ -30,16 +30,17 @@ public static class PresetSpecs
         SweepSpecToml.Parse(Text(sweep), $"{Folder}/{sweep.SpecFile}",
             [.. size == PresetSize.Quick ? sweep.QuickOverrides : [], .. userOverrides]);
 
-    /// <summary>Each quick override as "key = quick value (paper: its value)", read from the spec file.</summary>
+    /// <summary>Each quick override as "key = quick value (--full: its value)", read from the spec file (whose values
+    /// are the paper's where the paper gives them; the preset's PaperSetting says where they are the preset's own).</summary>
     public static IReadOnlyList<string> QuickDifferences(PresetSweep sweep)
     {
-        var paper = ConfigDocument.Parse(Text(sweep), $"{Folder}/{sweep.SpecFile}", SweepSpecToml.Schema);
+        var full = ConfigDocument.Parse(Text(sweep), $"{Folder}/{sweep.SpecFile}", SweepSpecToml.Schema);
         var quick = ConfigDocument.Parse(Text(sweep), $"{Folder}/{sweep.SpecFile}", SweepSpecToml.Schema).Override(sweep.QuickOverrides);
         return sweep.QuickOverrides
             .Select(o => o[..o.IndexOf('=', StringComparison.Ordinal)].Trim())
             .Distinct()
             .Select(key => string.Create(CultureInfo.InvariantCulture,
-                $"{key} = {quick.OptionText(key) ?? "default"} (paper: {paper.OptionText(key) ?? "default"})"))
+                $"{key} = {quick.OptionText(key) ?? "default"} (--full: {full.OptionText(key) ?? "default"})"))
             .ToList();
     }
 }

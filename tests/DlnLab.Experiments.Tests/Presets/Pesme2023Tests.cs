@@ -61,6 +61,6 @@ public sealed class Pesme2023Tests
         var random = result.Findings.Where(f => f.StartsWith("On the random problem: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(Pesme2023.FullAlphas.Count + 2, random.Count);
         for (int i = 0; i < Pesme2023.FullAlphas.Count; i++) Assert.Contains("plateaus fall in the predicted order", random[i]);
-        Assert.Contains("| where this run differs from the paper | nowhere |", File.ReadAllText(result.Report.MarkdownPath));
+        Assert.Contains("| where this run differs from --full (the paper's size) | nowhere |", File.ReadAllText(result.Report.MarkdownPath));
     }
 }

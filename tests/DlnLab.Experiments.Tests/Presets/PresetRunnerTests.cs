@@ -40,8 +40,8 @@ public sealed class PresetRunnerTests
         Assert.True(File.Exists(Path.Combine(dir, "small2026-fig1.csv")));
         string report = File.ReadAllText(first.Report.MarkdownPath);
         Assert.Contains("A. Author (2026), A small test paper", report);
-        Assert.Contains("seeds.datasets = 1 (paper: 2)", report);
-        Assert.Contains("stepsize.values = 0.01,0.02 (paper: 0.01,0.02,0.05)", report);
+        Assert.Contains("seeds.datasets = 1 (--full: 2)", report);
+        Assert.Contains("stepsize.values = 0.01,0.02 (--full: 0.01,0.02,0.05)", report);
         Assert.Contains("The largest stepsize run was 0.02.", report);
         // The resolved spec is saved beside the results and reads back as the same sweep.
         var saved = DlnLab.Experiments.Sweeps.SweepSpecToml.Load(Path.Combine(dir, "small2026.toml"));
