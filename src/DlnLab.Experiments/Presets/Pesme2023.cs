@@ -12,7 +12,7 @@ namespace DlnLab.Experiments.Presets;
 /// on whether the plateaus come in the predicted order and how far from the predicted times. It trains in
 /// <see cref="Draw"/> (a few runs of a 2 x 4 problem), so it has no sweeps.
 /// </summary>
-public sealed class Pesme2023 : IPreset
+internal sealed class Pesme2023 : IPreset
 {
     /// <summary>The fixture: X = [[1, .5, .7, 0], [.5, 1, .1, .7]], y = (1, 0); minimum-l1 interpolator (0, 0, 10/7, -10/49).</summary>
     public static RegressionProblem Fixture { get; } = new() { X = new Matrix(2, 4, [1, .5, .7, 0, .5, 1, .1, .7]), Y = [1, 0] };

@@ -1,6 +1,6 @@
 using DlnLab.Experiments.Reproduction;
 
-namespace DlnLab.Experiments.Presets.HaoChen2021;
+namespace DlnLab.Experiments.Presets;
 
 /// <summary>The haochen2021 page's sentences, each computed from the runs and able to come out either way.</summary>
 internal static class LabelNoiseFindings

@@ -1,17 +1,16 @@
 using DlnLab.Experiments.Presets;
-using DlnLab.Experiments.Presets.HaoChen2021;
 using DlnLab.Experiments.Storage;
 
 namespace DlnLab.Experiments.Tests.Presets;
 
 /// <summary>The haochen2021 preset on a small grid: label-noise GD ends closer to beta* than GD on every dataset.</summary>
-public sealed class HaoChen2021PresetTests
+public sealed class HaoChen2021Tests
 {
     [Fact]
     public void Label_noise_ends_closer_to_beta_star_than_gd_on_every_dataset()
     {
         string dir = TestSweeps.TempDir();
-        var preset = Assert.Single(DlnLab.Experiments.Presets.Presets.All.OfType<HaoChen2021Preset>());
+        var preset = Assert.Single(DlnLab.Experiments.Presets.Presets.All.OfType<HaoChen2021>());
         var result = PresetRunner.Run(preset, PresetSize.Quick, dir, threads: 2,
             overrides: ["seeds.datasets=2", "training.label_noise=[0.0, 2.0]", "training.max_steps=20000"]);
         Assert.Equal(4, result.RunsComputed);
