@@ -125,7 +125,8 @@ internal sealed class Pesme2023 : IPreset
         }
         bool shrinking = gaps.Zip(gaps.Skip(1), (a, b) => b < a).All(x => x);
         findings.Add($"The largest gap to the predicted jump times {(shrinking ? "falls" : "does not fall")} at every step as alpha falls " +
-            $"({string.Join(", ", gaps.Select(g => g.ToString("G2", CultureInfo.InvariantCulture)))}), as the theory's O(1 / ln(1/alpha)) transitions predict.");
+            $"({string.Join(", ", gaps.Select(g => g.ToString("G2", CultureInfo.InvariantCulture)))}), " +
+            (shrinking ? "as the theory's O(1 / ln(1/alpha)) transitions predict." : "where the theory's O(1 / ln(1/alpha)) transitions predict it to."));
         var smallest = runs.MinBy(r => r.Alpha)!;
         double LargestGap(double[] a, double[] b) => MatrixOperations.MaxAbs(a.Zip(b, (p, q) => p - q).ToArray());
         var support = saddles.Saddles[^1].Support.Select(i => string.Create(CultureInfo.InvariantCulture, $"beta_{i} = {saddles.Limit[i]:G6}"));
