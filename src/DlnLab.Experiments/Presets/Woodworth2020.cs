@@ -149,7 +149,8 @@ internal sealed class Woodworth2020 : IPreset
         }
         var all = new Tally(rich.Count(r => r.Tally.All), rich.Length);
         findings.Add($"The distance to the minimum-ℓ1 interpolator falls as α falls on every dataset for {all} depths: " +
-            (all.All ? "Woodworth et al.'s transition from the kernel to the rich regime holds for every D." :
+            (rich.All(r => r.Tally.Of == 0) ? "the α grid has no two ends to compare (one α, or no finite distances), so nothing is measured." :
+                all.All ? "Woodworth et al.'s transition from the kernel to the rich regime holds for every D." :
                 $"the transition does not hold for D = {string.Join(", ", rich.Where(r => !r.Tally.All).Select(r => r.Depth))} on every dataset."));
         if (depths.Length > 1)
         {
