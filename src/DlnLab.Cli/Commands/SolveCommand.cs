@@ -34,8 +34,8 @@ internal sealed class SolveCommand
         "uv only: the start v0 (one number or d comma-separated numbers). [default: 0]", "V0");
     private readonly Option<string> l1Solver = CliOption.Choice("--l1-solver", "auto",
         "The method for the minimum-l1 interpolator, each with its dual certificate checked on the full problem: simplex (the " +
-        "dense two-phase simplex), glop (OR-Tools' GLOP over a growing working set of columns), or auto: glop where n d > " +
-        LinearProgramming.L1Solvers.GlopAbove.ToString(CultureInfo.InvariantCulture) + ", else simplex.", LinearProgramming.L1Solvers.Names);
+        "dense two-phase simplex), glop (OR-Tools' GLOP on the same linear program; linux-x64 only), or auto: glop where n d > " +
+        LinearProgramming.L1Solvers.GlopAbove.ToString(CultureInfo.InvariantCulture) + " and GLOP is carried, else simplex.", LinearProgramming.L1Solvers.Names);
     private readonly Option<bool> json = CliOption.Flag("--json",
         "Print one JSON object with every interpolator, its measures, the solver diagnostics and the resolved configuration (config, TOML text for --config). [default: off, a readable table]");
 

@@ -21,6 +21,7 @@ internal static class DatasetArrays
         var index = datasets.Select((r, i) => (r.DatasetKey, i)).ToDictionary(p => p.DatasetKey, p => p.i, StringComparer.Ordinal);
         npz.Add("run_dataset", runs.Select(r => (long)index[r.DatasetKey]).ToArray());
 
+        CheckSize(store, datasets, testSet);
         var problems = datasets.Select(r => stored.ContainsKey(r.DatasetKey) ? Generated(store, r, stored[r.DatasetKey]) : null).ToList();
         npz.Add("datasets_key", datasets.Select(r => r.DatasetKey).ToArray());
         npz.Add("datasets_n", datasets.Select(r => (long)r.N).ToArray());
@@ -51,6 +52,22 @@ internal static class DatasetArrays
         npz.Add("references_alpha", references.Select(r => r.Alpha).ToArray());
         npz.Add("references_name", references.Select(r => r.Name).ToArray());
         npz.Add("references_value", references.Select(r => r.Value).ToArray());
+    }
+
+    /// <summary>
+    /// Refuses, before any dataset is generated, an export whose arrays (every dataset's X, y and test set held at once,
+    /// then copied into the padded arrays) exceed the memory limit or the largest array .NET allocates.
+    /// </summary>
+    private static void CheckSize(ResultStore store, IReadOnlyList<StoredRun> datasets, bool testSet)
+    {
+        if (datasets.Count == 0) return;
+        double count = datasets.Count, n = datasets.Max(r => r.N), d = datasets.Max(r => r.D), nTest = testSet ? datasets.Max(r => r.NTest) : 0;
+        double largest = count * Math.Max(n, nTest) * d;
+        string what = $"the X and y{(testSet ? ", X_test and y_test" : "")} of {datasets.Count} datasets (n up to {n}, d up to {d}" +
+            $"{(testSet ? $", n-test up to {nTest}" : "")})";
+        if (largest > Array.MaxLength)
+            throw new InvalidInputException("store", store.Path, $"{what} would need an array of {largest:G3} numbers, above the {Array.MaxLength} one array holds; export one sweep at a time (--sweep)");
+        MemoryLimit.Check("store", store.Path, 2 * 8 * count * ((n + nTest) * (d + 1) + d), "exporting " + what);
     }
 
     private static RegressionProblem Generated(ResultStore store, StoredRun run, StoredDataset dataset)

@@ -186,8 +186,10 @@ internal sealed class Azulay2021 : IPreset
         var reversed = perAlpha.Where(p => p.Tally.Of > 0 && !p.Tally.Majority).ToArray();
         findings.Add($"At the same α, the smaller of two neighbouring shapes lies closer to the minimum-ℓ1 interpolator on {richer} (dataset, α, shape pair) comparisons " +
             $"({perAlpha[0].Tally} at α = {alphas[0]:G3}, {perAlpha[^1].Tally} at α = {alphas[^1]:G3}): " +
-            (richer.Majority ? "a more balanced start moves the bias towards the rich regime, as Azulay et al. find" : "a more balanced start does not move the bias towards the rich regime here, contrary to Azulay et al.") +
-            (reversed.Length == 0 ? "." : $"{(richer.Majority ? "," : ";")} the order is reversed on most comparisons at α = {string.Join(", ", reversed.Select(p => p.Alpha.ToString("G3")))}."));
+            (richer.Of == 0 ? "no two shapes are compared at the same α"
+                : richer.Majority ? "a more balanced start moves the bias towards the rich regime, as Azulay et al. find"
+                : "a more balanced start does not move the bias towards the rich regime here, contrary to what Azulay et al. find") +
+            (reversed.Length == 0 ? "." : $"{(richer.Majority ? ", but" : ";")} the order is reversed on most comparisons at α = {string.Join(", ", reversed.Select(p => p.Alpha.ToString("G3")))}."));
         var atAlpha = Gap(points, effective: false);
         var atEffective = Gap(points, effective: true);
         if (atAlpha.Count > 0 && atEffective.Count > 0)

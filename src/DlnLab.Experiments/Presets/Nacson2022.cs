@@ -92,7 +92,9 @@ internal sealed class Nacson2022 : IPreset
             $"On centered inputs GD's distance to the minimum-ℓ1 interpolator {Lower(l1Centered)}, and its test loss {Lower(testCentered)}.",
         };
         bool uncenteredRicher = l1Uncentered.Tally.Majority, centeredRicher = l1Centered.Tally.Majority;
-        findings.Add(uncenteredRicher && !centeredRicher
+        findings.Add(l1Uncentered.Tally.Of == 0
+            ? "No (dataset, α) pair has usable runs at both ends of the stepsize grid on uncentered inputs, so Nacson et al.'s claim is not tested."
+            : uncenteredRicher && !centeredRicher
             ? "Large stepsizes move GD towards the rich regime on uncentered inputs and not on centered ones, as Nacson et al. (2022) find."
             : uncenteredRicher
                 ? "Large stepsizes move GD towards the rich regime on uncentered inputs, as Nacson et al. (2022) find, but on centered ones too, which they do not."

@@ -12,7 +12,7 @@ namespace DlnLab.Experiments.Presets;
 /// on whether the plateaus come in the predicted order and how far from the predicted times. It trains in
 /// <see cref="Draw"/> (a few runs of a 2 x 4 problem), so it has no sweeps.
 /// </summary>
-public sealed class Pesme2023 : IPreset
+internal sealed class Pesme2023 : IPreset
 {
     /// <summary>The fixture: X = [[1, .5, .7, 0], [.5, 1, .1, .7]], y = (1, 0); minimum-l1 interpolator (0, 0, 10/7, -10/49).</summary>
     public static RegressionProblem Fixture { get; } = new() { X = new Matrix(2, 4, [1, .5, .7, 0, .5, 1, .1, .7]), Y = [1, 0] };
@@ -125,7 +125,8 @@ public sealed class Pesme2023 : IPreset
         }
         bool shrinking = gaps.Zip(gaps.Skip(1), (a, b) => b < a).All(x => x);
         findings.Add($"The largest gap to the predicted jump times {(shrinking ? "falls" : "does not fall")} at every step as alpha falls " +
-            $"({string.Join(", ", gaps.Select(g => g.ToString("G2", CultureInfo.InvariantCulture)))}), as the theory's O(1 / ln(1/alpha)) transitions predict.");
+            $"({string.Join(", ", gaps.Select(g => g.ToString("G2", CultureInfo.InvariantCulture)))}), " +
+            (shrinking ? "as the theory's O(1 / ln(1/alpha)) transitions predict." : "where the theory's O(1 / ln(1/alpha)) transitions predict it to."));
         var smallest = runs.MinBy(r => r.Alpha)!;
         double LargestGap(double[] a, double[] b) => MatrixOperations.MaxAbs(a.Zip(b, (p, q) => p - q).ToArray());
         var support = saddles.Saddles[^1].Support.Select(i => string.Create(CultureInfo.InvariantCulture, $"beta_{i} = {saddles.Limit[i]:G6}"));

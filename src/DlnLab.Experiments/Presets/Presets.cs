@@ -9,7 +9,7 @@ public static class Presets
         new Woodworth2020(),
         new Azulay2021(),
         new Nacson2022(),
-        new HaoChen2021.HaoChen2021Preset(),
+        new HaoChen2021(),
         new Pesme2023(),
     ];
 

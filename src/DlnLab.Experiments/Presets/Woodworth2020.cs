@@ -149,7 +149,8 @@ internal sealed class Woodworth2020 : IPreset
         }
         var all = new Tally(rich.Count(r => r.Tally.All), rich.Length);
         findings.Add($"The distance to the minimum-ℓ1 interpolator falls as α falls on every dataset for {all} depths: " +
-            (all.All ? "Woodworth et al.'s transition from the kernel to the rich regime holds for every D." :
+            (rich.All(r => r.Tally.Of == 0) ? "the α grid has no two ends to compare (one α, or no finite distances), so nothing is measured." :
+                all.All ? "Woodworth et al.'s transition from the kernel to the rich regime holds for every D." :
                 $"the transition does not hold for D = {string.Join(", ", rich.Where(r => !r.Tally.All).Select(r => r.Depth))} on every dataset."));
         if (depths.Length > 1)
         {
@@ -159,7 +160,8 @@ internal sealed class Woodworth2020 : IPreset
                 .Select(p => double.IsFinite(p.Deep) && double.IsFinite(p.Shallow) ? p.Deep < p.Shallow : (bool?)null);
             var closer = Tally.Count(pairs);
             findings.Add($"At the same α below {largest:G3}, D = {deep} lies closer to the minimum-ℓ1 interpolator than D = {shallow} on {closer} (dataset, α) pairs: " +
-                (closer.Majority ? "deeper models reach the rich regime at larger α, as Woodworth et al. report." : "deeper models do not reach the rich regime at larger α here, contrary to Woodworth et al."));
+                (closer.Of == 0 ? "no pair has both depths' limits, so nothing is compared."
+                : closer.Majority ? "deeper models reach the rich regime at larger α, as Woodworth et al. report." : "deeper models do not reach the rich regime at larger α here, contrary to what Woodworth et al. report."));
         }
         var trained = points.Where(p => p.Run is not null).ToArray();
         findings.Add(PresetWork.AgainstGradientFlow(trained.Select(p => p.RunToFlow).ToArray()) + " Not usable: " +

@@ -45,10 +45,22 @@ internal static class NonNegativeLeastSquares
                 }
                 moved = true;
                 double step = 1;
+                int blocking = -1;
                 for (int i = 0; i < m; i++)
-                    if (free[i] && z[i] <= 0) step = Math.Min(step, b[i] / (b[i] - z[i]));
+                    if (free[i] && z[i] <= 0 && b[i] / (b[i] - z[i]) < step)
+                    {
+                        step = b[i] / (b[i] - z[i]);
+                        blocking = i;
+                    }
                 for (int i = 0; i < m; i++) b[i] = free[i] ? b[i] + step * (z[i] - b[i]) : 0;
                 if (step == 1) break;
+                // The coordinate that set the step is at 0 by construction (clamped, so rounding cannot keep it free
+                // and the inner loop always shrinks the free set); others that reached it with rounding go too.
+                if (blocking >= 0)
+                {
+                    free[blocking] = false;
+                    b[blocking] = 0;
+                }
                 for (int i = 0; i < m; i++)
                     if (free[i] && (b[i] <= 0 || z[i] <= 0 && b[i] <= 1e-15 * scale))
                     {

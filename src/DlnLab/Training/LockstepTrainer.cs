@@ -19,13 +19,14 @@ namespace DlnLab.Training;
 public static class LockstepTrainer
 {
     /// <summary>
-    /// Whether a run joins a lockstep group where that pays: full batch (GD) with d padded to at most 64. Sweeps plan
+    /// Whether a run joins a lockstep group where that pays: plain full-batch GD (no label noise, no momentum) with d
+    /// padded to at most 64. Sweeps plan
     /// their groups by this rule. <see cref="Train(PaddedDesign, RegressionProblem, IReadOnlyList{TrainingOptions})"/>
     /// also takes b = 1 SGD runs (<see cref="SingleSampleLockstep"/>, bit-identical to their single runs), which this
     /// rule leaves out: on the shared 2-core machine they ran at 0.8-1.1x the single-run path (docs/PERFORMANCE.md).
     /// </summary>
     public static bool Supports(PaddedDesign design, TrainingOptions options) =>
-        TrainsStart(options.Model, options.U0 is null && options.V0 is null) && Supports(design.N, design.D, options.BatchSize);
+        options.IsPlainSgd && TrainsStart(options.Model, options.U0 is null && options.V0 is null) && Supports(design.N, design.D, options.BatchSize);
 
     /// <summary>
     /// Whether lockstep trains this model from this start: uv from the report's start (u0 = sqrt(2) alpha, v0 = 0,
@@ -55,6 +56,9 @@ public static class LockstepTrainer
         if (runs.Count == 0) return results;
         foreach (var options in runs)
         {
+            // The lockstep kernels step plain (S)GD on the data's labels: a run with label noise or momentum trains alone.
+            if (!options.IsPlainSgd)
+                throw new ArgumentException($"lockstep trains plain (S)GD only; got label noise {options.LabelNoise}, momentum {options.Momentum}", nameof(runs));
             if (!TrainsStart(options.Model, options.U0 is null && options.V0 is null))
                 throw new ArgumentException($"lockstep trains uv from the report's start only; got {options.Model} with u0 {(options.U0 is null ? "default" : "given")}, v0 {(options.V0 is null ? "default" : "given")}", nameof(runs));
             if (!Supports(design, options) && !SingleSampleLockstep.Supports(design.N, design.D, options.BatchSize))

@@ -22,6 +22,7 @@ public class ProcessBadInputTests(ITestOutputHelper output)
         ["sweep dataset above the limit"] = (["sweep", "--store", "{dir}/s.db", "--n", "300", "--d", "1000"], "DLN_MEMORY_LIMIT", null),
         ["sweep plan above the limit"] = (["sweep", "--store", "{dir}/s.db", "--datasets", "1000", "--repeats", "1000"], "DLN_MEMORY_LIMIT", null),
         ["npy above the limit"] = (["train", "--data", "X={dir}/X.npy,y={dir}/y.npy"], "X", f => f.Npy("X.npy", "(400, 1000)", 400_000).Npy("y.npy", "(400,)", 400)),
+        ["export of many datasets above the limit"] = (["export", "--store", "{dir}/s.db", "--out", "{dir}/out"], "DLN_MEMORY_LIMIT", ManyDatasets),
         ["csv above the limit"] = (["train", "--data", "X={dir}/X.csv,y={dir}/y.csv"], "X", f => f.Text("X.csv", string.Concat(Enumerable.Repeat("1,2,3,4,5,6,7,8\n", 200_000))).Text("y.csv", "1\n")),
     };
 
@@ -79,6 +80,27 @@ public class ProcessBadInputTests(ITestOutputHelper output)
             RunCase(e, folder.Path, null);
         }
         finally { Unmount(readOnly); }
+    }
+
+    // 20 datasets of n = 100, d = 1000, each well under the limit, whose X together (16 MB) are not: trained one step each.
+    private static void ManyDatasets(Fixture f)
+    {
+        var spec = DlnLab.Experiments.Sweeps.SweepSpecToml.Parse("""
+            name = "many"
+            [seeds]
+            datasets = 20
+            [problem]
+            n = 100
+            d = 1000
+            n_test = 10
+            [training]
+            batch_size = "n"
+            max_steps = 1
+            [stepsize]
+            values = [0.01]
+            """, "many.toml");
+        using var store = DlnLab.Experiments.Storage.ResultStore.Open(f.P("s.db"));
+        DlnLab.Experiments.Sweeps.SweepRunner.Run(spec, store);
     }
 
     private void RunInFolder(BadInputCase c, IReadOnlyDictionary<string, string>? environment)

@@ -83,6 +83,21 @@ public class LockstepTrainerTests
     }
 
     [Fact]
+    public void LabelNoiseAndMomentumRunsAreRefused()
+    {
+        // The lockstep kernels step plain GD on the data's labels: other optimisers must not be trained as plain GD.
+        var p = Problem(20, 30);
+        var design = new PaddedDesign(p.X, p.Y);
+        var gd = new TrainingOptions { BatchSize = 20, MaxSteps = 10 };
+        Assert.True(LockstepTrainer.Supports(design, gd));
+        foreach (var other in (TrainingOptions[])[gd with { LabelNoise = 0.5 }, gd with { Momentum = 0.5 }, gd with { BatchSize = 1, LabelNoise = 0.5 }])
+        {
+            Assert.False(LockstepTrainer.Supports(design, other));
+            Assert.Throws<ArgumentException>(() => LockstepTrainer.Train(design, p, [other]));
+        }
+    }
+
+    [Fact]
     public void OtherModelsAndStartsAreRefused()
     {
         var p = Problem(20, 30);

@@ -1,4 +1,4 @@
-namespace DlnLab.Experiments.Presets.HaoChen2021;
+namespace DlnLab.Experiments.Presets;
 
 /// <summary>One run of the haochen2021 sweep: its dataset, label noise, and ||beta_k - beta*||^2 at its checkpoints.</summary>
 /// <param name="DatasetKey">The run's dataset.</param>

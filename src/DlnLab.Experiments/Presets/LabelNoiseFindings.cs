@@ -1,6 +1,6 @@
 using DlnLab.Experiments.Reproduction;
 
-namespace DlnLab.Experiments.Presets.HaoChen2021;
+namespace DlnLab.Experiments.Presets;
 
 /// <summary>The haochen2021 page's sentences, each computed from the runs and able to come out either way.</summary>
 internal static class LabelNoiseFindings
@@ -19,11 +19,14 @@ internal static class LabelNoiseFindings
             return gd is null || noisy is null || double.IsNaN(gd.FinalDistance) || double.IsNaN(noisy.FinalDistance)
                 ? (bool?)null : noisy.FinalDistance < gd.FinalDistance;
         }));
+        if (closer.Of == 0)
+            return [$"No dataset has both a GD run and a label-noise run (δ = {Findings.F(largest)}) with a recorded trajectory, so nothing is compared " +
+                "(the preset needs training.keep_trajectories = true)."];
         double Median(double delta, Func<LabelNoiseCurve, double> f) => Quantiles.Median(curves.Where(c => c.Delta == delta).Select(f));
         long steps = (long)curves.Max(c => c.Steps.Length == 0 ? 0 : c.Steps[^1]);
         string verdict = closer.All ? "label noise moves GD towards the sparse β*, as HaoChen et al. find"
             : closer.Majority ? "mostly, as HaoChen et al. find, but not on every dataset"
-            : "GD ends as close or closer here, contrary to HaoChen et al.";
+            : "GD ends as close or closer here, contrary to what HaoChen et al. find";
         var sentences = new List<string>
         {
             $"After {steps} steps, label-noise GD (δ = {Findings.F(largest)}) ends closer to β* than GD on {closer} datasets " +

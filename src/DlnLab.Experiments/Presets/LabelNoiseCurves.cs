@@ -1,7 +1,7 @@
 using DlnLab.Experiments.Storage;
 using DlnLab.Problems;
 
-namespace DlnLab.Experiments.Presets.HaoChen2021;
+namespace DlnLab.Experiments.Presets;
 
 /// <summary>The stored runs' trajectories as squared distances to beta* (beta* regenerated from each run's dataset spec).</summary>
 internal static class LabelNoiseCurves

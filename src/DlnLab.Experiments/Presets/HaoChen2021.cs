@@ -2,13 +2,13 @@ using System.Globalization;
 using DlnLab.Experiments.Figures;
 using DlnLab.Experiments.Reproduction;
 
-namespace DlnLab.Experiments.Presets.HaoChen2021;
+namespace DlnLab.Experiments.Presets;
 
 /// <summary>
 /// `dln reproduce haochen2021`: label-noise GD against GD on the one-signed model beta = v ⊙ v (the uv model from
 /// u0 = v0, whose stepsize is twice the v ⊙ v model's), with ||beta_k - beta*||^2 over steps.
 /// </summary>
-public sealed class HaoChen2021Preset : IPreset
+internal sealed class HaoChen2021 : IPreset
 {
     /// <summary>The spec file under presets/.</summary>
     public const string SpecFile = "haochen2021.toml";
