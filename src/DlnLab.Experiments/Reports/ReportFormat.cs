@@ -13,7 +13,7 @@ internal static class ReportFormat
         if (model.CommandLine.Length > 0) yield return new("Command line", model.CommandLine);
         yield return new(model.Seeds.Count == 1 ? "Sweep seed" : "Sweep seeds", Seeds(model.Seeds));
         if (model.DataSeeds.Count > 0)
-            yield return new("Dataset seeds", $"{Count(model.DataSeeds.Select(s => s.Seed).Distinct().Count())} datasets, their seeds derived from the sweep seed; every one in {ReportWriter.SeedsFile}");
+            yield return new("Dataset seeds", $"{Count(model.DataSeeds.Select(s => s.Seed).Distinct().Count())} distinct seeds, each in {ReportWriter.SeedsFile} with its sweep and run count (derived from the sweep seed unless the spec lists them)");
         yield return new("Runs", Runs(model));
         if (model.TrainingWallTime is TimeSpan training)
         {

@@ -96,7 +96,7 @@ public sealed class ReportWriterTests : IDisposable
 
         Assert.Contains("| Command line | dln reproduce --out 'my results' |", md);
         Assert.Contains("| Sweep seed | 7 |", md);
-        Assert.Contains("| Dataset seeds | 2 datasets, their seeds derived from the sweep seed; every one in seeds.csv |", md);
+        Assert.Contains("| Dataset seeds | 2 distinct seeds, each in seeds.csv with its sweep and run count (derived from the sweep seed unless the spec lists them) |", md);
         Assert.Contains("| Runs | 1040 (1000 computed in this call, 40 already stored) |", md);
         Assert.Contains("| Training wall time | 7.5 s in this call; the stored training times of the runs behind the report sum to 12.0 s |", md);
         Assert.Contains("| Drawing wall time | 2.5 s (figures and findings, after training) |", md);
