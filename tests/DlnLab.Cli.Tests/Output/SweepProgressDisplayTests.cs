@@ -57,7 +57,7 @@ public class SweepProgressDisplayTests
         SweepProgressDisplay.Run(error, quiet: false, TimeSpan.FromMilliseconds(100), progress =>
         {
             progress!.Report(new SweepProgress { Sweep = "s", Completed = 0, Total = 4, AlreadyStored = 0, Elapsed = TimeSpan.Zero, ThresholdsTotal = 2 });
-            Thread.Sleep(700); // a long bisection: nothing reported meanwhile
+            Thread.Sleep(2000); // a long bisection: nothing reported meanwhile (20 intervals: room for a loaded machine)
             return 0;
         });
         var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
