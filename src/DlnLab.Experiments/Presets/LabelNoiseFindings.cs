@@ -37,9 +37,11 @@ internal static class LabelNoiseFindings
         if (deltas.Count > 2)
             sentences.Add($"The median final ||β − β*||² is {string.Join(", ", medians.Select(Findings.F))} for δ = {string.Join(", ", deltas.Select(Findings.F))}: " +
                 (falling ? "it falls as δ grows." : "it does not fall steadily with δ."));
-        sentences.Add($"Median training loss at the last step: {Findings.F(Median(0, c => c.FinalTrainLoss))} for GD, " +
-            $"{Findings.F(Median(largest, c => c.FinalTrainLoss))} for δ = {Findings.F(largest)} " +
-            "(measured on the clean labels: the noise keeps label-noise GD moving near the interpolators rather than on one).");
+        double gdLoss = Median(0, c => c.FinalTrainLoss), noisyLoss = Median(largest, c => c.FinalTrainLoss);
+        sentences.Add($"Median training loss at the last step, on the clean labels: {Findings.F(gdLoss)} for GD, " +
+            $"{Findings.F(noisyLoss)} for δ = {Findings.F(largest)}" + (noisyLoss > 10 * gdLoss
+                ? ": label-noise GD has not settled on an interpolator (the noise keeps it moving), GD has."
+                : ": within a factor 10 of each other."));
         return sentences;
     }
 }
