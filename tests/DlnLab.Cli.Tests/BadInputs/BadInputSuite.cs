@@ -19,7 +19,7 @@ public class BadInputSuite
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Is_refused_cleanly_and_touches_nothing(string name)
+    public async Task Is_refused_cleanly_and_touches_nothing(string name)
     {
         var c = BadInputCases.All[name];
         using var folder = new TempFolder();
@@ -27,8 +27,9 @@ public class BadInputSuite
         var before = FolderSnapshot.Of(folder.Path);
 
         var run = Task.Run(() => CliRunner.Run(c.ArgsIn(folder.Path)));
-        Assert.True(run.Wait(TimeSpan.FromSeconds(60)), "dln did not return within 60 s (a hang, or work that should have been refused)");
-        var r = run.Result;
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) == run,
+            "dln did not return within 60 s (a hang, or work that should have been refused)");
+        var r = await run;
 
         AssertRefused(r.ExitCode, r.Out, r.Err, c);
         Assert.Equal(before, FolderSnapshot.Of(folder.Path));

@@ -44,7 +44,7 @@ public class TheoremTests(ITestOutputHelper output)
         var p = Problem();
         var run = Trainer.Train(p, Options(p.N, gamma, 2_000_000, alpha: 0.1) with { Tolerance = tolerance });
         output.WriteLine($"gamma {gamma}: {run.Status}, {run.Steps} steps, GainL1 {run.GainL1:F1}, bounced {run.Bounced}, " +
-                         $"min ln(alpha_inf^2) {run.Implicit.LnAlphaInfSquared.Min():F1}");
+                         $"min ln(alpha_inf^2) {run.Implicit!.LnAlphaInfSquared.Min():F1}");
         Assert.Equal(RunStatus.Converged, run.Status);
         Assert.True(run.Bounced);
         Assert.True(run.GainL1 > minGain, $"GainL1 {run.GainL1}");

@@ -24,7 +24,7 @@ public class SpecTextTests
         var options = SpecText.Training(values, 12, 3);
         Assert.Equal(12, options.BatchSize);
         Assert.Equal("inv:0.05,1000", options.Stepsize.Describe());
-        Assert.Equal([0.1, 0.2, 0.3], options.AlphaVector);
+        Assert.Equal([0.1, 0.2, 0.3], options.AlphaVector!);
         Assert.Equal(ScaleOrVector.Uniform(0.4), options.U0);
         Assert.Equal(100_000, options.MaxSteps);
         Assert.Equal(ulong.MaxValue, options.Seed);

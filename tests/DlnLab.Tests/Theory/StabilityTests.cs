@@ -21,7 +21,7 @@ public class StabilityTests
         for (int j = 0; j < p.D; j++)
         {
             double lhs = reference.U[j] * reference.U[j] + reference.V[j] * reference.V[j];
-            double alphaInf2 = Math.Exp(run.Implicit.LnAlphaInfSquared[j]);
+            double alphaInf2 = Math.Exp(run.Implicit!.LnAlphaInfSquared[j]);
             double rhs = 2 * Math.Sqrt(run.Beta[j] * run.Beta[j] + alphaInf2 * alphaInf2);
             Assert.True(Math.Abs(lhs - rhs) <= 1e-9 * lhs, $"coordinate {j}: {lhs} vs {rhs}");
         }

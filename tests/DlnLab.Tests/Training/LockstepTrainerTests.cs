@@ -228,7 +228,7 @@ public class LockstepTrainerTests
         Close(expected.TrainLoss, actual.TrainLoss, LossScale(expected.TrainLoss), what + " train loss");
         Close(expected.TestLoss!.Value, actual.TestLoss!.Value, Math.Abs(expected.TestLoss.Value), what + " test loss");
         Vectors(expected.Beta, actual.Beta, what + " beta");
-        Vectors(expected.Implicit.Gain, actual.Implicit.Gain, what + " gain");
+        Vectors(expected.Implicit!.Gain, actual.Implicit!.Gain, what + " gain");
         Vectors(expected.Implicit.LnAlphaInfSquared, actual.Implicit.LnAlphaInfSquared, what + " ln alpha_inf^2");
         Assert.Equal(expected.SingularSteps, actual.SingularSteps);
         Assert.Equal(expected.Bounced, actual.Bounced);
@@ -257,7 +257,7 @@ public class LockstepTrainerTests
         Assert.Equal(expected.Steps, actual.Steps);
         Assert.True(Bits(expected.TrainLoss) == Bits(actual.TrainLoss), $"{what}: train loss {expected.TrainLoss} vs {actual.TrainLoss}");
         Assert.Equal(expected.Beta.Select(Bits), actual.Beta.Select(Bits));
-        Assert.Equal(expected.Implicit.Gain.Select(Bits), actual.Implicit.Gain.Select(Bits));
+        Assert.Equal(expected.Implicit!.Gain.Select(Bits), actual.Implicit!.Gain.Select(Bits));
         Assert.Equal(expected.Implicit.LnAlphaInfSquared.Select(Bits), actual.Implicit.LnAlphaInfSquared.Select(Bits));
         Assert.Equal(expected.SingularSteps, actual.SingularSteps);
         Assert.Equal(Bits(expected.MaxStepGradient), Bits(actual.MaxStepGradient));
