@@ -66,17 +66,10 @@ public static class Reproducer
         var batchFindings = BatchSizeFindings.Measure(batchRuns, settings);
         IReadOnlyList<string> Measured(string figure) =>
             [.. findings?.Figure(figure) ?? [], .. predictions.Figure(figure), .. figure == "fig4" ? batchFindings.Sentences() : []];
-        var outputs = new List<FigureOutput>();
-        var reportFigures = new List<ReportFigure>();
         var figureFindings = new List<string>();
-        void Draw(FigureSpec spec, IReadOnlyList<StoredRun> runs, string caption, string what)
-        {
-            var output = FigureRenderer.Render(spec, outputDirectory);
-            outputs.Add(output);
-            var measured = Measured(spec.Name);
-            if (measured.Count > 0) what += " Measured: " + string.Join(" ", measured);
-            reportFigures.Add(ReportFigure.From(output, FigureCaption.Complete(caption, spec, runs), what, runs.Count, runs.Count(RunGroups.Converged)));
-        }
+        // The figures' data in report order; they are rendered afterwards, in parallel (each to its own files).
+        var pending = new List<(FigureSpec Spec, IReadOnlyList<StoredRun> Runs, string Caption, string What)>();
+        void Draw(FigureSpec spec, IReadOnlyList<StoredRun> runs, string caption, string what) => pending.Add((spec, runs, caption, what));
         foreach (var f in AllFigures.Where(figures.Contains))
         {
             switch (f)
@@ -124,6 +117,23 @@ public static class Reproducer
                     break;
             }
         }
+        var outputs = new FigureOutput[pending.Count];
+        try
+        {
+            Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellation },
+                i => outputs[i] = FigureRenderer.Render(pending[i].Spec, outputDirectory));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first figure's own error (a full disk, say), as a sequential drawing would have raised it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        var reportFigures = pending.Select((p, i) =>
+        {
+            var measured = Measured(p.Spec.Name);
+            string what = measured.Count > 0 ? p.What + " Measured: " + string.Join(" ", measured) : p.What;
+            return ReportFigure.From(outputs[i], FigureCaption.Complete(p.Caption, p.Spec, p.Runs), what, p.Runs.Count, p.Runs.Count(RunGroups.Converged));
+        }).ToList();
 
         var all = stepsizeRuns.Concat(batchRuns).Concat(shapeRuns).Concat(edgeRuns).Concat(uncenteredRuns).ToArray();
         List<string> sentences = [.. findings?.Sentences() ?? [], .. figures.Contains("fig4") ? batchFindings.Sentences() : [],
