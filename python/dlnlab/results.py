@@ -116,6 +116,11 @@ class TrainingSpec:
     effective_stepsize: float = 0.0
     """lambda = gamma_0 / (1 - M)^2, heavy ball's effective stepsize (gamma_0 without momentum)."""
 
+    @property
+    def is_plain_sgd(self) -> bool:
+        """Plain (S)GD: no label noise and no momentum, the runs Theorems 2.1 and 2.2 are about."""
+        return self.label_noise == 0 and self.momentum == 0
+
 
 @dataclass(frozen=True)
 class Spec:

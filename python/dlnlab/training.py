@@ -158,7 +158,7 @@ def _read_run(handle, problem, text):
         theory.__dict__.update(
             theorem22_residual=r[7], theorem22_beta=v[7], distance_to_gradient_flow=r[8], gradient_flow_beta=v[8],
             sharpness=r[9], gd_stability_threshold=r[10], distance_without_beta_tilde0=r[11], gain_shape_cosine=r[12],
-            theorems_cover_run=spec.training.label_noise == 0 and spec.training.momentum == 0)
+            theorems_cover_run=spec.training.is_plain_sgd)
     trajectory = _new(Checkpoints)
     trajectory.__dict__.update(
         step=buffer[steps_at:].view(np.int64), train_loss=checkpoints[0], test_loss=checkpoints[1],
@@ -269,4 +269,4 @@ def check(run, problem=None):
     return Theory(theorem22_residual=r[0], theorem22_beta=theorem22_beta if mask >> 6 & 1 else None,
                   distance_to_gradient_flow=r[1], gradient_flow_beta=gradient_flow_beta if mask >> 7 & 1 else None,
                   sharpness=r[2], gd_stability_threshold=r[3], distance_without_beta_tilde0=r[4],
-                  gain_shape_cosine=r[5], theorems_cover_run=t.label_noise == 0 and t.momentum == 0)
+                  gain_shape_cosine=r[5], theorems_cover_run=t.is_plain_sgd)
