@@ -52,7 +52,7 @@ internal sealed class ReproduceCommand
     private readonly Option<bool> dryRun = CliOption.Flag("--dry-run",
         "Print the resolved configuration and each sweep's spec, with how many runs and threshold bisections they mean; run nothing, create nothing. [default: off]");
     private readonly Option<bool> full = CliOption.Flag("--full",
-        "With a preset: run the paper's size rather than the quick default (about a minute on 2 cores). [default: off]");
+        "With a preset: run the paper's size rather than the quick default (which takes seconds: docs/PERFORMANCE.md). [default: off]");
     private CommandConfig config = null!;
 
     private static string PresetList => Presets.All.Count == 0 ? "none yet" : string.Join(", ", Presets.Names);
