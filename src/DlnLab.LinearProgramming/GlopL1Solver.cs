@@ -32,12 +32,11 @@ public sealed class GlopL1Solver : IMinimumL1Solver
     {
         if (y.Length != x.Rows) throw new ArgumentException($"y has {y.Length} entries but X has {x.Rows} rows", nameof(y));
         using var lp = new LinearProgram(x, y);
-        bool finished = lp.Solve() == Solver.ResultStatus.OPTIMAL;
-        if (!lp.HasSolution) return MinimumL1Certificate.Verify(x, y, new double[x.Cols], new double[x.Rows], lp.Iterations, false, Name);
+        if (!lp.Solve()) return MinimumL1Certificate.Verify(x, y, new double[x.Cols], new double[x.Rows], lp.Iterations, false, Name);
         var (beta, lambda) = lp.Solution();
-        var raw = MinimumL1Certificate.Verify(x, y, beta, lambda, lp.Iterations, finished, Name);
+        var raw = MinimumL1Certificate.Verify(x, y, beta, lambda, lp.Iterations, true, Name);
         if (lp.PolishedSolution() is not var (polishedBeta, polishedLambda)) return raw;
-        var polished = MinimumL1Certificate.Verify(x, y, polishedBeta, polishedLambda, lp.Iterations, finished, Name);
+        var polished = MinimumL1Certificate.Verify(x, y, polishedBeta, polishedLambda, lp.Iterations, true, Name);
         return polished.Converged || !raw.Converged && Worst(polished) <= Worst(raw) ? polished : raw;
     }
 
@@ -52,13 +51,10 @@ public sealed class GlopL1Solver : IMinimumL1Solver
         private readonly double[] _y;
         private readonly Solver _solver;
         private readonly Constraint[] _rows;
-        private readonly Objective _objective;
-        private readonly List<(int Column, Variable Plus, Variable Minus)> _columns = [];
-        private readonly double[] _lambda;
+        private readonly Variable[] _plus, _minus;
 
+        /// <summary>GLOP's simplex iterations.</summary>
         public int Iterations { get; private set; }
-
-        public bool HasSolution { get; private set; }
 
         public LinearProgram(Matrix x, double[] y)
         {
@@ -69,47 +65,42 @@ public sealed class GlopL1Solver : IMinimumL1Solver
             _solver.SetSolverSpecificParametersAsString("primal_feasibility_tolerance: 1e-11 dual_feasibility_tolerance: 1e-11");
             _rows = new Constraint[x.Rows];
             for (int i = 0; i < x.Rows; i++) _rows[i] = _solver.MakeConstraint(y[i], y[i]);
-            _objective = _solver.Objective();
-            _objective.SetMinimization();
-            _lambda = new double[x.Rows];
-            AddColumns();
-        }
-
-        private void AddColumns()
-        {
-            for (int j = 0; j < _x.Cols; j++)
+            var objective = _solver.Objective();
+            objective.SetMinimization();
+            _plus = new Variable[x.Cols];
+            _minus = new Variable[x.Cols];
+            for (int j = 0; j < x.Cols; j++)
             {
-                var plus = _solver.MakeNumVar(0, double.PositiveInfinity, "");
-                var minus = _solver.MakeNumVar(0, double.PositiveInfinity, "");
-                _objective.SetCoefficient(plus, 1);
-                _objective.SetCoefficient(minus, 1);
-                for (int i = 0; i < _x.Rows; i++)
+                var plus = _plus[j] = _solver.MakeNumVar(0, double.PositiveInfinity, "");
+                var minus = _minus[j] = _solver.MakeNumVar(0, double.PositiveInfinity, "");
+                objective.SetCoefficient(plus, 1);
+                objective.SetCoefficient(minus, 1);
+                for (int i = 0; i < x.Rows; i++)
                 {
-                    double v = _x[i, j];
+                    double v = x[i, j];
                     if (v == 0) continue;
                     _rows[i].SetCoefficient(plus, v);
                     _rows[i].SetCoefficient(minus, -v);
                 }
-                _columns.Add((j, plus, minus));
             }
         }
 
-        public Solver.ResultStatus Solve()
+        /// <summary>Solves once; whether GLOP found the optimum.</summary>
+        public bool Solve()
         {
             var status = _solver.Solve();
-            Iterations += (int)Math.Min(int.MaxValue, _solver.Iterations());
-            HasSolution = status == Solver.ResultStatus.OPTIMAL;
-            if (HasSolution)
-                for (int i = 0; i < _rows.Length; i++) _lambda[i] = _rows[i].DualValue();
-            return status;
+            Iterations = (int)Math.Min(int.MaxValue, _solver.Iterations());
+            return status == Solver.ResultStatus.OPTIMAL;
         }
 
-        /// <summary>GLOP's beta = p - m and lambda.</summary>
+        /// <summary>GLOP's beta = p - m and lambda (its row duals).</summary>
         public (double[] Beta, double[] Lambda) Solution()
         {
             var beta = new double[_x.Cols];
-            foreach (var (j, plus, minus) in _columns) beta[j] = plus.SolutionValue() - minus.SolutionValue();
-            return (beta, (double[])_lambda.Clone());
+            for (int j = 0; j < beta.Length; j++) beta[j] = _plus[j].SolutionValue() - _minus[j].SolutionValue();
+            var lambda = new double[_rows.Length];
+            for (int i = 0; i < lambda.Length; i++) lambda[i] = _rows[i].DualValue();
+            return (beta, lambda);
         }
 
         /// <summary>
@@ -119,10 +110,10 @@ public sealed class GlopL1Solver : IMinimumL1Solver
         public (double[] Beta, double[] Lambda)? PolishedSolution()
         {
             var basis = new List<(int Column, double Sign)>();
-            foreach (var (j, plus, minus) in _columns)
+            for (int j = 0; j < _plus.Length; j++)
             {
-                if (plus.BasisStatus() == Solver.BasisStatus.BASIC) basis.Add((j, 1));
-                if (minus.BasisStatus() == Solver.BasisStatus.BASIC) basis.Add((j, -1));
+                if (_plus[j].BasisStatus() == Solver.BasisStatus.BASIC) basis.Add((j, 1));
+                if (_minus[j].BasisStatus() == Solver.BasisStatus.BASIC) basis.Add((j, -1));
             }
             int n = _x.Rows;
             if (basis.Count != n) return null;
@@ -131,7 +122,9 @@ public sealed class GlopL1Solver : IMinimumL1Solver
                 for (int i = 0; i < n; i++) b[i, r] = basis[r].Sign * _x[i, basis[r].Column];
             if (!LuDecomposition.TryFactor(b, out var lu)) return null;
             var xb = lu.Solve(_y);
-            var lambda = lu.SolveTransposed(Enumerable.Repeat(1.0, n).ToArray());
+            var ones = new double[n];
+            Array.Fill(ones, 1.0);
+            var lambda = lu.SolveTransposed(ones);
             var beta = new double[_x.Cols];
             for (int r = 0; r < n; r++) beta[basis[r].Column] += basis[r].Sign * xb[r];
             return (beta, lambda);

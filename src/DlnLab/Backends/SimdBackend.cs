@@ -42,17 +42,13 @@ public sealed class SimdBackend : IStepBackend
     IStepper IStepBackend.Create(Model model, PaddedDesign design, BatchSampler sampler, StepsizeSchedule schedule, int renormalizeEvery,
         LabelNoise? labelNoise, double momentum)
     {
-        if (momentum != 0) throw new ArgumentException("the simd backend has no momentum; the reference runs it", nameof(momentum));
-        if (model is PowerModel power)
-        {
-            if (labelNoise is not null) throw new ArgumentException("the simd backend runs label noise for uv only", nameof(labelNoise));
-            return new PowerSimdStepper(power, design, sampler, schedule);
-        }
-        if (model is not UvModel uv) throw new ArgumentException($"the simd backend runs the uv and power:D models, not {model.Spec}", nameof(model));
+        var shape = new StepShape(model.Spec, design.N, design.D, sampler.BatchSize) { LabelNoise = labelNoise is not null, Momentum = momentum != 0 };
+        if (!Supports(shape))
+            throw new ArgumentException($"the simd backend does not run {model.Spec} at b = {shape.BatchSize} with label noise {shape.LabelNoise}, momentum {shape.Momentum}", nameof(model));
+        if (model is PowerModel power) return new PowerSimdStepper(power, design, sampler, schedule);
+        var uv = (UvModel)model;
         if (renormalizeEvery != Trainer.RenormalizeEvery)
             throw new ArgumentException($"the b = 1 kernel renormalises every {Trainer.RenormalizeEvery} steps; got {renormalizeEvery}", nameof(renormalizeEvery));
-        if (labelNoise is not null && sampler.BatchSize == 1 && !sampler.IsFullBatch)
-            throw new ArgumentException("the simd backend runs label noise for b > 1 only", nameof(labelNoise));
         return new SimdStepper(uv, design, sampler, schedule, labelNoise);
     }
 }

@@ -18,7 +18,7 @@ public sealed record MinimumL1Solution
     public required double DualInfeasibility { get; init; }
     /// <summary>||X beta - y|| / max(||y||, tiny).</summary>
     public required double RelativeResidual { get; init; }
-    /// <summary>Simplex pivots taken (both phases, or all of a library's solves).</summary>
+    /// <summary>Simplex pivots taken (both phases of the dense simplex; GLOP's iterations for glop).</summary>
     public required int Iterations { get; init; }
     /// <summary>
     /// The method finished, and the gap (below 1e-8), dual feasibility (1e-9) and residual (1e-9) were verified on the

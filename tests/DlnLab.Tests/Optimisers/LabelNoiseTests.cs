@@ -3,6 +3,7 @@ using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Randomness;
 using DlnLab.Tests.Backends;
+using DlnLab.Tests.Training;
 using DlnLab.Training;
 
 namespace DlnLab.Tests.Optimisers;
@@ -16,8 +17,6 @@ public class LabelNoiseTests
     {
         BatchSize = b, Stepsize = StepsizeSchedule.Constant(0.01), Seed = 4, Tolerance = 0, MaxSteps = steps, LabelNoise = delta,
     };
-
-    private static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     [Theory]
     [InlineData(20, 3)]
@@ -58,7 +57,7 @@ public class LabelNoiseTests
         // Same seed: the same noisy run, bit for bit.
         var first = Trainer.Train(Problem, Options(5, 0.3));
         var again = Trainer.Train(Problem, Options(5, 0.3));
-        Assert.Equal(Bits(first.Beta), Bits(again.Beta));
+        Assert.Equal(CanonicalOrder.Bits(first.Beta), CanonicalOrder.Bits(again.Beta));
     }
 
     [Theory]

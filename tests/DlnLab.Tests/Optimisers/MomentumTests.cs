@@ -16,8 +16,6 @@ public class MomentumTests
         BatchSize = b, Stepsize = StepsizeSchedule.Constant(0.002), Seed = 6, Tolerance = 0, MaxSteps = steps, Momentum = momentum,
     };
 
-    private static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
-
     [Fact]
     public void MomentumRunsOnTheReferenceWithoutTheUvReadOut()
     {

@@ -1,6 +1,7 @@
 using DlnLab.Models;
 using DlnLab.Problems;
 using DlnLab.Tests.Backends;
+using DlnLab.Tests.Training;
 using DlnLab.Training;
 
 namespace DlnLab.Tests.Optimisers;
@@ -18,8 +19,6 @@ public class OptimiserIterationTests
         BatchSize = b, Stepsize = StepsizeSchedule.Constant(0.002), Seed = 6, Tolerance = 0, MaxSteps = steps,
     };
 
-    private static long[] Bits(double[] x) => x.Select(BitConverter.DoubleToInt64Bits).ToArray();
-
     public static TheoryData<int, bool> ZeroCases()
     {
         var data = new TheoryData<int, bool>();
@@ -36,11 +35,11 @@ public class OptimiserIterationTests
         var plain = Trainer.Train(Problem, Options(b, 300));
         var zero = Trainer.Train(Problem, momentum ? Options(b, 300) with { Momentum = 0.0 } : Options(b, 300) with { LabelNoise = 0.0 });
         Assert.Equal(plain.Steps, zero.Steps);
-        Assert.Equal(Bits(plain.Beta), Bits(zero.Beta));
-        Assert.Equal(Bits(plain.Implicit!.Gain), Bits(zero.Implicit!.Gain));
+        Assert.Equal(CanonicalOrder.Bits(plain.Beta), CanonicalOrder.Bits(zero.Beta));
+        Assert.Equal(CanonicalOrder.Bits(plain.Implicit!.Gain), CanonicalOrder.Bits(zero.Implicit!.Gain));
         // And a nonzero value does change the run.
         var other = Trainer.Train(Problem, momentum ? Options(b, 300) with { Momentum = 0.5 } : Options(b, 300) with { LabelNoise = 0.5 });
-        Assert.NotEqual(Bits(plain.Beta), Bits(other.Beta));
+        Assert.NotEqual(CanonicalOrder.Bits(plain.Beta), CanonicalOrder.Bits(other.Beta));
     }
 
     public static TheoryData<string, int, double, double> TextbookCases() => new()
