@@ -164,9 +164,10 @@ internal sealed class Woodworth2020 : IPreset
                 : closer.Majority ? "deeper models reach the rich regime at larger α, as Woodworth et al. report." : "deeper models do not reach the rich regime at larger α here, contrary to what Woodworth et al. report."));
         }
         var trained = points.Where(p => p.Run is not null).ToArray();
+        var unusable = trained.Where(p => !double.IsFinite(p.RunToFlow)).ToArray();
         findings.Add(PresetWork.AgainstGradientFlow(trained.Select(p => p.RunToFlow).ToArray()) + " Not usable: " +
-            string.Join(", ", depths.Select(d => $"{trained.Count(p => p.Depth == d && !double.IsFinite(p.RunToFlow))} at D = {d}")) +
-            " (at small α and D ≥ 3 the plateau outlasts the step budget).");
+            string.Join(", ", depths.Select(d => $"{unusable.Count(p => p.Depth == d)} at D = {d}")) +
+            (unusable.Length == 0 ? "." : $" (all at α ≤ {unusable.Max(p => p.Alpha):G3})."));
         int unsolved = points.Count(p => !double.IsFinite(p.FlowToL1));
         if (unsolved > 0) findings.Add($"The gradient-flow solver or the minimum-ℓ1 solver did not converge at {unsolved} of {points.Count} (dataset, D, α) points, which are left out.");
         return findings;
