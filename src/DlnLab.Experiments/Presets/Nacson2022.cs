@@ -94,6 +94,8 @@ internal sealed class Nacson2022 : IPreset
         bool uncenteredRicher = l1Uncentered.Tally.Majority, centeredRicher = l1Centered.Tally.Majority;
         findings.Add(l1Uncentered.Tally.Of == 0
             ? "No (dataset, α) pair has usable runs at both ends of the stepsize grid on uncentered inputs, so Nacson et al.'s claim is not tested."
+            : uncenteredRicher && l1Centered.Tally.Of == 0
+            ? "Large stepsizes move GD towards the rich regime on uncentered inputs, as Nacson et al. (2022) find; no centered (dataset, α) pair has usable runs at both ends, so the contrast is not tested."
             : uncenteredRicher && !centeredRicher
             ? "Large stepsizes move GD towards the rich regime on uncentered inputs and not on centered ones, as Nacson et al. (2022) find."
             : uncenteredRicher
