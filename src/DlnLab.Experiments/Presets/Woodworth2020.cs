@@ -93,14 +93,9 @@ internal sealed class Woodworth2020 : IPreset
         IReadOnlyDictionary<string, DatasetInterpolators> interpolators, int threads, CancellationToken cancellation)
     {
         var depths = spec.Model.Where(m => m.Kind == ModelKind.Power).Select(m => m.Depth).Distinct().ToArray();
-        var byPoint = runs.Where(r => r.Model.StartsWith("power:", StringComparison.Ordinal))
-            .GroupBy(r => (r.DatasetKey, r.Model, r.Alpha))
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Stepsize).First());
-        var work = interpolators.Keys.Order(StringComparer.Ordinal)
-            .SelectMany(key => depths.SelectMany(d => spec.Alpha.Select(a => (Key: key, Depth: d, Alpha: a)))).ToArray();
-        return PresetWork.Map(work, threads, cancellation, item =>
+        var byPoint = PresetWork.SmallestStepsize(runs.Where(r => r.Model.StartsWith("power:", StringComparison.Ordinal)), r => (r.DatasetKey, r.Model, r.Alpha));
+        return PresetWork.OverGrid(interpolators.Keys, depths, spec.Alpha, threads, cancellation, (key, depth, alpha) =>
         {
-            var (key, depth, alpha) = item;
             var data = interpolators[key];
             var flow = DatasetInterpolators.Limit(() => Interpolators.GradientFlow(data.Problem.X, data.Problem.Y, depth, Enumerable.Repeat(alpha, data.Problem.D).ToArray()));
             var run = byPoint.GetValueOrDefault((key, ModelSpec.Power(depth).ToString(), alpha));
