@@ -60,7 +60,7 @@ internal sealed class Nacson2022 : IPreset
                 [.. uncentered, .. centered]),
             new PresetFigure(Figure(Name + "-fig2", "test loss", r => r.TestLoss),
                 $"GD's test loss against γ / γ_max, one curve per α, on uncentered (left) and centered (right) inputs; {over}.",
-                "Lower test loss at large stepsizes on uncentered inputs is the same effect seen through generalisation.",
+                "The same claim seen through generalisation: on uncentered inputs the test loss should fall as γ grows, on centered inputs not.",
                 [.. uncentered, .. centered]),
         ], Findings(uncentered, centered, ToL1, mean));
     }

@@ -82,7 +82,7 @@ internal sealed class Pesme2023 : IPreset
                 $"of full-batch GD (stepsize {gamma.ToString(CultureInfo.InvariantCulture)}) on {label} (n = {problem.N}, d = {problem.D}) " +
                 $"at alpha = {Alphas(alphas)}, against rescaled time t / ln(1/alpha) (t = steps x stepsize); steps: Algorithm 1's saddles' " +
                 "losses and values; vertical lines: its jump times.";
-            const string whatItShows = "As alpha falls the loss curves collapse onto the predicted staircase: each plateau at a saddle's loss, " +
+            const string whatItShows = "Pesme and Flammarion's claim: as alpha falls the loss curves collapse onto the predicted staircase, each plateau at a saddle's loss, " +
                 "each drop at a predicted jump time, coordinates switching on (and some off again) at the jumps.";
             figures.Add(new PresetFigure(figure, caption, whatItShows, []));
             findings.AddRange(Findings(saddles, runs, Dln.MinimumL1(problem).Beta).Select(f => $"On {label}: {f}"));

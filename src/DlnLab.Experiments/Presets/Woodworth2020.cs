@@ -83,7 +83,7 @@ internal sealed class Woodworth2020 : IPreset
                 runs),
             new PresetFigure(testLoss,
                 $"Test loss of gradient flow's limit (lines) and of GD's last iterate (markers) against α for each D, {over}; the horizontal lines are the minimum-ℓ1 and minimum-ℓ2 interpolators' test losses (medians).",
-                "The sparse beta* is recovered in the rich regime: the test loss falls towards the minimum-ℓ1 interpolator's as α falls.",
+                "Woodworth et al.: the sparse beta* is recovered in the rich regime, so the test loss falls towards the minimum-ℓ1 interpolator's as α falls.",
                 runs),
         ], Findings(points));
     }
