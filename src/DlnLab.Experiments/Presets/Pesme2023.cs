@@ -126,7 +126,10 @@ internal sealed class Pesme2023 : IPreset
         // Compared down the alpha grid whatever the order of the runs.
         var byFallingAlpha = gaps.OrderByDescending(g => g.Alpha).Select(g => g.Gap).ToArray();
         bool shrinking = byFallingAlpha.Zip(byFallingAlpha.Skip(1), (a, b) => b < a).All(x => x);
-        findings.Add($"The largest gap to the predicted jump times {(shrinking ? "falls" : "does not fall")} at every step as alpha falls " +
+        if (byFallingAlpha.Length < 2)
+            findings.Add("With one alpha there is no trend of the gap to the predicted jump times to measure.");
+        else
+            findings.Add($"The largest gap to the predicted jump times {(shrinking ? "falls" : "does not fall")} at every step as alpha falls " +
             $"({string.Join(", ", byFallingAlpha.Select(g => g.ToString("G2", CultureInfo.InvariantCulture)))}), " +
             (shrinking ? "as the theory's O(1 / ln(1/alpha)) transitions predict." : "where the theory's O(1 / ln(1/alpha)) transitions predict it to."));
         var smallest = runs.MinBy(r => r.Alpha)!;

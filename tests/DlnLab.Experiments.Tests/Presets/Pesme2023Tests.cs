@@ -43,6 +43,7 @@ public sealed class Pesme2023Tests
         var inOrder = Pesme2023.Findings(saddles, runs, minimumL1);
         var reversed = Pesme2023.Findings(saddles, runs.Reverse().ToList(), minimumL1);
         Assert.Equal(inOrder[^2], reversed[^2]);
+        Assert.Contains("With one alpha there is no trend", Pesme2023.Findings(saddles, runs.Take(1).ToList(), minimumL1)[^2]);
     }
 
     [Fact]
