@@ -146,7 +146,9 @@ internal sealed class Woodworth2020 : IPreset
         findings.Add($"The distance to the minimum-ℓ1 interpolator falls as α falls on every dataset for {all} depths: " +
             (rich.All(r => r.Tally.Of == 0) ? "the α grid has no two ends to compare (one α, or no finite distances), so nothing is measured." :
                 all.All ? "Woodworth et al.'s transition from the kernel to the rich regime holds for every D." :
-                $"the transition does not hold for D = {string.Join(", ", rich.Where(r => !r.Tally.All).Select(r => r.Depth))} on every dataset."));
+                rich.Any(r => r.Tally.Of > 0 && !r.Tally.All)
+                    ? $"the transition does not hold for D = {string.Join(", ", rich.Where(r => r.Tally.Of > 0 && !r.Tally.All).Select(r => r.Depth))} on every dataset."
+                    : $"D = {string.Join(", ", rich.Where(r => r.Tally.Of == 0).Select(r => r.Depth))} has no two ends to compare, so the transition is not tested there."));
         if (depths.Length > 1)
         {
             int shallow = depths[0], deep = depths[^1];
