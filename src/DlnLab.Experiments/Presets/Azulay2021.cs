@@ -94,14 +94,10 @@ internal sealed class Azulay2021 : IPreset
         IReadOnlyDictionary<string, DatasetInterpolators> interpolators, int threads, CancellationToken cancellation)
     {
         var shapes = spec.Shape ?? throw new InvalidInputException("training.shape", "is not set; the azulay2021 preset sweeps the initialisation shape");
-        var byStart = runs.Where(r => r.U0 is not null && r.V0 is not null)
-            .GroupBy(r => (r.DatasetKey, r.Alpha, U0: r.U0!.Value, V0: r.V0!.Value))
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Stepsize).First());
-        var work = interpolators.Keys.Order(StringComparer.Ordinal)
-            .SelectMany(key => shapes.SelectMany(s => spec.Alpha.Select(a => (Key: key, Shape: s, Alpha: a)))).ToArray();
-        return PresetWork.Map(work, threads, cancellation, item =>
+        var byStart = PresetWork.SmallestStepsize(runs.Where(r => r.U0 is not null && r.V0 is not null),
+            r => (r.DatasetKey, r.Alpha, U0: r.U0!.Value, V0: r.V0!.Value));
+        return PresetWork.OverGrid(interpolators.Keys, shapes, spec.Alpha, threads, cancellation, (key, shape, alpha) =>
         {
-            var (key, shape, alpha) = item;
             var data = interpolators[key];
             int d = data.Problem.D;
             double u0 = SweepSpec.ShapedU0(alpha, shape), v0 = SweepSpec.ShapedV0(alpha, shape);

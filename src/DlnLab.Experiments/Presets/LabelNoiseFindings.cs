@@ -40,7 +40,7 @@ internal static class LabelNoiseFindings
         double gdLoss = Median(0, c => c.FinalTrainLoss), noisyLoss = Median(largest, c => c.FinalTrainLoss);
         sentences.Add($"Median training loss at the last step, on the clean labels: {Findings.F(gdLoss)} for GD, " +
             $"{Findings.F(noisyLoss)} for δ = {Findings.F(largest)}" + (noisyLoss > 10 * gdLoss
-                ? ": label-noise GD has not settled on an interpolator (the noise keeps it moving), GD has."
+                ? ": label-noise GD's is over 10 times GD's, so it has not settled on an interpolator of the clean labels (the noise keeps it moving)."
                 : ": within a factor 10 of each other."));
         return sentences;
     }

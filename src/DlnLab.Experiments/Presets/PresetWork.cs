@@ -17,6 +17,23 @@ internal static class PresetWork
     }
 
     /// <summary>
+    /// <paramref name="compute"/> at every (dataset, level, alpha) of a sweep's grid: datasets in ordinal key order, then
+    /// <paramref name="levels"/>, then <paramref name="alphas"/>, in that order in the result, on up to <paramref name="threads"/> threads.
+    /// </summary>
+    public static TResult[] OverGrid<TLevel, TResult>(IEnumerable<string> datasetKeys, IReadOnlyList<TLevel> levels, IReadOnlyList<double> alphas,
+        int threads, CancellationToken cancellation, Func<string, TLevel, double, TResult> compute)
+    {
+        var work = datasetKeys.Order(StringComparer.Ordinal)
+            .SelectMany(key => levels.SelectMany(level => alphas.Select(alpha => (Key: key, Level: level, Alpha: alpha)))).ToArray();
+        return Map(work, threads, cancellation, item => compute(item.Key, item.Level, item.Alpha));
+    }
+
+    /// <summary>The stored run of the smallest stepsize at each <paramref name="pointOf"/> of <paramref name="runs"/>.</summary>
+    public static Dictionary<TPoint, Storage.StoredRun> SmallestStepsize<TPoint>(IEnumerable<Storage.StoredRun> runs, Func<Storage.StoredRun, TPoint> pointOf)
+        where TPoint : notnull =>
+        runs.GroupBy(pointOf).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Stepsize).First());
+
+    /// <summary>
     /// How close the usable trained runs ended to gradient flow's limit: <paramref name="distances"/> holds one relative
     /// distance per trained run, NaN for a run that is not usable (converged, or out of budget near the tolerance).
     /// </summary>

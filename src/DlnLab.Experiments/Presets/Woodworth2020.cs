@@ -83,7 +83,7 @@ internal sealed class Woodworth2020 : IPreset
                 runs),
             new PresetFigure(testLoss,
                 $"Test loss of gradient flow's limit (lines) and of GD's last iterate (markers) against α for each D, {over}; the horizontal lines are the minimum-ℓ1 and minimum-ℓ2 interpolators' test losses (medians).",
-                "The sparse beta* is recovered in the rich regime: the test loss falls towards the minimum-ℓ1 interpolator's as α falls.",
+                "Woodworth et al.: the sparse beta* is recovered in the rich regime, so the test loss falls towards the minimum-ℓ1 interpolator's as α falls.",
                 runs),
         ], Findings(points));
     }
@@ -93,14 +93,9 @@ internal sealed class Woodworth2020 : IPreset
         IReadOnlyDictionary<string, DatasetInterpolators> interpolators, int threads, CancellationToken cancellation)
     {
         var depths = spec.Model.Where(m => m.Kind == ModelKind.Power).Select(m => m.Depth).Distinct().ToArray();
-        var byPoint = runs.Where(r => r.Model.StartsWith("power:", StringComparison.Ordinal))
-            .GroupBy(r => (r.DatasetKey, r.Model, r.Alpha))
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Stepsize).First());
-        var work = interpolators.Keys.Order(StringComparer.Ordinal)
-            .SelectMany(key => depths.SelectMany(d => spec.Alpha.Select(a => (Key: key, Depth: d, Alpha: a)))).ToArray();
-        return PresetWork.Map(work, threads, cancellation, item =>
+        var byPoint = PresetWork.SmallestStepsize(runs.Where(r => r.Model.StartsWith("power:", StringComparison.Ordinal)), r => (r.DatasetKey, r.Model, r.Alpha));
+        return PresetWork.OverGrid(interpolators.Keys, depths, spec.Alpha, threads, cancellation, (key, depth, alpha) =>
         {
-            var (key, depth, alpha) = item;
             var data = interpolators[key];
             var flow = DatasetInterpolators.Limit(() => Interpolators.GradientFlow(data.Problem.X, data.Problem.Y, depth, Enumerable.Repeat(alpha, data.Problem.D).ToArray()));
             var run = byPoint.GetValueOrDefault((key, ModelSpec.Power(depth).ToString(), alpha));
@@ -151,7 +146,9 @@ internal sealed class Woodworth2020 : IPreset
         findings.Add($"The distance to the minimum-ℓ1 interpolator falls as α falls on every dataset for {all} depths: " +
             (rich.All(r => r.Tally.Of == 0) ? "the α grid has no two ends to compare (one α, or no finite distances), so nothing is measured." :
                 all.All ? "Woodworth et al.'s transition from the kernel to the rich regime holds for every D." :
-                $"the transition does not hold for D = {string.Join(", ", rich.Where(r => !r.Tally.All).Select(r => r.Depth))} on every dataset."));
+                rich.Any(r => r.Tally.Of > 0 && !r.Tally.All)
+                    ? $"the transition does not hold for D = {string.Join(", ", rich.Where(r => r.Tally.Of > 0 && !r.Tally.All).Select(r => r.Depth))} on every dataset."
+                    : $"D = {string.Join(", ", rich.Where(r => r.Tally.Of == 0).Select(r => r.Depth))} has no two ends to compare, so the transition is not tested there."));
         if (depths.Length > 1)
         {
             int shallow = depths[0], deep = depths[^1];
@@ -164,9 +161,10 @@ internal sealed class Woodworth2020 : IPreset
                 : closer.Majority ? "deeper models reach the rich regime at larger α, as Woodworth et al. report." : "deeper models do not reach the rich regime at larger α here, contrary to what Woodworth et al. report."));
         }
         var trained = points.Where(p => p.Run is not null).ToArray();
+        var unusable = trained.Where(p => !double.IsFinite(p.RunToFlow)).ToArray();
         findings.Add(PresetWork.AgainstGradientFlow(trained.Select(p => p.RunToFlow).ToArray()) + " Not usable: " +
-            string.Join(", ", depths.Select(d => $"{trained.Count(p => p.Depth == d && !double.IsFinite(p.RunToFlow))} at D = {d}")) +
-            " (at small α and D ≥ 3 the plateau outlasts the step budget).");
+            string.Join(", ", depths.Select(d => $"{unusable.Count(p => p.Depth == d)} at D = {d}")) +
+            (unusable.Length == 0 ? "." : $" (all at α ≤ {unusable.Max(p => p.Alpha):G3})."));
         int unsolved = points.Count(p => !double.IsFinite(p.FlowToL1));
         if (unsolved > 0) findings.Add($"The gradient-flow solver or the minimum-ℓ1 solver did not converge at {unsolved} of {points.Count} (dataset, D, α) points, which are left out.");
         return findings;

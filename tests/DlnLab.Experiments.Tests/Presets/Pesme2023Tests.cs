@@ -36,6 +36,17 @@ public sealed class Pesme2023Tests
     }
 
     [Fact]
+    public void TheTrendOfTheGapsDoesNotDependOnTheOrderOfTheRuns()
+    {
+        var (runs, saddles) = Pesme2023.Compute(Pesme2023.Fixture, [1e-10, 1e-30], Pesme2023.QuickStepsize, threads: 1, CancellationToken.None);
+        var minimumL1 = Dln.MinimumL1(Pesme2023.Fixture).Beta;
+        var inOrder = Pesme2023.Findings(saddles, runs, minimumL1);
+        var reversed = Pesme2023.Findings(saddles, runs.Reverse().ToList(), minimumL1);
+        Assert.Equal(inOrder[^2], reversed[^2]);
+        Assert.Contains("With one alpha there is no trend", Pesme2023.Findings(saddles, runs.Take(1).ToList(), minimumL1)[^2]);
+    }
+
+    [Fact]
     public void TheFigureHasALossPanelAndOneCoordinatePanelPerAlpha()
     {
         var (runs, saddles) = Pesme2023.Compute(Pesme2023.Fixture, [1e-10, 1e-30], Pesme2023.QuickStepsize, threads: 2, CancellationToken.None);
