@@ -151,8 +151,8 @@ internal sealed class NetworkState
         return T.ExtractMostSignificantBits(T.GreaterThanOrEqual(a, T.Create(LowestInRange)) & T.LessThan(a, T.Create(BeyondRange))) == 0xFF;
     }
 
-    private static readonly double LowestInRange = Math.ScaleB(1.0, 1 - RangeExponent);
-    private static readonly double BeyondRange = Math.ScaleB(1.0, RangeExponent);
+    internal static readonly double LowestInRange = Math.ScaleB(1.0, 1 - RangeExponent);
+    internal static readonly double BeyondRange = Math.ScaleB(1.0, RangeExponent);
 
     /// <summary>The scalar rule for one stored value; <see cref="Renormalize()"/> skips blocks of eight it would not change.</summary>
     internal static void Renormalize(ref double w, ref int exponent, ref double scaleSquared)

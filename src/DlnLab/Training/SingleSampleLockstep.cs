@@ -35,10 +35,22 @@ internal static class SingleSampleLockstep
             TrainGroup(design, metrics, rowMaxAbs, group.Select(i => new Lane(i, runs[i], design)).ToArray(), results);
     }
 
+    /// <summary>
+    /// Below this many runs a group leaves the runs-innermost block (<see cref="SingleSampleLanes"/>, which steps all eight
+    /// lanes whatever the number of runs) for the runs' own states, two steps interleaved.
+    /// </summary>
+    internal const int FewestInBlock = 3;
+
     /// <summary>The single run's loop of checks (loss checks, checkpoints, budget), per lane, around the shared stretches of steps.</summary>
     private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double[] rowMaxAbs, Lane[] lanes, RunResult[] results)
     {
         int active = lanes.Length;
+        SingleSampleLanes? block = null;
+        if (active >= FewestInBlock && SingleSampleLanes.IsSupported)
+        {
+            block = new SingleSampleLanes(design);
+            for (int l = 0; l < active; l++) block.Load(l, lanes[l], design, rowMaxAbs);
+        }
         long k = 0;
         while (true)
         {
@@ -49,6 +61,8 @@ internal static class SingleSampleLockstep
                 var options = lane.Options;
                 bool atCheckpoint = k == lane.Checkpoints.NextStep;
                 bool lossKnown = false;
+                // The block holds the lane's state: the run's copy is brought up to date where it is read.
+                if (block is not null && (atCheckpoint || k == lane.NextLossCheck || k >= options.MaxSteps)) block.Store(l, lane);
                 if (atCheckpoint || k == lane.NextLossCheck)
                 {
                     lane.Loss = design.Loss(lane.State.Beta);
@@ -71,13 +85,25 @@ internal static class SingleSampleLockstep
                     results[lane.Index] = Trainer.Finish(status, k, lane.Loss, lane.State, metrics, lane.Monitor, lane.SingularSteps,
                         lane.MaxStepGradient, lane.Alpha, lane.Trajectory);
                     // The last lane takes this one's place (a lane's steps do not depend on its place).
-                    lanes[l--] = lanes[--active];
+                    int last = active - 1;
+                    if (block is not null)
+                    {
+                        if (l != last) block.Move(last, l);
+                        else block.Clear(l);
+                    }
+                    lanes[l--] = lanes[last];
+                    active--;
                     continue;
                 }
                 until = Math.Min(until, Math.Min(Math.Min(lane.NextLossCheck, lane.Checkpoints.NextStep), options.MaxSteps));
             }
             if (active == 0) return;
-            k = Steps<Octet512>(design, lanes, active, rowMaxAbs, k, until);
+            if (block is not null && active < FewestInBlock)
+            {
+                for (int l = 0; l < active; l++) block.Store(l, lanes[l]);
+                block = null;
+            }
+            k = block is not null ? block.Steps(design, lanes, active, rowMaxAbs, k, until) : Steps<Octet512>(design, lanes, active, rowMaxAbs, k, until);
         }
     }
 
