@@ -26,6 +26,13 @@ public struct Xoshiro256
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
+    /// <summary>The four words of state, for generators stepped across vector lanes (<see cref="Xoshiro256Lanes"/>).</summary>
+    internal (ulong S0, ulong S1, ulong S2, ulong S3) State
+    {
+        readonly get => (_s0, _s1, _s2, _s3);
+        set => (_s0, _s1, _s2, _s3) = value;
+    }
+
     /// <summary>The next 64 uniformly random bits.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()

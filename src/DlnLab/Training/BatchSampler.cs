@@ -26,6 +26,18 @@ internal sealed class BatchSampler
     }
 
     public int BatchSize => _batchSize;
+
+    /// <summary>
+    /// Whether the batches are uniform draws (not epochs): then a b = 1 draw is <see cref="Xoshiro256.NextBelow"/> of
+    /// n on <see cref="Generator"/> followed by the swap of <see cref="NextSingle"/> in <see cref="Permutation"/>.
+    /// </summary>
+    internal bool IsUniform => _mode == BatchMode.Uniform;
+
+    /// <summary>The generator of the draws, for a sampler stepped across vector lanes.</summary>
+    internal ref Xoshiro256 Generator => ref _rng;
+
+    /// <summary>The current order of [n] that the draws permute.</summary>
+    internal int[] Permutation => _permutation;
     public bool IsFullBatch => _batchSize == _permutation.Length;
 
     /// <summary>The single index of the next batch when b = 1 &lt; n: the same draws as <see cref="Next"/>, without a span.</summary>

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using DlnLab.LinearAlgebra;
+using DlnLab.Randomness;
 
 namespace DlnLab.Training;
 
@@ -13,32 +14,48 @@ namespace DlnLab.Training;
 /// of its single run (<see cref="Kernels.SingleSampleSteps"/> at 512 bits) in the same order: the single run sums
 /// &lt;x_next, beta'&gt; in one accumulator whose lane c takes the coordinates i = c mod 8 in increasing order and then
 /// combines the accumulator's lanes as <see cref="IOctet{T}.SumLanes"/> does; here accumulator c holds that lane for
-/// all runs, and the eight are combined in the same tree. So every lane's iterates, counts and maxima are the same bits
-/// as its single run's. The rows of the lanes' samples come in by gathers, the next row while the current one is used.
+/// all runs, and the eight are combined in the same tree. A product by a stored scale that is 1 everywhere is skipped
+/// (exact). So every lane's iterates, counts and maxima are the same bits as its single run's. The lanes' rows come
+/// from X transposed (column i of X contiguous): for n up to 32 by permutes of the column held in registers, beyond by
+/// gathers. Uniform draws are taken for all lanes at once (<see cref="Xoshiro256Lanes"/>), each lane's the draws of its
+/// own sampler.
 /// </summary>
 internal sealed unsafe class SingleSampleLanes
 {
     /// <summary>Lanes of one block: the doubles of a 512-bit vector.</summary>
     public const int Count = 8;
 
-    /// <summary>Whether this processor runs the block: 512-bit vectors and the AVX2 gathers.</summary>
-    public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx2.IsSupported;
+    /// <summary>Whether this processor runs the block: 512-bit vectors, AVX-512F permutes and the AVX2 gathers.</summary>
+    public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx2.IsSupported;
 
-    private readonly int _d, _stride;
+    private readonly int _n, _d, _stride;
+    /// <summary>Doubles per column of <see cref="_columns"/>: n rounded up to 8, 16 or 32, or to a multiple of 8 beyond.</summary>
+    private readonly int _columnLength;
+    /// <summary>X transposed: column i of X at [i * _columnLength, ...), zeros past n.</summary>
+    private readonly double[] _columns;
     private readonly double[] _wPlus, _wMinus, _sum, _plusScale, _minusScale, _beta;
     private readonly int[] _plusExponent, _minusExponent;
-    /// <summary>Row x_j of each lane's current sample j, runs-innermost: filled by the previous step's gathers.</summary>
-    private readonly double[] _x;
+    /// <summary>Whether every stored scale 4^e is 1, so the products by them can be skipped (exactly).</summary>
+    private bool _unitScales;
     private readonly double[] _dot = new double[Count], _y = new double[Count], _rowMax = new double[Count], _gamma = new double[Count];
     private readonly double[] _maxStep = new double[Count];
-    private readonly long[] _singular = new long[Count];
-    private readonly int[] _current = new int[Count], _next = new int[Count];
+    private readonly long[] _singular = new long[Count], _current = new long[Count];
+    private Xoshiro256Lanes _generators;
+    private readonly int[]?[] _permutations = new int[Count][];
+    /// <summary>Whether every run's batches are uniform draws (else each lane draws through its own sampler).</summary>
+    private bool _uniform = true;
 
     /// <summary>A block of eight idle lanes (no state, stepsize 0) for rows of <paramref name="design"/>.</summary>
     public SingleSampleLanes(PaddedDesign design)
     {
+        _n = design.N;
         _d = design.D;
         _stride = design.Stride;
+        _columnLength = _n <= 8 ? 8 : _n <= 16 ? 16 : _n <= 32 ? 32 : PaddedDesign.PaddedLength(_n);
+        _columns = CacheAligned.Doubles(_stride * _columnLength);
+        for (int j = 0; j < _n; j++)
+            for (int i = 0; i < _stride; i++)
+                _columns[i * _columnLength + j] = design.X[j * _stride + i];
         int length = _stride * Count;
         _wPlus = CacheAligned.Doubles(length);
         _wMinus = CacheAligned.Doubles(length);
@@ -46,13 +63,12 @@ internal sealed unsafe class SingleSampleLanes
         _plusScale = CacheAligned.Doubles(length);
         _minusScale = CacheAligned.Doubles(length);
         _beta = CacheAligned.Doubles(length);
-        _x = CacheAligned.Doubles(length);
         _plusExponent = new int[length];
         _minusExponent = new int[length];
         for (int lane = 0; lane < Count; lane++) Clear(lane);
     }
 
-    /// <summary>Lane <paramref name="lane"/> takes over the run's state, sample, residual and counts.</summary>
+    /// <summary>Lane <paramref name="lane"/> takes over the run's state, sample, residual, counts and sampler.</summary>
     public void Load(int lane, SingleSampleLockstep.Lane run, PaddedDesign design, double[] rowMaxAbs)
     {
         var s = run.State;
@@ -67,7 +83,6 @@ internal sealed unsafe class SingleSampleLanes
             _beta[e] = s.Beta[i];
             _plusExponent[e] = s.PlusExponent[i];
             _minusExponent[e] = s.MinusExponent[i];
-            _x[e] = design.X[run.Current * _stride + i];
         }
         _current[lane] = run.Current;
         _dot[lane] = run.Dot;
@@ -76,9 +91,13 @@ internal sealed unsafe class SingleSampleLanes
         _gamma[lane] = run.ConstantGamma;
         _singular[lane] = run.SingularSteps;
         _maxStep[lane] = run.MaxStepGradient;
+        _generators.Load(lane, run.Sampler.Generator);
+        _permutations[lane] = run.Sampler.Permutation;
+        _uniform &= run.Sampler.IsUniform;
+        _unitScales = AllUnitScales();
     }
 
-    /// <summary>Copies lane <paramref name="lane"/> back into the run (its state, sample, residual and counts).</summary>
+    /// <summary>Copies lane <paramref name="lane"/> back into the run (its state, sample, residual, counts and sampler).</summary>
     public void Store(int lane, SingleSampleLockstep.Lane run)
     {
         var s = run.State;
@@ -94,10 +113,12 @@ internal sealed unsafe class SingleSampleLanes
             s.PlusExponent[i] = _plusExponent[e];
             s.MinusExponent[i] = _minusExponent[e];
         }
-        run.Current = _current[lane];
+        run.Current = (int)_current[lane];
         run.Dot = _dot[lane];
         run.SingularSteps = _singular[lane];
         run.MaxStepGradient = _maxStep[lane];
+        // Where the runs draw through their own samplers (epochs), the block's copies of the generators are stale.
+        if (_uniform) _generators.Store(lane, ref run.Sampler.Generator);
     }
 
     /// <summary>Lane <paramref name="to"/> takes lane <paramref name="from"/>'s run; <paramref name="from"/> becomes idle.</summary>
@@ -114,7 +135,6 @@ internal sealed unsafe class SingleSampleLanes
             _beta[b] = _beta[a];
             _plusExponent[b] = _plusExponent[a];
             _minusExponent[b] = _minusExponent[a];
-            _x[b] = _x[a];
         }
         _current[to] = _current[from];
         _dot[to] = _dot[from];
@@ -123,11 +143,13 @@ internal sealed unsafe class SingleSampleLanes
         _gamma[to] = _gamma[from];
         _singular[to] = _singular[from];
         _maxStep[to] = _maxStep[from];
+        _generators.Move(from, to);
+        _permutations[to] = _permutations[from];
         Clear(from);
     }
 
     /// <summary>
-    /// An idle lane: w+ = w- = 1, beta = 0, x = 0 and stepsize 0, so its steps are finite no-ops on row 0; the kernels
+    /// An idle lane: w+ = w- = 1, beta = 0, sample 0, label 0 and stepsize 0, so its steps are finite no-ops; the kernels
     /// step all eight lanes whatever the number of runs.
     /// </summary>
     public void Clear(int lane)
@@ -136,89 +158,138 @@ internal sealed unsafe class SingleSampleLanes
         {
             int e = i * Count + lane;
             _wPlus[e] = _wMinus[e] = _plusScale[e] = _minusScale[e] = 1;
-            _sum[e] = _beta[e] = _x[e] = 0;
+            _sum[e] = _beta[e] = 0;
             _plusExponent[e] = _minusExponent[e] = 0;
         }
-        _current[lane] = _next[lane] = 0;
+        _current[lane] = 0;
         _dot[lane] = _y[lane] = _rowMax[lane] = _gamma[lane] = _maxStep[lane] = 0;
         _singular[lane] = 0;
+        _permutations[lane] = null;
+    }
+
+    private bool AllUnitScales()
+    {
+        for (int e = 0; e < _plusScale.Length; e++)
+            if (_plusScale[e] != 1 || _minusScale[e] != 1) return false;
+        return true;
     }
 
     /// <summary>
     /// Steps k, k + 1, ... up to <paramref name="until"/> (at least one) of lanes 0 to <paramref name="count"/> - 1, lane r
     /// being <paramref name="runs"/>[r] (its sampler and stepsize schedule); returns the new step count.
     /// </summary>
+    public long Steps(PaddedDesign design, SingleSampleLockstep.Lane[] runs, int count, double[] rowMaxAbs, long k, long until) =>
+        _columnLength switch
+        {
+            8 => Steps<Within8>(design, runs, count, rowMaxAbs, k, until),
+            16 => Steps<Within16>(design, runs, count, rowMaxAbs, k, until),
+            32 => Steps<Within32>(design, runs, count, rowMaxAbs, k, until),
+            _ => Steps<Gathered>(design, runs, count, rowMaxAbs, k, until),
+        };
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public long Steps(PaddedDesign design, SingleSampleLockstep.Lane[] runs, int count, double[] rowMaxAbs, long k, long until)
+    private long Steps<TRows>(PaddedDesign design, SingleSampleLockstep.Lane[] runs, int count, double[] rowMaxAbs, long k, long until)
+        where TRows : struct, IRowPicker
     {
         bool constant = true;
         for (int r = 0; r < count; r++) constant &= runs[r].ConstantGamma > 0;
-        int stride = _stride;
-        var strideVector = Vector256.Create(stride);
+        int stride = _stride, columnLength = _columnLength, n = _n;
+        bool uniform = _uniform;
+        var generators = _generators;
         var dot = Vector512.LoadUnsafe(ref _dot[0]);
-        var y = Vector512.LoadUnsafe(ref _y[0]);
-        var rowMax = Vector512.LoadUnsafe(ref _rowMax[0]);
         var gamma = Vector512.LoadUnsafe(ref _gamma[0]);
         var maxStep = Vector512.LoadUnsafe(ref _maxStep[0]);
         var singular = Vector512.LoadUnsafe(ref _singular[0]);
-        var current = Vector256.LoadUnsafe(ref _current[0]);
-        fixed (double* px = design.X, py = design.Y, pRowMax = rowMaxAbs, pWPlus = _wPlus, pWMinus = _wMinus, pSum = _sum,
-               pPlus = _plusScale, pMinus = _minusScale, pBeta = _beta, pXCurrent = _x)
-        fixed (int* pNext = _next)
+        var current = Vector512.LoadUnsafe(ref _current[0]);
+        var permutations = _permutations;
+        fixed (double* pColumns = _columns, py = design.Y, pRowMax = rowMaxAbs, pWPlus = _wPlus, pWMinus = _wMinus, pSum = _sum,
+               pPlus = _plusScale, pMinus = _minusScale, pBeta = _beta, pLabel = _y, pLaneRowMax = _rowMax)
+        fixed (long* pNext = _current)
         {
+            var y = Vector512.Load(pLabel);
+            var rowMax = Vector512.Load(pLaneRowMax);
             do
             {
                 if (!constant)
+                {
                     for (int r = 0; r < count; r++) _gamma[r] = runs[r].ConstantGamma > 0 ? runs[r].ConstantGamma : runs[r].Options.Stepsize.At(k);
-                if (!constant) gamma = Vector512.LoadUnsafe(ref _gamma[0]);
-                for (int r = 0; r < count; r++) pNext[r] = runs[r].Sampler.NextSingle();
-                var next = Vector256.Load(pNext);
-                var rows = next * strideVector;
+                    gamma = Vector512.LoadUnsafe(ref _gamma[0]);
+                }
+                // The next samples: drawn = permutation[j]; permutation[j] = permutation[0]; permutation[0] = drawn, as
+                // BatchSampler.NextSingle takes them; the labels and row maxima of the drawn rows for the next step.
+                if (uniform)
+                {
+                    var draws = generators.NextBelow(n);
+                    for (int r = 0; r < count; r++)
+                    {
+                        var permutation = permutations[r]!;
+                        int j = (int)draws.GetElement(r);
+                        int drawn = permutation[j];
+                        permutation[j] = permutation[0];
+                        permutation[0] = drawn;
+                        pNext[r] = drawn;
+                    }
+                }
+                else
+                    for (int r = 0; r < count; r++) pNext[r] = runs[r].Sampler.NextSingle();
+                var next = Vector512.Load(pNext);
                 var scale = gamma * (dot - y);
-                dot = Update(stride, scale, px, rows.GetLower(), rows.GetUpper(), pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, pXCurrent);
+                dot = _unitScales
+                    ? Update<TRows>(true, stride, columnLength, scale, pColumns, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta)
+                    : Update<TRows>(false, stride, columnLength, scale, pColumns, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta);
                 // max_i |t_i| = |scale| max_i |x_i| for a finite scale (Kernels.SingleSampleMaxStep), else the exact rule.
                 var m = Vector512.Abs(scale) * rowMax;
                 uint nonFinite = (uint)Vector512.ExtractMostSignificantBits(~Vector512.Equals(scale - scale, Vector512<double>.Zero));
                 if (nonFinite != 0) m = ExactMaxSteps(m, scale, current, design, nonFinite);
                 singular -= Vector512.GreaterThanOrEqual(m, Vector512<double>.One).AsInt64();
                 maxStep = Vector512.ConditionalSelect(Vector512.GreaterThan(m, maxStep) | ~Vector512.Equals(m, m), m, maxStep);
-                y = Gather(py, next.GetLower(), next.GetUpper());
-                rowMax = Gather(pRowMax, next.GetLower(), next.GetUpper());
+                for (int r = 0; r < count; r++)
+                {
+                    pLabel[r] = py[pNext[r]];
+                    pLaneRowMax[r] = pRowMax[pNext[r]];
+                }
+                y = Vector512.Load(pLabel);
+                rowMax = Vector512.Load(pLaneRowMax);
                 current = next;
                 k++;
                 if (k % Trainer.RenormalizeEvery == 0) Renormalize();
             } while (k < until);
         }
+        _generators = generators;
         dot.StoreUnsafe(ref _dot[0]);
-        y.StoreUnsafe(ref _y[0]);
-        rowMax.StoreUnsafe(ref _rowMax[0]);
         maxStep.StoreUnsafe(ref _maxStep[0]);
         singular.StoreUnsafe(ref _singular[0]);
-        current.StoreUnsafe(ref _current[0]);
         return k;
     }
 
     /// <summary>
-    /// The rotated update of all lanes with t = scale * x (x the rows held in <paramref name="pXCurrent"/>), gathering the
-    /// next rows (offsets <paramref name="rowsLower"/>, <paramref name="rowsUpper"/>) into their place; returns
-    /// &lt;x_next, beta'&gt; of each lane in the single run's order.
+    /// The rotated update of all lanes with t = scale * x_current, returning &lt;x_next, beta'&gt; of each lane in the single
+    /// run's order; <paramref name="unitScales"/> (a constant where this is inlined) skips the products by the scales.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Update(int stride, Vector512<double> scale, double* px, Vector128<int> rowsLower, Vector128<int> rowsUpper,
-        double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus, double* pBeta, double* pXCurrent)
+    private static Vector512<double> Update<TRows>(bool unitScales, int stride, int columnLength, Vector512<double> scale, double* pColumns,
+        Vector512<long> current, Vector512<long> next, double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus, double* pBeta)
+        where TRows : struct, IRowPicker
     {
         Vector512<double> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+        double* column = pColumns;
         for (int i = 0; i < stride; i += 8)
         {
-            nint e = (nint)i * Count;
-            s0 = Coordinate(scale, px + i, rowsLower, rowsUpper, pWPlus + e, pWMinus + e, pSum + e, pPlus + e, pMinus + e, pBeta + e, pXCurrent + e, s0);
-            s1 = Coordinate(scale, px + i + 1, rowsLower, rowsUpper, pWPlus + e + 8, pWMinus + e + 8, pSum + e + 8, pPlus + e + 8, pMinus + e + 8, pBeta + e + 8, pXCurrent + e + 8, s1);
-            s2 = Coordinate(scale, px + i + 2, rowsLower, rowsUpper, pWPlus + e + 16, pWMinus + e + 16, pSum + e + 16, pPlus + e + 16, pMinus + e + 16, pBeta + e + 16, pXCurrent + e + 16, s2);
-            s3 = Coordinate(scale, px + i + 3, rowsLower, rowsUpper, pWPlus + e + 24, pWMinus + e + 24, pSum + e + 24, pPlus + e + 24, pMinus + e + 24, pBeta + e + 24, pXCurrent + e + 24, s3);
-            s4 = Coordinate(scale, px + i + 4, rowsLower, rowsUpper, pWPlus + e + 32, pWMinus + e + 32, pSum + e + 32, pPlus + e + 32, pMinus + e + 32, pBeta + e + 32, pXCurrent + e + 32, s4);
-            s5 = Coordinate(scale, px + i + 5, rowsLower, rowsUpper, pWPlus + e + 40, pWMinus + e + 40, pSum + e + 40, pPlus + e + 40, pMinus + e + 40, pBeta + e + 40, pXCurrent + e + 40, s5);
-            s6 = Coordinate(scale, px + i + 6, rowsLower, rowsUpper, pWPlus + e + 48, pWMinus + e + 48, pSum + e + 48, pPlus + e + 48, pMinus + e + 48, pBeta + e + 48, pXCurrent + e + 48, s6);
-            s7 = Coordinate(scale, px + i + 7, rowsLower, rowsUpper, pWPlus + e + 56, pWMinus + e + 56, pSum + e + 56, pPlus + e + 56, pMinus + e + 56, pBeta + e + 56, pXCurrent + e + 56, s7);
+            s0 = Coordinate<TRows>(unitScales, scale, column, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 0, s0);
+            s1 = Coordinate<TRows>(unitScales, scale, column + columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 8, s1);
+            s2 = Coordinate<TRows>(unitScales, scale, column + 2 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 16, s2);
+            s3 = Coordinate<TRows>(unitScales, scale, column + 3 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 24, s3);
+            s4 = Coordinate<TRows>(unitScales, scale, column + 4 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 32, s4);
+            s5 = Coordinate<TRows>(unitScales, scale, column + 5 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 40, s5);
+            s6 = Coordinate<TRows>(unitScales, scale, column + 6 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 48, s6);
+            s7 = Coordinate<TRows>(unitScales, scale, column + 7 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 56, s7);
+            column += 8 * columnLength;
+            pWPlus += 64;
+            pWMinus += 64;
+            pSum += 64;
+            pPlus += 64;
+            pMinus += 64;
+            pBeta += 64;
         }
         // Octet256.SumLanes of the single run's accumulator (lanes 0-3 plus lanes 4-7, then pairwise).
         var t0 = s0 + s4;
@@ -228,37 +299,81 @@ internal sealed unsafe class SingleSampleLanes
         return (t0 + t1) + (t2 + t3);
     }
 
-    /// <summary>One coordinate of all lanes: Kernels.SingleSampleChunk512's operations on it, in the same order.</summary>
+    /// <summary>One coordinate of all lanes (offset <paramref name="e"/> in the state): Kernels.SingleSampleChunk512's operations on it, in the same order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Coordinate(Vector512<double> scale, double* column, Vector128<int> rowsLower, Vector128<int> rowsUpper,
-        double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus, double* pBeta, double* pXCurrent, Vector512<double> s)
+    private static Vector512<double> Coordinate<TRows>(bool unitScales, Vector512<double> scale, double* column, Vector512<long> current,
+        Vector512<long> next, double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus, double* pBeta, int e,
+        Vector512<double> s) where TRows : struct, IRowPicker
     {
-        var xNext = Gather(column, rowsLower, rowsUpper);
-        var t = scale * Vector512.Load(pXCurrent);
-        xNext.Store(pXCurrent);
-        var wp = Vector512.Load(pWPlus) * (Vector512<double>.One - t);
-        var wm = Vector512.Load(pWMinus) * (Vector512<double>.One + t);
-        wp.Store(pWPlus);
-        wm.Store(pWMinus);
-        (Vector512.Load(pSum) + t).Store(pSum);
-        var beta = Vector512.Create(0.5) * (wp * wp * Vector512.Load(pPlus) - wm * wm * Vector512.Load(pMinus));
-        beta.Store(pBeta);
-        return Vector512.FusedMultiplyAdd(xNext, beta, s);
+        var t = scale * TRows.Pick(column, current);
+        var wp = Vector512.Load(pWPlus + e) * (Vector512<double>.One - t);
+        var wm = Vector512.Load(pWMinus + e) * (Vector512<double>.One + t);
+        wp.Store(pWPlus + e);
+        wm.Store(pWMinus + e);
+        (Vector512.Load(pSum + e) + t).Store(pSum + e);
+        var plus = wp * wp;
+        var minus = wm * wm;
+        if (!unitScales)
+        {
+            plus *= Vector512.Load(pPlus + e);
+            minus *= Vector512.Load(pMinus + e);
+        }
+        var beta = Vector512.Create(0.5) * (plus - minus);
+        beta.Store(pBeta + e);
+        return Vector512.FusedMultiplyAdd(TRows.Pick(column, next), beta, s);
     }
 
-    /// <summary>Eight doubles at base[offset_r] (lanes 0-3 from <paramref name="lower"/>, 4-7 from <paramref name="upper"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Gather(double* baseAddress, Vector128<int> lower, Vector128<int> upper) =>
-        Vector512.Create(Avx2.GatherVector256(baseAddress, lower, 8), Avx2.GatherVector256(baseAddress, upper, 8));
+    /// <summary>How the lanes' entries of one column of X (their samples' rows) are picked.</summary>
+    private interface IRowPicker
+    {
+        /// <summary>column[rows[r]] in lane r.</summary>
+        static abstract Vector512<double> Pick(double* column, Vector512<long> rows);
+    }
+
+    /// <summary>n at most 8: one permute of the column.</summary>
+    private readonly struct Within8 : IRowPicker
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(double* column, Vector512<long> rows) => Avx512F.PermuteVar8x64(Vector512.Load(column), rows);
+    }
+
+    /// <summary>n at most 16: one two-register permute.</summary>
+    private readonly struct Within16 : IRowPicker
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(double* column, Vector512<long> rows) =>
+            Avx512F.PermuteVar8x64x2(Vector512.Load(column), rows, Vector512.Load(column + 8));
+    }
+
+    /// <summary>n at most 32: two two-register permutes (rows 0-15 and 16-31, by the low four bits) and a blend.</summary>
+    private readonly struct Within32 : IRowPicker
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(double* column, Vector512<long> rows) =>
+            Vector512.ConditionalSelect(Vector512.GreaterThan(rows, Vector512.Create(15L)).AsDouble(),
+                Avx512F.PermuteVar8x64x2(Vector512.Load(column + 16), rows, Vector512.Load(column + 24)),
+                Avx512F.PermuteVar8x64x2(Vector512.Load(column), rows, Vector512.Load(column + 8)));
+    }
+
+    /// <summary>Longer columns: two AVX2 gathers.</summary>
+    private readonly struct Gathered : IRowPicker
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pick(double* column, Vector512<long> rows)
+        {
+            var indices = Avx512F.ConvertToVector256Int32(rows);
+            return Vector512.Create(Avx2.GatherVector256(column, indices.GetLower(), 8), Avx2.GatherVector256(column, indices.GetUpper(), 8));
+        }
+    }
 
     /// <summary>The exact rule (<see cref="Kernels.SingleSampleMaxStep{T}"/>) for the lanes whose scale is not finite.</summary>
-    private Vector512<double> ExactMaxSteps(Vector512<double> m, Vector512<double> scale, Vector256<int> current, PaddedDesign design, uint lanes)
+    private Vector512<double> ExactMaxSteps(Vector512<double> m, Vector512<double> scale, Vector512<long> current, PaddedDesign design, uint lanes)
     {
         Span<double> values = stackalloc double[Count];
         m.CopyTo(values);
         for (int r = 0; r < Count; r++)
             if ((lanes >> r & 1) != 0)
-                values[r] = Kernels.SingleSampleMaxStep<Octet512>(scale[r], double.NaN, ref design.X[current[r] * _stride], (nuint)_stride);
+                values[r] = Kernels.SingleSampleMaxStep<Octet512>(scale[r], double.NaN, ref design.X[(int)current[r] * _stride], (nuint)_stride);
         return Vector512.Create<double>(values);
     }
 
@@ -270,6 +385,7 @@ internal sealed unsafe class SingleSampleLanes
     {
         var lowest = Vector512.Create(NetworkState.LowestInRange);
         var beyond = Vector512.Create(NetworkState.BeyondRange);
+        bool moved = false;
         for (int i = 0; i < _d; i++)
         {
             int e = i * Count;
@@ -278,11 +394,13 @@ internal sealed unsafe class SingleSampleLanes
             var inRange = Vector512.GreaterThanOrEqual(p, lowest) & Vector512.LessThan(p, beyond)
                 & Vector512.GreaterThanOrEqual(q, lowest) & Vector512.LessThan(q, beyond);
             if (Vector512.ExtractMostSignificantBits(inRange) == 0xFF) continue;
+            moved = true;
             for (int r = e; r < e + Count; r++)
             {
                 NetworkState.Renormalize(ref _wPlus[r], ref _plusExponent[r], ref _plusScale[r]);
                 NetworkState.Renormalize(ref _wMinus[r], ref _minusExponent[r], ref _minusScale[r]);
             }
         }
+        if (moved) _unitScales = AllUnitScales();
     }
 }

@@ -137,6 +137,7 @@ public class LockstepTrainerTests
     [InlineData(7, 64)]
     [InlineData(12, 13)]
     [InlineData(2, 3)]
+    [InlineData(40, 20)]
     public void EverySingleSampleLockstepRunIsItsSingleRunBitForBit(int n, int d)
     {
         var p = Problem(n, d);
