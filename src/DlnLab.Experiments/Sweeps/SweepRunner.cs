@@ -157,7 +157,7 @@ public static class SweepRunner
             if (lockstep.Count > 0)
             {
                 var clock = Stopwatch.StartNew();
-                var results = LockstepTrainer.Train(data.Design, data.Problem, lockstep.Select(j => runs[item[j]].Options(gammas[j])).ToArray());
+                var results = LockstepTrainer.Train(data.Design, data.Problem, lockstep.Select(j => runs[item[j]].Options(gammas[j])).ToArray(), cancellation);
                 double wall = clock.Elapsed.TotalSeconds;
                 // The group's wall time is shared out by steps: each lane costs about the same per step.
                 double steps = Math.Max(1, results.Sum(r => (double)r.Steps));

@@ -6,7 +6,10 @@ namespace DlnLab.Training;
 /// Advances many GD runs on one problem together (the stepsizes, initialisations or stop rules of a sweep), eight at a
 /// time: one pass over X per step serves the eight, and the state is laid out runs-innermost so each operation is
 /// vectorised across them. SGD runs with b = 1 go through <see cref="SingleSampleLockstep"/> instead (eight in turn in
-/// one loop, each result bit-identical to its single run); what follows is about the GD runs. Each run stops by its own rules at its own step. A run's result is bit for bit the same in any group (alone,
+/// one loop, each result bit-identical to its single run); what follows is about the GD runs. Each run stops by its own
+/// rules at its own step: every lane's run makes its decisions (loss checks, checkpoints, stop rules) through its own
+/// <see cref="RunControl"/>, the single-run <see cref="TrainingLoop"/>'s, and the group checks cancellation between
+/// stretches of steps as that loop does. A run's result is bit for bit the same in any group (alone,
 /// with any other runs, in any position), and agrees with
 /// <see cref="Trainer.Train(PaddedDesign, RegressionProblem, TrainingOptions, CancellationToken)"/> on the same options to rounding (same
 /// status and steps; beta and gains within 1e-12 of their largest entry, a training loss L within 1e-12 (L + sqrt(L L0))
@@ -21,7 +24,7 @@ public static class LockstepTrainer
     /// <summary>
     /// Whether a run joins a lockstep group where that pays: plain full-batch GD (no label noise, no momentum) with d
     /// padded to at most 64. Sweeps plan
-    /// their groups by this rule. <see cref="Train(PaddedDesign, RegressionProblem, IReadOnlyList{TrainingOptions})"/>
+    /// their groups by this rule. <see cref="Train(PaddedDesign, RegressionProblem, IReadOnlyList{TrainingOptions}, CancellationToken)"/>
     /// also takes b = 1 SGD runs (<see cref="SingleSampleLockstep"/>, bit-identical to their single runs), which this
     /// rule leaves out: on the shared 2-core machine they ran at 0.8-1.1x the single-run path (docs/PERFORMANCE.md).
     /// </summary>
@@ -38,19 +41,25 @@ public static class LockstepTrainer
     public static bool Supports(int n, int d, int batchSize) =>
         batchSize == n && PaddedDesign.PaddedLength(d) <= Kernels.ShortLength;
 
-    /// <summary>Validates the inputs (throwing <see cref="InvalidInputException"/>) and trains every run.</summary>
-    public static RunResult[] Train(RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
+    /// <summary>
+    /// Validates the inputs (throwing <see cref="InvalidInputException"/>) and trains every run. A cancelled token stops
+    /// the training between two stretches of steps (a few thousand steps, or about 2^24 doubles touched per run) with
+    /// <see cref="OperationCanceledException"/>; a cancelled call has no results.
+    /// </summary>
+    public static RunResult[] Train(RegressionProblem problem, IReadOnlyList<TrainingOptions> runs, CancellationToken cancellation = default)
     {
         problem.Validated();
         foreach (var options in runs) options.Validated(problem.N, problem.D);
-        return Train(new PaddedDesign(problem.X, problem.Y), problem, runs);
+        return Train(new PaddedDesign(problem.X, problem.Y), problem, runs, cancellation);
     }
 
     /// <summary>
     /// Trains every run on the padded design; results in the order of <paramref name="runs"/>. Each must satisfy
-    /// <see cref="Supports(PaddedDesign, TrainingOptions)"/> or be a b = 1 run with d padded to at most 64.
+    /// <see cref="Supports(PaddedDesign, TrainingOptions)"/> or be a b = 1 run with d padded to at most 64. Cancellation
+    /// as in <see cref="Train(RegressionProblem, IReadOnlyList{TrainingOptions}, CancellationToken)"/>.
     /// </summary>
-    public static RunResult[] Train(PaddedDesign design, RegressionProblem problem, IReadOnlyList<TrainingOptions> runs)
+    public static RunResult[] Train(PaddedDesign design, RegressionProblem problem, IReadOnlyList<TrainingOptions> runs,
+        CancellationToken cancellation = default)
     {
         var results = new RunResult[runs.Count];
         if (runs.Count == 0) return results;
@@ -66,12 +75,13 @@ public static class LockstepTrainer
         }
         var metrics = new IterateMetrics(problem);
         var fullBatch = Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize == design.N).ToArray();
-        SingleSampleLockstep.Train(design, problem, metrics, runs, Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize != design.N).ToArray(), results);
+        SingleSampleLockstep.Train(design, problem, metrics, runs, Enumerable.Range(0, runs.Count).Where(i => runs[i].BatchSize != design.N).ToArray(), results,
+            cancellation);
         // A run's result does not depend on its group, so the runs go through in groups of GroupSize.
         // Every run starts at beta = 0 (w+ = w- = alpha), so at the same loss.
         double initialLoss = design.Loss(new double[design.Stride]);
         foreach (var group in fullBatch.Chunk(GroupSize))
-            TrainGroup(design, metrics, initialLoss, runs, group, results);
+            TrainGroup(design, metrics, initialLoss, runs, group, results, cancellation);
         return results;
     }
 
@@ -82,18 +92,26 @@ public static class LockstepTrainer
     /// </summary>
     public const int GroupSize = LockstepState.Lanes;
 
-    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double initialLoss, IReadOnlyList<TrainingOptions> runs, int[] group, RunResult[] results)
+    /// <summary>
+    /// Steps the group's runs one step at a time; at each step a lane that is not quiet (<see cref="QuietLanes"/>) makes
+    /// its run's decisions through its <see cref="RunControl"/>, as the single-run loop does.
+    /// </summary>
+    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double initialLoss, IReadOnlyList<TrainingOptions> runs, int[] group,
+        RunResult[] results, CancellationToken cancellation)
     {
         int n = design.N;
         var slots = group.Select(index => new Slot(index, runs[index], design, initialLoss)).ToList();
         var state = new LockstepState(slots.Select(s => s.State).ToList(), design);
         var quiet = new QuietLanes();
-        for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Monitor);
+        for (int lane = 0; lane < slots.Count; lane++) quiet.Set(lane, slots[lane].Control.Monitor);
         int active = slots.Count;
         var stopped = new List<int>();
+        long stretch = RunControl.StepsPerStretch(n, design.Stride);
         long k = 0;
         while (active > 0)
         {
+            // Between stretches of steps, as the single-run loop checks before each call.
+            if (k % stretch == 0) cancellation.ThrowIfCancellationRequested();
             state.Residuals(design);
             stopped.Clear();
             uint quietMask = quiet.Quiet(k, state.Loss);
@@ -104,27 +122,27 @@ public static class LockstepTrainer
                 {
                     if ((quietMask >> lane & 1) != 0) continue;
                     var slot = slots[lane];
+                    var control = slot.Control;
                     double loss = state.Loss[lane];
-                    RunStatus? stop = quiet.Observe(lane, slot.Monitor, loss, k);
-                    bool atCheckpoint = k == slot.Checkpoints.NextStep;
-                    if (stop is null && k >= slot.Options.MaxSteps) stop = slot.Monitor.AtBudget();
-                    if (atCheckpoint || stop is not null)
+                    // The quiet steps' losses, caught up with before this one (QuietLanes).
+                    quiet.CatchUp(lane, control.Monitor, loss, k);
+                    var decision = control.At(k, loss);
+                    if (decision.Record)
                     {
                         state.Store(lane, slot.State);
-                        slot.Trajectory.Add(metrics.Checkpoint(k, loss, slot.State, slot.Options.RecordIterates));
-                        if (atCheckpoint) slot.Checkpoints.Advance();
+                        control.Add(k, metrics.Checkpoint(k, loss, slot.State, control.RecordIterates));
                     }
-                    if (stop is RunStatus status)
+                    if (decision.Stop is RunStatus status)
                     {
-                        results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, slot.Monitor,
-                            (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, slot.Trajectory);
+                        results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, control.Monitor,
+                            (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, control.Trajectory);
                         state.Scale[lane] = 0;
                         stopped.Add(lane);
                     }
                     else
                     {
                         state.Scale[lane] = slot.Options.Stepsize.At(k) / n;
-                        quiet.QuietUntil(lane, slot.ConstantStepsize ? Math.Min(slot.Checkpoints.NextStep, slot.Options.MaxSteps) : 0);
+                        quiet.QuietUntil(lane, slot.ConstantStepsize ? control.QuietUntil : 0);
                     }
                 }
             state.Update(design);
@@ -146,7 +164,7 @@ public static class LockstepTrainer
         }
     }
 
-    /// <summary>The per-run bookkeeping that the single-run trainer keeps in locals.</summary>
+    /// <summary>A lane's run: its <see cref="RunControl"/> (as the single-run loop's) and the lane's copy of its state.</summary>
     private sealed class Slot
     {
         public Slot(int index, TrainingOptions options, PaddedDesign design, double initialLoss)
@@ -156,9 +174,8 @@ public static class LockstepTrainer
             Alpha = options.AlphaFor(design.D);
             // The lane's copy for checkpoints and the result: no kernel steps it, so plain arrays do.
             State = new NetworkState(Alpha, design.Stride, length => new double[length]);
-            Monitor = new LossMonitor(initialLoss, options);
+            Control = new RunControl(options, design.N, initialLoss);
             ConstantStepsize = options.Stepsize.ConstantGamma is not null;
-            Checkpoints = CheckpointSchedule.For(options);
         }
 
         public int Index { get; }
@@ -167,8 +184,7 @@ public static class LockstepTrainer
         public NetworkState State { get; }
         /// <summary>A constant schedule: the step scale stays in its lane from one step to the next.</summary>
         public bool ConstantStepsize { get; }
-        public LossMonitor Monitor { get; }
-        public CheckpointSchedule Checkpoints { get; }
-        public List<Checkpoint> Trajectory { get; } = [];
+        /// <summary>The run's decisions: loss checks, checkpoints, stop rules, trajectory.</summary>
+        public RunControl Control { get; }
     }
 }

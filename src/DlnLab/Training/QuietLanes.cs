@@ -65,14 +65,13 @@ internal sealed class QuietLanes
     private static T Lanes<T>(double[] values) where T : struct, IOctet<T> => T.Load(ref MemoryMarshal.GetArrayDataReference(values), 0);
 
     /// <summary>
-    /// Observes a lane's loss of an ordinary step (after the catch-up, once a loss has been seen) and returns the
-    /// monitor's verdict.
+    /// Before a lane's loss of an ordinary step is observed (by its <see cref="RunControl"/>): the catch-up, once a
+    /// loss has been seen, and the running minimum taking the loss.
     /// </summary>
-    public RunStatus? Observe(int lane, LossMonitor monitor, double loss, long k)
+    public void CatchUp(int lane, LossMonitor monitor, double loss, long k)
     {
         if (double.IsFinite(_runningMinimum[lane])) monitor.Observe(_runningMinimum[lane], k);
         if (loss < _runningMinimum[lane]) _runningMinimum[lane] = loss;
-        return monitor.Observe(loss, k);
     }
 
     /// <summary>Steps before <paramref name="until"/> may be quiet (0: none, for a varying stepsize).</summary>

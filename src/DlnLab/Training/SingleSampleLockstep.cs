@@ -21,18 +21,18 @@ internal static class SingleSampleLockstep
     /// without 512-bit vectors, take the single-run trainer instead (the same results).
     /// </summary>
     public static void Train(PaddedDesign design, Problems.RegressionProblem problem, IterateMetrics metrics, IReadOnlyList<TrainingOptions> runs,
-        IReadOnlyList<int> indices, RunResult[] results)
+        IReadOnlyList<int> indices, RunResult[] results, CancellationToken cancellation)
     {
         var rowMaxAbs = Kernels.RowMaxAbs(design);
         // Two lanes' steps in flight need twice the registers of one; where an octet takes more than one register they
         // spill, and the runs go one by one (the same bits either way).
         if (rowMaxAbs is null || !Vector512.IsHardwareAccelerated)
         {
-            foreach (int i in indices) results[i] = Trainer.Train(design, problem, runs[i]);
+            foreach (int i in indices) results[i] = Trainer.Train(design, problem, runs[i], cancellation);
             return;
         }
         foreach (var group in indices.Chunk(LockstepTrainer.GroupSize))
-            TrainGroup(design, metrics, rowMaxAbs, group.Select(i => new Lane(i, runs[i], design)).ToArray(), results);
+            TrainGroup(design, metrics, rowMaxAbs, group.Select(i => new Lane(i, runs[i], design)).ToArray(), results, cancellation);
     }
 
     /// <summary>
@@ -41,8 +41,12 @@ internal static class SingleSampleLockstep
     /// </summary>
     internal const int FewestInBlock = 3;
 
-    /// <summary>The single run's loop of checks (loss checks, checkpoints, budget), per lane, around the shared stretches of steps.</summary>
-    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double[] rowMaxAbs, Lane[] lanes, RunResult[] results)
+    /// <summary>
+    /// The single run's decisions (loss checks, checkpoints, budget), per lane through its <see cref="RunControl"/>, around
+    /// the shared stretches of steps; cancellation is checked between stretches.
+    /// </summary>
+    private static void TrainGroup(PaddedDesign design, IterateMetrics metrics, double[] rowMaxAbs, Lane[] lanes, RunResult[] results,
+        CancellationToken cancellation)
     {
         int active = lanes.Length;
         SingleSampleLanes? block = null;
@@ -51,39 +55,29 @@ internal static class SingleSampleLockstep
             block = new SingleSampleLanes(design);
             for (int l = 0; l < active; l++) block.Load(l, lanes[l], design, rowMaxAbs);
         }
+        // b = 1 and d padded to at most 64: the cap of a stretch between two checks of cancellation is a few thousand steps.
+        long stretch = RunControl.StepsPerStretch(1, design.Stride);
         long k = 0;
         while (true)
         {
+            cancellation.ThrowIfCancellationRequested();
             long until = long.MaxValue;
             for (int l = 0; l < active; l++)
             {
                 var lane = lanes[l];
-                var options = lane.Options;
-                bool atCheckpoint = k == lane.Checkpoints.NextStep;
-                bool lossKnown = false;
-                // The block holds the lane's state: the run's copy is brought up to date where it is read.
-                if (block is not null && (atCheckpoint || k == lane.NextLossCheck || k >= options.MaxSteps)) block.Store(l, lane);
-                if (atCheckpoint || k == lane.NextLossCheck)
+                var control = lane.Control;
+                if (control.NeedsLoss(k))
                 {
+                    // The block holds the lane's state: the run's copy is brought up to date where it is read.
+                    block?.Store(l, lane);
                     lane.Loss = design.Loss(lane.State.Beta);
-                    lossKnown = true;
                 }
-                if (k == lane.NextLossCheck) lane.NextLossCheck += lane.CheckInterval;
-                RunStatus? stop = lossKnown ? lane.Monitor.Observe(lane.Loss, k) : null;
-                if (stop is null && k >= options.MaxSteps)
+                var decision = control.At(k, lane.Loss);
+                if (decision.Record) control.Add(k, metrics.Checkpoint(k, lane.Loss, lane.State, control.RecordIterates));
+                if (decision.Stop is RunStatus status)
                 {
-                    if (!lossKnown) lane.Loss = design.Loss(lane.State.Beta);
-                    stop = lane.Monitor.AtBudget();
-                }
-                if (atCheckpoint || stop is not null)
-                {
-                    lane.Trajectory.Add(metrics.Checkpoint(k, lane.Loss, lane.State, options.RecordIterates));
-                    if (atCheckpoint) lane.Checkpoints.Advance();
-                }
-                if (stop is RunStatus status)
-                {
-                    results[lane.Index] = Trainer.Finish(status, k, lane.Loss, lane.State, metrics, lane.Monitor, lane.SingularSteps,
-                        lane.MaxStepGradient, lane.Alpha, lane.Trajectory);
+                    results[lane.Index] = Trainer.Finish(status, k, lane.Loss, lane.State, metrics, control.Monitor, lane.SingularSteps,
+                        lane.MaxStepGradient, lane.Alpha, control.Trajectory);
                     // The last lane takes this one's place (a lane's steps do not depend on its place).
                     int last = active - 1;
                     if (block is not null)
@@ -95,7 +89,7 @@ internal static class SingleSampleLockstep
                     active--;
                     continue;
                 }
-                until = Math.Min(until, Math.Min(Math.Min(lane.NextLossCheck, lane.Checkpoints.NextStep), options.MaxSteps));
+                until = Math.Min(until, control.Until(k, stretch));
             }
             if (active == 0) return;
             if (block is not null && active < FewestInBlock)
@@ -211,9 +205,7 @@ internal static class SingleSampleLockstep
             Alpha = options.AlphaFor(design.D);
             State = new NetworkState(Alpha, design.Stride);
             Sampler = new BatchSampler(design.N, 1, options.BatchMode, options.Seed);
-            Monitor = new LossMonitor(design.Loss(State.Beta), options);
-            Checkpoints = CheckpointSchedule.For(options);
-            CheckInterval = options.LossCheckInterval > 0 ? options.LossCheckInterval : 16L * design.N;
+            Control = new RunControl(options, design.N, design.Loss(State.Beta));
             ConstantGamma = options.Stepsize.ConstantGamma ?? 0;
             // One sample drawn ahead, as the single run draws it.
             Current = Sampler.Next()[0];
@@ -225,13 +217,10 @@ internal static class SingleSampleLockstep
         public double[] Alpha { get; }
         public readonly NetworkState State;
         public readonly BatchSampler Sampler;
-        public LossMonitor Monitor { get; }
-        public CheckpointSchedule Checkpoints { get; }
-        public List<Checkpoint> Trajectory { get; } = [];
-        public long CheckInterval { get; }
+        /// <summary>The run's decisions: loss checks, checkpoints, stop rules, trajectory.</summary>
+        public RunControl Control { get; }
         /// <summary>The stepsize of a constant schedule, else 0.</summary>
         public readonly double ConstantGamma;
-        public long NextLossCheck;
         public double Loss = double.NaN;
         /// <summary>The sample of the next step and &lt;x, beta&gt; for it.</summary>
         public int Current;

@@ -5,10 +5,11 @@ using DlnLab.Problems;
 namespace DlnLab.Training;
 
 /// <summary>
-/// The one training loop: it alone decides when the loss is evaluated (every step for GD, every
-/// <see cref="TrainingOptions.LossCheckInterval"/> steps otherwise, and at checkpoints), when a checkpoint is recorded,
-/// when the run stops (<see cref="LossMonitor"/>, the step budget), the renormalisation cadence it gives the backend,
-/// and when cancellation is checked; the backend's <see cref="IStepper"/> advances between those points.
+/// The one training loop of a single run: its <see cref="RunControl"/> decides when the loss is evaluated (every step
+/// for GD, every <see cref="TrainingOptions.LossCheckInterval"/> steps otherwise, and at checkpoints), when a checkpoint
+/// is recorded and when the run stops (<see cref="LossMonitor"/>, the step budget), the same decisions the lockstep
+/// groups make per lane through it; the loop gives the backend the renormalisation cadence, checks cancellation before
+/// every stretch of steps, and the backend's <see cref="IStepper"/> advances between those points.
 /// </summary>
 internal static class TrainingLoop
 {
@@ -18,30 +19,19 @@ internal static class TrainingLoop
     /// </summary>
     internal const int RenormalizeEvery = 32;
 
-    /// <summary>The most steps one <see cref="IStepper.Advance"/> call may take, and about as many doubles it may touch.</summary>
-    private const long StepsPerCall = 4096, WorkPerCall = 1L << 24;
-
     public static RunResult Run(IStepBackend backend, Model model, PaddedDesign design, RegressionProblem problem, TrainingOptions options,
         CancellationToken cancellation)
     {
-        int n = design.N, b = options.BatchSize;
-        var sampler = new BatchSampler(n, b, options.BatchMode, options.Seed);
-        bool fullBatch = sampler.IsFullBatch;
-        long checkInterval = fullBatch ? 1
-            : options.LossCheckInterval > 0 ? options.LossCheckInterval
-            : 16L * ((n + b - 1) / b);
+        var sampler = new BatchSampler(design.N, options.BatchSize, options.BatchMode, options.Seed);
         // Cancellation is checked before every call, so a call is kept to a few thousand steps and a bounded amount of work.
-        long stepsPerCall = Math.Clamp(WorkPerCall / ((long)b * design.Stride), 1, StepsPerCall);
+        long stretch = RunControl.StepsPerStretch(options.BatchSize, design.Stride);
 
         var stepper = backend.Create(model, design, sampler, options.Stepsize, RenormalizeEvery, LabelNoise.For(options), options.Momentum);
         double lossAtK = stepper.Loss();
-        var monitor = new LossMonitor(lossAtK, options);
-        var checkpoints = CheckpointSchedule.For(options);
-        var trajectory = new List<Checkpoint>();
+        var control = new RunControl(options, design.N, lossAtK);
         var metrics = new IterateMetrics(problem);
         var counters = new StepCounters();
         long k = 0;
-        long nextLossCheck = 0;
         bool lossKnown = true; // the loss at step 0 was just evaluated (for GD with the first gradient)
         // A loss the stepper evaluated at the end of its last call (GD's next gradient sum gives it): used if needed.
         bool offered = false;
@@ -50,39 +40,31 @@ internal static class TrainingLoop
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
-            bool atCheckpoint = k == checkpoints.NextStep;
-            if (!lossKnown && (fullBatch || atCheckpoint || k == nextLossCheck))
+            if (!lossKnown && control.NeedsLoss(k))
             {
                 lossAtK = offered ? offeredLoss : stepper.Loss();
                 lossKnown = true;
             }
-            if (k == nextLossCheck) nextLossCheck += checkInterval;
-            RunStatus? stop = lossKnown ? monitor.Observe(lossAtK, k) : null;
-            if (stop is null && k >= options.MaxSteps)
-            {
-                if (!lossKnown) lossAtK = offered ? offeredLoss : stepper.Loss();
-                stop = monitor.AtBudget();
-            }
-            if (atCheckpoint || stop is not null)
+            var decision = control.At(k, lossAtK);
+            if (decision.Record)
             {
                 var checkpoint = metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1());
-                trajectory.Add(options.RecordIterates ? metrics.WithIterate(checkpoint, stepper.Beta, stepper.ReadOut()) : checkpoint);
-                if (atCheckpoint) checkpoints.Advance();
+                control.Add(k, options.RecordIterates ? metrics.WithIterate(checkpoint, stepper.Beta, stepper.ReadOut()) : checkpoint);
             }
-            if (stop is RunStatus s)
+            if (decision.Stop is RunStatus s)
             {
                 status = s;
                 break;
             }
             // Steps before the next loss check, checkpoint or budget end need none of the checks above.
-            long until = Math.Min(Math.Min(nextLossCheck, checkpoints.NextStep), Math.Min(options.MaxSteps, k + stepsPerCall));
+            long until = control.Until(k, stretch);
             offered = stepper.Advance(k, until, ref counters, out offeredLoss);
             k = until;
             lossKnown = false;
         }
         var implicitBias = stepper.ReadOut();
         var beta = stepper.Beta.ToArray();
-        return Result(status, k, lossAtK, beta, implicitBias, metrics, monitor, counters, options.AlphaFor(design.D), trajectory);
+        return Result(status, k, lossAtK, beta, implicitBias, metrics, control.Monitor, counters, options.AlphaFor(design.D), control.Trajectory);
     }
 
     /// <summary>The run's result from its final beta and read-out; shared with the lockstep trainer through <see cref="Trainer.Finish"/>.</summary>
