@@ -149,7 +149,7 @@ internal sealed unsafe class SingleSampleLanes
     }
 
     /// <summary>
-    /// An idle lane: w+ = w- = 1, beta = 0, sample 0, label 0 and stepsize 0, so its steps are finite no-ops; the kernels
+    /// An idle lane: w+ = w- = 1, beta = 0, sample 0, label 0, stepsize 0 and a seeded generator, so its steps are finite no-ops; the kernels
     /// step all eight lanes whatever the number of runs.
     /// </summary>
     public void Clear(int lane)
@@ -165,6 +165,9 @@ internal sealed unsafe class SingleSampleLanes
         _dot[lane] = _y[lane] = _rowMax[lane] = _gamma[lane] = _maxStep[lane] = 0;
         _singular[lane] = 0;
         _permutations[lane] = null;
+        // A working generator, whose draws nobody reads: an all-zero state would give 0 forever, which Lemire's
+        // rejection step never accepts for a bound that does not divide 2^64.
+        _generators.Load(lane, new Xoshiro256(0));
     }
 
     private bool AllUnitScales()
