@@ -20,6 +20,9 @@ internal sealed record ChildProcess(int ExitCode, string Output, string Error)
         // A build started from inside `dotnet test` must not inherit the outer build's MSBuild settings.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
+        // No MSBuild node or build server may outlive the command: one would hold its output pipes open.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
@@ -33,7 +36,8 @@ internal sealed record ChildProcess(int ExitCode, string Output, string Error)
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} {string.Join(' ', arguments)} ran past {timeout}");
         }
-        process.WaitForExit();
+        // The end of its output; a process it left behind holding the pipes open costs at most a minute, not the run.
+        process.WaitForExit(TimeSpan.FromMinutes(1));
         return new ChildProcess(process.ExitCode, output.ToString(), error.ToString());
     }
 
