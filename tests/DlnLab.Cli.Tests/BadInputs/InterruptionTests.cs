@@ -9,9 +9,10 @@ namespace DlnLab.Cli.Tests.BadInputs;
 /// </summary>
 public class InterruptionTests
 {
-    // Runs of a few seconds each, one at a time: there is always a run in flight when the signal comes.
+    // b = 1 runs of 0.1 to 0.5 s each, one at a time, 400 of them: the sweep is still far from its end when the signal
+    // comes after the first stored run (with 40, a loaded machine once let the sweep end before the signal).
     private static readonly string[] LongSweep =
-        ["sweep", "--store", "s.db", "--stepsize", string.Join(',', Enumerable.Range(1, 40).Select(i => (i * 1e-4).ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+        ["sweep", "--store", "s.db", "--stepsize", string.Join(',', Enumerable.Range(1, 400).Select(i => (i * 1e-5).ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
          "--max-steps", "3000000", "--tolerance", "0", "--threads", "1", "--quiet"];
 
     [Fact]
