@@ -10,7 +10,7 @@ namespace DlnLab.Cli.Tests.BadInputs;
 public class InterruptionTests
 {
     // b = 1 runs of 0.1 to 0.5 s each, one at a time, 400 of them: the sweep is still far from its end when the signal
-    // comes after the first stored run (with 40, a loaded machine once let the sweep end before the signal).
+    // comes after the first stored run.
     private static readonly string[] LongSweep =
         ["sweep", "--store", "s.db", "--stepsize", string.Join(',', Enumerable.Range(1, 400).Select(i => (i * 1e-5).ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
          "--max-steps", "3000000", "--tolerance", "0", "--threads", "1", "--quiet"];
