@@ -27,8 +27,11 @@ internal sealed record ChildProcess(int ExitCode, string Output, string Error)
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         var error = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.AppendLine(e.Data); };
+        // A null line is the end of a stream: the last process holding its pipe has closed it.
+        var outputEnded = new TaskCompletionSource();
+        var errorEnded = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) => { if (e.Data is null) outputEnded.TrySetResult(); else lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is null) errorEnded.TrySetResult(); else lock (error) error.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         if (!process.WaitForExit(timeout))
@@ -36,8 +39,10 @@ internal sealed record ChildProcess(int ExitCode, string Output, string Error)
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} {string.Join(' ', arguments)} ran past {timeout}");
         }
-        // The end of its output; a process it left behind holding the pipes open costs at most a minute, not the run.
-        process.WaitForExit(TimeSpan.FromMinutes(1));
+        // The whole of its output (the timed WaitForExit does not wait for it); a process it left behind holding the
+        // pipes open fails the test after a minute instead of holding the run.
+        if (!Task.WaitAll([outputEnded.Task, errorEnded.Task], TimeSpan.FromMinutes(1)))
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} exited, but a process it started kept its output open for a minute");
         return new ChildProcess(process.ExitCode, output.ToString(), error.ToString());
     }
 
