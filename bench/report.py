@@ -396,7 +396,7 @@ def main():
       "register-blocked gradient for d <= 32 (beta and g in 512-bit registers) and the four-rows-at-a-time passes for "
       "long rows (Dot4: beta loaded once for four rows; X read once per step) give bit-identical iterates. Steps "
       "allocate nothing; no transcendental function per coordinate per step; for b < n the full loss is evaluated only "
-      "at loss checks and checkpoints. The state arrays and X start a 64-byte cache line where the pinned heap allows "
+      "at loss checks and checkpoints. X always starts a 64-byte cache line, the state arrays where the pinned heap allows "
       "(LinearAlgebra/CacheAligned.cs): a 512-bit load that straddles two lines costs two. Every kernel is written "
       "once over an octet of doubles (IOctet: one Vector512, two Vector256, four Vector128 or eight scalars) and "
       "dispatched at run time on the widest accelerated width; the canonical order is defined on 8-lane chunks, so "

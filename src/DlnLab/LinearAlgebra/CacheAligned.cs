@@ -41,6 +41,21 @@ internal static class CacheAligned
         return array;
     }
 
+    /// <summary>
+    /// <paramref name="length"/> zeroed doubles that always start a cache line, whatever their size: a pinned array
+    /// seven doubles longer, of which the segment starts at the first element on a line boundary (pinned, its address
+    /// never changes). For arrays too large to retry (<see cref="LargestRetried"/>), such as a design X: unaligned, every
+    /// 512-bit load of X straddles two lines, which cost the gradient sum at (n, d) = (200, 1000) about a quarter of its
+    /// speed (docs/PERFORMANCE.md, 2026-12-03).
+    /// </summary>
+    public static ArraySegment<double> Segment(int length)
+    {
+        const int perLine = LineBytes / sizeof(double);
+        var array = GC.AllocateArray<double>(length + perLine - 1, pinned: true);
+        int offset = (perLine - Offset(array) / sizeof(double)) % perLine;
+        return new ArraySegment<double>(array, offset, length);
+    }
+
     /// <summary>The byte offset of the array's first element past a cache-line boundary.</summary>
     public static int Offset(double[] array) => (int)(Address(array) % LineBytes);
 

@@ -38,6 +38,15 @@ internal interface IOctet<T> where T : struct, IOctet<T>
     /// <summary>a b + c rounded once, lane by lane.</summary>
     static abstract T FusedMultiplyAdd(T a, T b, T c);
 
+    /// <summary>
+    /// source[index .. index + 8) times <paramref name="factor"/> plus <paramref name="addend"/>, rounded once: the same
+    /// bits as <c>FusedMultiplyAdd(Load(ref source, index), factor, addend)</c> (or with the factors swapped). Written as
+    /// one operation so that the JIT can fold the load into the FMA instruction and accumulate in place: through
+    /// <see cref="Load"/> and <see cref="FusedMultiplyAdd"/> it loads into a register of its own and copies the
+    /// accumulator back after each FMA, twice the instructions of a long row's dot product.
+    /// </summary>
+    static abstract T FusedMultiplyAddLoaded(ref double source, nuint index, T factor, T addend);
+
     static abstract T Abs(T a);
 
     /// <summary>The larger lane, NaN where either is NaN (IEEE 754 maximum).</summary>

@@ -39,7 +39,7 @@ internal static class Kernels
         if (n <= ShortLength)
         {
             for (nuint i = 0; i < n; i += 8)
-                s0 = T.FusedMultiplyAdd(T.Load(ref ra, i), T.Load(ref rb, i), s0);
+                s0 = T.FusedMultiplyAddLoaded(ref ra, i, T.Load(ref rb, i), s0);
             return T.SumLanes(s0);
         }
         var s1 = T.Zero;
@@ -48,14 +48,14 @@ internal static class Kernels
         nuint k = 0;
         for (; k + 32 <= n; k += 32)
         {
-            s0 = T.FusedMultiplyAdd(T.Load(ref ra, k), T.Load(ref rb, k), s0);
-            s1 = T.FusedMultiplyAdd(T.Load(ref ra, k + 8), T.Load(ref rb, k + 8), s1);
-            s2 = T.FusedMultiplyAdd(T.Load(ref ra, k + 16), T.Load(ref rb, k + 16), s2);
-            s3 = T.FusedMultiplyAdd(T.Load(ref ra, k + 24), T.Load(ref rb, k + 24), s3);
+            s0 = T.FusedMultiplyAddLoaded(ref ra, k, T.Load(ref rb, k), s0);
+            s1 = T.FusedMultiplyAddLoaded(ref ra, k + 8, T.Load(ref rb, k + 8), s1);
+            s2 = T.FusedMultiplyAddLoaded(ref ra, k + 16, T.Load(ref rb, k + 16), s2);
+            s3 = T.FusedMultiplyAddLoaded(ref ra, k + 24, T.Load(ref rb, k + 24), s3);
         }
-        if (k < n) s0 = T.FusedMultiplyAdd(T.Load(ref ra, k), T.Load(ref rb, k), s0);
-        if (k + 8 < n) s1 = T.FusedMultiplyAdd(T.Load(ref ra, k + 8), T.Load(ref rb, k + 8), s1);
-        if (k + 16 < n) s2 = T.FusedMultiplyAdd(T.Load(ref ra, k + 16), T.Load(ref rb, k + 16), s2);
+        if (k < n) s0 = T.FusedMultiplyAddLoaded(ref ra, k, T.Load(ref rb, k), s0);
+        if (k + 8 < n) s1 = T.FusedMultiplyAddLoaded(ref ra, k + 8, T.Load(ref rb, k + 8), s1);
+        if (k + 16 < n) s2 = T.FusedMultiplyAddLoaded(ref ra, k + 16, T.Load(ref rb, k + 16), s2);
         return T.SumLanes((s0 + s1) + (s2 + s3));
     }
 
@@ -92,22 +92,22 @@ internal static class Kernels
             var b1 = T.Load(ref rb, k + 8);
             var b2 = T.Load(ref rb, k + 16);
             var b3 = T.Load(ref rb, k + 24);
-            a0 = T.FusedMultiplyAdd(T.Load(ref r0, k), b0, a0);
-            c0 = T.FusedMultiplyAdd(T.Load(ref r1, k), b0, c0);
-            e0 = T.FusedMultiplyAdd(T.Load(ref r2, k), b0, e0);
-            f0 = T.FusedMultiplyAdd(T.Load(ref r3, k), b0, f0);
-            a1 = T.FusedMultiplyAdd(T.Load(ref r0, k + 8), b1, a1);
-            c1 = T.FusedMultiplyAdd(T.Load(ref r1, k + 8), b1, c1);
-            e1 = T.FusedMultiplyAdd(T.Load(ref r2, k + 8), b1, e1);
-            f1 = T.FusedMultiplyAdd(T.Load(ref r3, k + 8), b1, f1);
-            a2 = T.FusedMultiplyAdd(T.Load(ref r0, k + 16), b2, a2);
-            c2 = T.FusedMultiplyAdd(T.Load(ref r1, k + 16), b2, c2);
-            e2 = T.FusedMultiplyAdd(T.Load(ref r2, k + 16), b2, e2);
-            f2 = T.FusedMultiplyAdd(T.Load(ref r3, k + 16), b2, f2);
-            a3 = T.FusedMultiplyAdd(T.Load(ref r0, k + 24), b3, a3);
-            c3 = T.FusedMultiplyAdd(T.Load(ref r1, k + 24), b3, c3);
-            e3 = T.FusedMultiplyAdd(T.Load(ref r2, k + 24), b3, e3);
-            f3 = T.FusedMultiplyAdd(T.Load(ref r3, k + 24), b3, f3);
+            a0 = T.FusedMultiplyAddLoaded(ref r0, k, b0, a0);
+            c0 = T.FusedMultiplyAddLoaded(ref r1, k, b0, c0);
+            e0 = T.FusedMultiplyAddLoaded(ref r2, k, b0, e0);
+            f0 = T.FusedMultiplyAddLoaded(ref r3, k, b0, f0);
+            a1 = T.FusedMultiplyAddLoaded(ref r0, k + 8, b1, a1);
+            c1 = T.FusedMultiplyAddLoaded(ref r1, k + 8, b1, c1);
+            e1 = T.FusedMultiplyAddLoaded(ref r2, k + 8, b1, e1);
+            f1 = T.FusedMultiplyAddLoaded(ref r3, k + 8, b1, f1);
+            a2 = T.FusedMultiplyAddLoaded(ref r0, k + 16, b2, a2);
+            c2 = T.FusedMultiplyAddLoaded(ref r1, k + 16, b2, c2);
+            e2 = T.FusedMultiplyAddLoaded(ref r2, k + 16, b2, e2);
+            f2 = T.FusedMultiplyAddLoaded(ref r3, k + 16, b2, f2);
+            a3 = T.FusedMultiplyAddLoaded(ref r0, k + 24, b3, a3);
+            c3 = T.FusedMultiplyAddLoaded(ref r1, k + 24, b3, c3);
+            e3 = T.FusedMultiplyAddLoaded(ref r2, k + 24, b3, e3);
+            f3 = T.FusedMultiplyAddLoaded(ref r3, k + 24, b3, f3);
         }
         for (nuint t = 0; t < 3 && k + 8 * t < n; t++)
         {
@@ -116,18 +116,18 @@ internal static class Kernels
             var bt = T.Load(ref rb, at);
             if (t == 0)
             {
-                a0 = T.FusedMultiplyAdd(T.Load(ref r0, at), bt, a0); c0 = T.FusedMultiplyAdd(T.Load(ref r1, at), bt, c0);
-                e0 = T.FusedMultiplyAdd(T.Load(ref r2, at), bt, e0); f0 = T.FusedMultiplyAdd(T.Load(ref r3, at), bt, f0);
+                a0 = T.FusedMultiplyAddLoaded(ref r0, at, bt, a0); c0 = T.FusedMultiplyAddLoaded(ref r1, at, bt, c0);
+                e0 = T.FusedMultiplyAddLoaded(ref r2, at, bt, e0); f0 = T.FusedMultiplyAddLoaded(ref r3, at, bt, f0);
             }
             else if (t == 1)
             {
-                a1 = T.FusedMultiplyAdd(T.Load(ref r0, at), bt, a1); c1 = T.FusedMultiplyAdd(T.Load(ref r1, at), bt, c1);
-                e1 = T.FusedMultiplyAdd(T.Load(ref r2, at), bt, e1); f1 = T.FusedMultiplyAdd(T.Load(ref r3, at), bt, f1);
+                a1 = T.FusedMultiplyAddLoaded(ref r0, at, bt, a1); c1 = T.FusedMultiplyAddLoaded(ref r1, at, bt, c1);
+                e1 = T.FusedMultiplyAddLoaded(ref r2, at, bt, e1); f1 = T.FusedMultiplyAddLoaded(ref r3, at, bt, f1);
             }
             else
             {
-                a2 = T.FusedMultiplyAdd(T.Load(ref r0, at), bt, a2); c2 = T.FusedMultiplyAdd(T.Load(ref r1, at), bt, c2);
-                e2 = T.FusedMultiplyAdd(T.Load(ref r2, at), bt, e2); f2 = T.FusedMultiplyAdd(T.Load(ref r3, at), bt, f2);
+                a2 = T.FusedMultiplyAddLoaded(ref r0, at, bt, a2); c2 = T.FusedMultiplyAddLoaded(ref r1, at, bt, c2);
+                e2 = T.FusedMultiplyAddLoaded(ref r2, at, bt, e2); f2 = T.FusedMultiplyAddLoaded(ref r3, at, bt, f2);
             }
         }
         return (T.SumLanes((a0 + a1) + (a2 + a3)), T.SumLanes((c0 + c1) + (c2 + c3)), T.SumLanes((e0 + e1) + (e2 + e3)), T.SumLanes((f0 + f1) + (f2 + f3)));
@@ -188,10 +188,10 @@ internal static class Kernels
             for (nuint i = 0; i < n; i += 8)
             {
                 var g = T.Load(ref rg, i);
-                g = T.FusedMultiplyAdd(v0, T.Load(ref p0, i), g);
-                g = T.FusedMultiplyAdd(v1, T.Load(ref p1, i), g);
-                g = T.FusedMultiplyAdd(v2, T.Load(ref p2, i), g);
-                g = T.FusedMultiplyAdd(v3, T.Load(ref p3, i), g);
+                g = T.FusedMultiplyAddLoaded(ref p0, i, v0, g);
+                g = T.FusedMultiplyAddLoaded(ref p1, i, v1, g);
+                g = T.FusedMultiplyAddLoaded(ref p2, i, v2, g);
+                g = T.FusedMultiplyAddLoaded(ref p3, i, v3, g);
                 g.Store(ref rg, i);
             }
         }
@@ -203,7 +203,7 @@ internal static class Kernels
             ref double rx = ref MemoryMarshal.GetReference(x);
             var vr = T.Create(r);
             for (nuint i = 0; i < n; i += 8)
-                T.FusedMultiplyAdd(vr, T.Load(ref rx, i), T.Load(ref rg, i)).Store(ref rg, i);
+                T.FusedMultiplyAddLoaded(ref rx, i, vr, T.Load(ref rg, i)).Store(ref rg, i);
         }
         return squares;
     }
@@ -263,7 +263,7 @@ internal static class Kernels
             for (nuint i = 0; i < n; i += 8)
             {
                 var t = vscale * T.Load(ref rx, i);
-                s0 = T.FusedMultiplyAdd(T.Load(ref rn, i), UpdateChunk<T>(state, i, t), s0);
+                s0 = T.FusedMultiplyAddLoaded(ref rn, i, UpdateChunk<T>(state, i, t), s0);
                 maxT = T.MaxNative(maxT, T.Abs(t));
                 sumT += t;
             }
@@ -277,22 +277,22 @@ internal static class Kernels
         for (nuint k = 0; k < n; k += 32)
         {
             var t = vscale * T.Load(ref rx, k);
-            s0 = T.FusedMultiplyAdd(T.Load(ref rn, k), UpdateChunk<T>(state, k, t), s0);
+            s0 = T.FusedMultiplyAddLoaded(ref rn, k, UpdateChunk<T>(state, k, t), s0);
             maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
             if (k + 8 >= n) break;
             t = vscale * T.Load(ref rx, k + 8);
-            s1 = T.FusedMultiplyAdd(T.Load(ref rn, k + 8), UpdateChunk<T>(state, k + 8, t), s1);
+            s1 = T.FusedMultiplyAddLoaded(ref rn, k + 8, UpdateChunk<T>(state, k + 8, t), s1);
             maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
             if (k + 16 >= n) break;
             t = vscale * T.Load(ref rx, k + 16);
-            s2 = T.FusedMultiplyAdd(T.Load(ref rn, k + 16), UpdateChunk<T>(state, k + 16, t), s2);
+            s2 = T.FusedMultiplyAddLoaded(ref rn, k + 16, UpdateChunk<T>(state, k + 16, t), s2);
             maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
             if (k + 24 >= n) break;
             t = vscale * T.Load(ref rx, k + 24);
-            s3 = T.FusedMultiplyAdd(T.Load(ref rn, k + 24), UpdateChunk<T>(state, k + 24, t), s3);
+            s3 = T.FusedMultiplyAddLoaded(ref rn, k + 24, UpdateChunk<T>(state, k + 24, t), s3);
             maxT = T.MaxNative(maxT, T.Abs(t));
             sumT2 += t;
         }
@@ -322,7 +322,7 @@ internal static class Kernels
         ref double maxStepGradient) where T : struct, IOctet<T>
     {
         nuint stride = (nuint)design.Stride;
-        ref double rX = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rX = ref design.XData;
         ref double rY = ref MemoryMarshal.GetArrayDataReference(design.Y);
         ref double rMax = ref MemoryMarshal.GetArrayDataReference(rowMaxAbs);
         ref double rp = ref MemoryMarshal.GetArrayDataReference(state.WPlus);
@@ -399,7 +399,7 @@ internal static class Kernels
         typeof(T) == typeof(Octet512)
             ? Unsafe.BitCast<Vector512<double>, T>(SingleSampleChunk512(Unsafe.BitCast<T, Vector512<double>>(vscale), ref rx, ref rn, ref rp, ref rm,
                 ref rs, ref rpl, ref rmi, ref rb, i, Unsafe.BitCast<T, Vector512<double>>(s0)))
-            : T.FusedMultiplyAdd(T.Load(ref rn, i), Step<T>(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * T.Load(ref rx, i)), s0);
+            : T.FusedMultiplyAddLoaded(ref rn, i, Step<T>(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, vscale * T.Load(ref rx, i)), s0);
 
     /// <summary>
     /// <see cref="SingleSampleChunk{T}"/> on Vector512 itself, the same operations in the same order: through the

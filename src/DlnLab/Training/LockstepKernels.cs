@@ -37,7 +37,7 @@ internal static class LockstepKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Residuals<T>(PaddedDesign design, double[] twiceBeta, double[] twiceY, double[] residual, double[] loss) where T : struct, IOctet<T>
     {
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rx = ref design.XData;
         ref double ry = ref MemoryMarshal.GetArrayDataReference(twiceY);
         ref double rb = ref MemoryMarshal.GetArrayDataReference(twiceBeta);
         ref double rr = ref MemoryMarshal.GetArrayDataReference(residual);

@@ -149,7 +149,7 @@ internal sealed class LockstepState
         // sums and the updates in the same orders as computing all of g first: g_i in j order from +0, the updates in i
         // order). A block's steps t wait in t0..t7 and are applied one per row during the next block's first rows, so
         // their products and stores fall between that block's sums rather than in a burst after them.
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rx = ref design.XData;
         int n = design.N, stride = design.Stride;
         ref double resq = ref MemoryMarshal.GetArrayDataReference(_residual);
         // The residuals are 2 r, so the sums are 2 g: half the scale gives t = Scale g, the same bits.

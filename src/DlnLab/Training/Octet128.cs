@@ -46,6 +46,10 @@ internal readonly struct Octet128(Vector128<double> a, Vector128<double> b, Vect
     public static Octet128 operator ~(Octet128 a) => new(~a._a, ~a._b, ~a._c, ~a._d);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Octet128 FusedMultiplyAddLoaded(ref double source, nuint index, Octet128 factor, Octet128 addend) =>
+        FusedMultiplyAdd(Load(ref source, index), factor, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Octet128 FusedMultiplyAdd(Octet128 a, Octet128 b, Octet128 c) =>
         new(Vector128.FusedMultiplyAdd(a._a, b._a, c._a), Vector128.FusedMultiplyAdd(a._b, b._b, c._b), Vector128.FusedMultiplyAdd(a._c, b._c, c._c), Vector128.FusedMultiplyAdd(a._d, b._d, c._d));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,6 +42,11 @@ internal readonly struct Octet256(Vector256<double> lo, Vector256<double> hi) : 
     public static Octet256 operator ~(Octet256 a) => new(~a._lo, ~a._hi);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Octet256 FusedMultiplyAddLoaded(ref double source, nuint index, Octet256 factor, Octet256 addend) =>
+        new(Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref source, index), factor._lo, addend._lo),
+            Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref source, index + 4), factor._hi, addend._hi));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Octet256 FusedMultiplyAdd(Octet256 a, Octet256 b, Octet256 c) =>
         new(Vector256.FusedMultiplyAdd(a._lo, b._lo, c._lo), Vector256.FusedMultiplyAdd(a._hi, b._hi, c._hi));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -36,6 +36,10 @@ internal readonly struct Octet512(Vector512<double> v) : IOctet<Octet512>
     public static Octet512 operator ~(Octet512 a) => new(~a._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Octet512 FusedMultiplyAddLoaded(ref double source, nuint index, Octet512 factor, Octet512 addend) =>
+        new(Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, index), factor._v, addend._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Octet512 FusedMultiplyAdd(Octet512 a, Octet512 b, Octet512 c) => new(Vector512.FusedMultiplyAdd(a._v, b._v, c._v));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Octet512 Abs(Octet512 a) => new(Vector512.Abs(a._v));

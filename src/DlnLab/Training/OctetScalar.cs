@@ -50,6 +50,9 @@ internal struct OctetScalar : IOctet<OctetScalar>
         return r;
     }
 
+    public static OctetScalar FusedMultiplyAddLoaded(ref double source, nuint index, OctetScalar factor, OctetScalar addend) =>
+        FusedMultiplyAdd(Load(ref source, index), factor, addend);
+
     public static OctetScalar Abs(OctetScalar a) => Map(a, a, static (x, _) => Math.Abs(x));
     public static OctetScalar Max(OctetScalar a, OctetScalar b) => Map(a, b, static (x, y) => Math.Max(x, y));
     public static OctetScalar MaxNative(OctetScalar a, OctetScalar b) => Map(a, b, static (x, y) => x > y ? x : y);

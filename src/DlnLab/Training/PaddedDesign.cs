@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DlnLab.LinearAlgebra;
 
 namespace DlnLab.Training;
@@ -21,8 +23,13 @@ public sealed class PaddedDesign
     /// <summary>Doubles per stored row: d rounded up to a multiple of <see cref="Lanes"/>.</summary>
     internal int Stride { get; }
 
-    /// <summary>Row i occupies [i * Stride, i * Stride + Stride); entries past D are zero.</summary>
-    internal double[] X { get; }
+    private readonly ArraySegment<double> _x;
+
+    /// <summary>Row i occupies [i * Stride, i * Stride + Stride); entries past D are zero. Starts a cache line.</summary>
+    internal ReadOnlySpan<double> X => _x;
+
+    /// <summary>The first element of <see cref="X"/>, for the kernels' unchecked loads.</summary>
+    internal ref double XData => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_x.Array!), _x.Offset);
 
     /// <summary>The labels y (a copy).</summary>
     internal double[] Y { get; }
@@ -33,8 +40,8 @@ public sealed class PaddedDesign
         N = x.Rows;
         D = x.Cols;
         Stride = PaddedLength(D);
-        X = CacheAligned.Doubles(N * Stride);
-        for (int i = 0; i < N; i++) x.Row(i).CopyTo(X.AsSpan(i * Stride, D));
+        _x = CacheAligned.Segment(N * Stride);
+        for (int i = 0; i < N; i++) x.Row(i).CopyTo(_x.AsSpan(i * Stride, D));
         Y = (double[])y.Clone();
     }
 
@@ -42,7 +49,7 @@ public sealed class PaddedDesign
     internal static int PaddedLength(int d) => (d + Lanes - 1) / Lanes * Lanes;
 
     /// <summary>Row i with its zero padding (length <see cref="Stride"/>).</summary>
-    internal ReadOnlySpan<double> Row(int i) => X.AsSpan(i * Stride, Stride);
+    internal ReadOnlySpan<double> Row(int i) => _x.AsSpan(i * Stride, Stride);
 
     /// <summary>The full training loss 1/(2n) ||X beta - y||^2 (beta padded to <see cref="Stride"/>).</summary>
     internal double Loss(ReadOnlySpan<double> beta)

@@ -23,7 +23,7 @@ internal static class RegisterBlocked
     {
         int c = TChunks.Count;
         ref double rb = ref MemoryMarshal.GetReference(beta);
-        ref double rx = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rx = ref design.XData;
         ref double ry = ref MemoryMarshal.GetArrayDataReference(design.Y);
         var b0 = T.Load(ref rb, 0);
         var b1 = c > 1 ? T.Load(ref rb, 8) : default;

@@ -376,7 +376,7 @@ internal sealed unsafe class SingleSampleLanes
         m.CopyTo(values);
         for (int r = 0; r < Count; r++)
             if ((lanes >> r & 1) != 0)
-                values[r] = Kernels.SingleSampleMaxStep<Octet512>(scale[r], double.NaN, ref design.X[(int)current[r] * _stride], (nuint)_stride);
+                values[r] = Kernels.SingleSampleMaxStep<Octet512>(scale[r], double.NaN, ref Unsafe.Add(ref design.XData, (int)current[r] * _stride), (nuint)_stride);
         return Vector512.Create<double>(values);
     }
 

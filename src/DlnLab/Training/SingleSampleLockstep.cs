@@ -109,7 +109,7 @@ internal static class SingleSampleLockstep
     internal static long Steps<T>(PaddedDesign design, Lane[] lanes, int count, double[] rowMaxAbs, long k, long until) where T : struct, IOctet<T>
     {
         nuint stride = (nuint)design.Stride;
-        ref double rX = ref MemoryMarshal.GetArrayDataReference(design.X);
+        ref double rX = ref design.XData;
         ref double rY = ref MemoryMarshal.GetArrayDataReference(design.Y);
         ref double rMax = ref MemoryMarshal.GetArrayDataReference(rowMaxAbs);
         do

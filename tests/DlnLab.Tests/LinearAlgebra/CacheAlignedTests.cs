@@ -19,6 +19,29 @@ public class CacheAlignedTests
         Assert.Equal(0, CacheAligned.Offset(a) % sizeof(double));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    [InlineData(640)]
+    [InlineData(200 * 1000)]
+    [InlineData(CacheAligned.LargestRetried + 8)]
+    public void SegmentsAlwaysStartACacheLine(int length)
+    {
+        // A design's X is too large to retry; its segment must start a line every time, not most times.
+        for (int k = 0; k < 16; k++)
+        {
+            var segment = CacheAligned.Segment(length);
+            Assert.Equal(length, segment.Count);
+            Assert.All(segment, x => Assert.Equal(0.0, x));
+            long address = Address(segment);
+            Assert.Equal(0, address % 64);
+        }
+    }
+
+    private static unsafe long Address(ArraySegment<double> segment) =>
+        (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.CompilerServices.Unsafe.Add(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(segment.Array!), segment.Offset));
+
     [Fact]
     public void MostArraysStartACacheLine()
     {
