@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DlnLab.Backends;
 using DlnLab.Models;
 using DlnLab.Problems;
@@ -37,6 +38,9 @@ internal static class TrainingLoop
         bool offered = false;
         double offeredLoss = double.NaN;
         RunStatus status;
+        // The last checkpoint, at the stopping step: its test loss and distance are the result's where beta is the same bits.
+        Checkpoint? final = null;
+        double[]? finalBeta = null;
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -50,6 +54,7 @@ internal static class TrainingLoop
             {
                 var checkpoint = metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1());
                 control.Add(k, options.RecordIterates ? metrics.WithIterate(checkpoint, stepper.Beta, stepper.ReadOut()) : checkpoint);
+                if (decision.Stop is not null) (final, finalBeta) = (checkpoint, stepper.Beta.ToArray());
             }
             if (decision.Stop is RunStatus s)
             {
@@ -64,21 +69,27 @@ internal static class TrainingLoop
         }
         var implicitBias = stepper.ReadOut();
         var beta = stepper.Beta.ToArray();
-        return Result(status, k, lossAtK, beta, implicitBias, metrics, control.Monitor, counters, options.AlphaFor(design.D), control.Trajectory);
+        bool sameBeta = finalBeta is not null && MemoryMarshal.Cast<double, long>(finalBeta).SequenceEqual(MemoryMarshal.Cast<double, long>(beta));
+        return Result(status, k, lossAtK, beta, implicitBias, metrics, control.Monitor, counters, options.AlphaFor(design.D), control.Trajectory,
+            sameBeta ? final : null);
     }
 
-    /// <summary>The run's result from its final beta and read-out; shared with the lockstep trainer through <see cref="Trainer.Finish"/>.</summary>
+    /// <summary>
+    /// The run's result from its final beta and read-out; shared with the lockstep trainer through <see cref="Trainer.Finish"/>.
+    /// <paramref name="atBeta"/>, a checkpoint taken at exactly this beta, gives the test loss and distance to beta* instead of evaluating them again.
+    /// </summary>
     internal static RunResult Result(RunStatus status, long steps, double loss, double[] beta, Theory.EffectiveInitialization? implicitBias,
-        IterateMetrics metrics, LossMonitor monitor, StepCounters counters, double[] alpha, List<Checkpoint> trajectory) =>
+        IterateMetrics metrics, LossMonitor monitor, StepCounters counters, double[] alpha, List<Checkpoint> trajectory, Checkpoint? atBeta = null) =>
         new()
         {
             Status = status,
             Steps = steps,
             Beta = beta,
             TrainLoss = loss,
-            TestLoss = metrics.TestLoss(beta),
+            // The test loss is n_test dot products, most of a short run's fixed cost: not evaluated twice on the same beta.
+            TestLoss = atBeta is not null ? atBeta.TestLoss : metrics.TestLoss(beta),
             PopulationLoss = metrics.PopulationLoss(beta),
-            DistanceToBetaStar = metrics.DistanceToBetaStar(beta),
+            DistanceToBetaStar = atBeta is not null ? atBeta.DistanceToBetaStar : metrics.DistanceToBetaStar(beta),
             Implicit = implicitBias,
             Bounced = monitor.Bounced,
             MaxLossRise = monitor.MaxRiseRatio,

@@ -15,6 +15,25 @@ public class SweepSpecTests
     }
 
     [Fact]
+    public void KeysAreRemadeForACopyWithOtherValues()
+    {
+        // Keys are made once per instance: a copy made with `with` must not inherit the original's.
+        var run = TestSweeps.Small().Expand()[0];
+        var (key, dataset, threshold, json) = (run.Key, run.DatasetKey, run.ThresholdKey, run.CanonicalJson);
+        var otherData = run with { DataSeed = run.DataSeed + 1 };
+        Assert.NotEqual(dataset, otherData.DatasetKey);
+        Assert.NotEqual(key, otherData.Key);
+        Assert.NotEqual(threshold, otherData.ThresholdKey);
+        var otherAlpha = run with { Alpha = run.Alpha * 2 };
+        Assert.Equal(dataset, otherAlpha.DatasetKey);
+        Assert.NotEqual(key, otherAlpha.Key);
+        Assert.NotEqual(json, otherAlpha.CanonicalJson);
+        var same = run with { };
+        Assert.Equal((key, dataset, threshold, json), (same.Key, same.DatasetKey, same.ThresholdKey, same.CanonicalJson));
+        Assert.Equal((key, dataset, threshold, json), (run.Key, run.DatasetKey, run.ThresholdKey, run.CanonicalJson));
+    }
+
+    [Fact]
     public void SameSpecGivesSameKeysAndSeeds()
     {
         var a = TestSweeps.Small().Expand();
