@@ -57,7 +57,10 @@ internal static class CacheAligned
     }
 
     /// <summary>The byte offset of the array's first element past a cache-line boundary.</summary>
-    public static int Offset(double[] array) => (int)(Address(array) % LineBytes);
+    public static int Offset(double[] array) => Offset(ref MemoryMarshal.GetArrayDataReference(array));
+
+    /// <summary>The byte offset of a pinned element (a segment's first, a kernel's start of X) past a cache-line boundary.</summary>
+    public static unsafe int Offset(ref double element) => (int)((long)Unsafe.AsPointer(ref element) % LineBytes);
 
     // The arrays are pinned, so the address of their data stays put (an empty array has one too).
     private static unsafe long Address(double[] array) =>

@@ -24,8 +24,6 @@ public class PaddedDesignTests
             Assert.All(row[d..].ToArray(), x => Assert.Equal(0.0, x));
         }
         // Large designs used to start wherever the heap put them: every 512-bit load of X then straddled two lines.
-        Assert.Equal(0, Address(ref design.XData) % 64);
+        Assert.Equal(0, CacheAligned.Offset(ref design.XData));
     }
-
-    private static unsafe long Address(ref double first) => (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref first);
 }
