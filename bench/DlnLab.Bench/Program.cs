@@ -29,18 +29,26 @@ public static class Program
             else if (args[i] == "--medium") medium = true;
             else if (args[i] == "--time-case")
             {
-                // A quick look without BenchmarkDotNet's statistics, for tuning: best of five runs of one case.
+                // A quick look without BenchmarkDotNet's statistics, for tuning and for alternating with the C
+                // yardstick: whole runs after 2 s of them (the JIT's tiers done, as the C side has one warm-up run),
+                // then, as the yardstick times them, at least 3 runs and 1 s; the best run and the mean.
                 var c = StepCase.All[int.Parse(args[++i], CultureInfo.InvariantCulture)];
                 var problem = c.Problem();
                 var design = new DlnLab.Training.PaddedDesign(problem.X, problem.Y);
-                double best = double.MaxValue;
-                for (int rep = 0; rep < 5; rep++)
+                var warm = System.Diagnostics.Stopwatch.StartNew();
+                while (warm.Elapsed.TotalSeconds < 2) DlnLab.Training.Trainer.Train(design, problem, c.Options());
+                double best = double.MaxValue, total = 0;
+                int runs = 0;
+                while (runs < 3 || total < 1)
                 {
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     DlnLab.Training.Trainer.Train(design, problem, c.Options());
-                    best = Math.Min(best, watch.Elapsed.TotalSeconds);
+                    double seconds = watch.Elapsed.TotalSeconds;
+                    best = Math.Min(best, seconds);
+                    total += seconds;
+                    runs++;
                 }
-                Console.WriteLine($"{c}: {c.Steps / best:F0} steps/s, {c.BytesPerStep * c.Steps / best / 1e9:F2} GB/s of X");
+                Console.WriteLine($"{c}: best {c.Steps / best:F0} steps/s, mean {c.Steps * runs / total:F0} steps/s ({runs} runs), best {c.BytesPerStep * c.Steps / best / 1e9:F2} GB/s of X");
                 var beta = new double[design.Stride];
                 var grad = new double[design.Stride];
                 var all = Enumerable.Range(0, c.N).ToArray();

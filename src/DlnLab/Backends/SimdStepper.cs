@@ -8,8 +8,8 @@ namespace DlnLab.Backends;
 /// <summary>
 /// A uv run on the <see cref="SimdBackend"/> (label noise on the gradient-sum paths). b = n: the gradient sum gives the loss at step k and the step's
 /// direction in one pass. b = 1: each update also computes the next sample's &lt;x, beta'&gt; (drawn one step ahead,
-/// the same sequence); for short rows a stretch of steps runs in one kernel call, where the row maxima make
-/// max |gamma g| one product and a constant schedule's stepsize is read once.
+/// the same sequence); a stretch of steps runs in one kernel call, where the row maxima make max |gamma g| one product
+/// and a constant schedule's stepsize is read once.
 /// </summary>
 internal sealed class SimdStepper : IStepper
 {
@@ -19,7 +19,7 @@ internal sealed class SimdStepper : IStepper
     private readonly NetworkState _state;
     private readonly double[] _gradient;
     private readonly bool _fullBatch, _singleSample;
-    private readonly double[]? _rowMaxAbs;
+    private readonly double[]? _rowMaxAbs; // b = 1 only
     private readonly double _constantGamma;
     private readonly LabelNoise? _labelNoise;
     private bool _gradientFresh;
@@ -40,11 +40,8 @@ internal sealed class SimdStepper : IStepper
         {
             _current = sampler.Next()[0];
             _dotCurrent = Kernels.Dot(design.Row(_current), _state.Beta);
-            if (design.Stride <= Kernels.ShortLength)
-            {
-                _rowMaxAbs = Kernels.RowMaxAbs(design);
-                _constantGamma = schedule.ConstantGamma ?? 0;
-            }
+            _rowMaxAbs = design.RowMaxAbs;
+            _constantGamma = schedule.ConstantGamma ?? 0;
         }
     }
 
@@ -62,30 +59,8 @@ internal sealed class SimdStepper : IStepper
         lossAtUntil = double.NaN;
         if (_singleSample)
         {
-            if (_rowMaxAbs is not null)
-            {
-                Kernels.SingleSampleSteps(_design, _state, _sampler, _schedule, _constantGamma, _rowMaxAbs, k, until,
-                    ref _current, ref _dotCurrent, ref counters.SingularSteps, ref counters.MaxStepGradient);
-                return false;
-            }
-            // Long rows: one fused step per sample, the loop's state in locals.
-            int current = _current;
-            double dot = _dotCurrent;
-            var local = counters;
-            var (design, state, sampler, schedule, y) = (_design, _state, _sampler, _schedule, _design.Y);
-            do
-            {
-                double gamma = schedule.At(k);
-                int following = sampler.Next()[0];
-                dot = Kernels.FusedSingleSampleStep(design.Row(current), gamma * (dot - y[current]), design.Row(following), state, out double maxAbs);
-                current = following;
-                local.Record(maxAbs);
-                k++;
-                if (k % Trainer.RenormalizeEvery == 0) state.Renormalize();
-            } while (k < until);
-            _current = current;
-            _dotCurrent = dot;
-            counters = local;
+            Kernels.SingleSampleSteps(_design, _state, _sampler, _schedule, _constantGamma, _rowMaxAbs!, k, until,
+                ref _current, ref _dotCurrent, ref counters.SingularSteps, ref counters.MaxStepGradient);
             return false;
         }
         for (; k < until; k++)

@@ -222,6 +222,13 @@ internal static class Kernels
     internal static double Update<T>(ReadOnlySpan<double> direction, double scale, NetworkState state) where T : struct, IOctet<T>
     {
         ref double rd = ref MemoryMarshal.GetReference(direction);
+        // The state's arrays read once: through the state object the JIT reloads and null-checks each at every chunk.
+        ref double rp = ref MemoryMarshal.GetArrayDataReference(state.WPlus);
+        ref double rm = ref MemoryMarshal.GetArrayDataReference(state.WMinus);
+        ref double rs = ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient);
+        ref double rpl = ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared);
+        ref double rmi = ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared);
+        ref double rb = ref MemoryMarshal.GetArrayDataReference(state.Beta);
         var vscale = T.Create(scale);
         var maxT = T.Zero;
         nuint n = (nuint)state.Beta.Length;
@@ -229,7 +236,7 @@ internal static class Kernels
         for (nuint i = 0; i < n; i += 8)
         {
             var t = vscale * T.Load(ref rd, i);
-            UpdateChunk<T>(state, i, t);
+            Step<T>(ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, i, t);
             maxT = T.MaxNative(maxT, T.Abs(t));
             sumT += t;
         }
@@ -237,75 +244,12 @@ internal static class Kernels
     }
 
     /// <summary>
-    /// The fused b = 1 step: the rotated update with t = <paramref name="scale"/> * x (scale = gamma r), and in the same
-    /// pass &lt;<paramref name="xNext"/>, beta'&gt; for the next step's residual, in the order of <see cref="Dot"/>.
-    /// No gradient buffer and one pass over the state instead of two.
-    /// </summary>
-    public static double FusedSingleSampleStep(ReadOnlySpan<double> x, double scale, ReadOnlySpan<double> xNext, NetworkState state, out double maxAbsStep) =>
-        Vector512.IsHardwareAccelerated ? FusedSingleSampleStep<Octet512>(x, scale, xNext, state, out maxAbsStep)
-        : Vector256.IsHardwareAccelerated ? FusedSingleSampleStep<Octet256>(x, scale, xNext, state, out maxAbsStep)
-        : Vector128.IsHardwareAccelerated ? FusedSingleSampleStep<Octet128>(x, scale, xNext, state, out maxAbsStep) : FusedSingleSampleStep<OctetScalar>(x, scale, xNext, state, out maxAbsStep);
-
-    /// <summary><see cref="FusedSingleSampleStep"/> at the width of <typeparamref name="T"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double FusedSingleSampleStep<T>(ReadOnlySpan<double> x, double scale, ReadOnlySpan<double> xNext, NetworkState state,
-        out double maxAbsStep) where T : struct, IOctet<T>
-    {
-        ref double rx = ref MemoryMarshal.GetReference(x);
-        ref double rn = ref MemoryMarshal.GetReference(xNext);
-        var vscale = T.Create(scale);
-        var maxT = T.Zero;
-        var s0 = T.Zero;
-        nuint n = (nuint)state.Beta.Length;
-        if (n <= ShortLength)
-        {
-            var sumT = T.Zero;
-            for (nuint i = 0; i < n; i += 8)
-            {
-                var t = vscale * T.Load(ref rx, i);
-                s0 = T.FusedMultiplyAddLoaded(ref rn, i, UpdateChunk<T>(state, i, t), s0);
-                maxT = T.MaxNative(maxT, T.Abs(t));
-                sumT += t;
-            }
-            maxAbsStep = T.NoNaN(sumT) ? T.MaxLanes(maxT) : MaxAbs<T>(x, scale);
-            return T.SumLanes(s0);
-        }
-        var s1 = T.Zero;
-        var s2 = T.Zero;
-        var s3 = T.Zero;
-        var sumT2 = T.Zero;
-        for (nuint k = 0; k < n; k += 32)
-        {
-            var t = vscale * T.Load(ref rx, k);
-            s0 = T.FusedMultiplyAddLoaded(ref rn, k, UpdateChunk<T>(state, k, t), s0);
-            maxT = T.MaxNative(maxT, T.Abs(t));
-            sumT2 += t;
-            if (k + 8 >= n) break;
-            t = vscale * T.Load(ref rx, k + 8);
-            s1 = T.FusedMultiplyAddLoaded(ref rn, k + 8, UpdateChunk<T>(state, k + 8, t), s1);
-            maxT = T.MaxNative(maxT, T.Abs(t));
-            sumT2 += t;
-            if (k + 16 >= n) break;
-            t = vscale * T.Load(ref rx, k + 16);
-            s2 = T.FusedMultiplyAddLoaded(ref rn, k + 16, UpdateChunk<T>(state, k + 16, t), s2);
-            maxT = T.MaxNative(maxT, T.Abs(t));
-            sumT2 += t;
-            if (k + 24 >= n) break;
-            t = vscale * T.Load(ref rx, k + 24);
-            s3 = T.FusedMultiplyAddLoaded(ref rn, k + 24, UpdateChunk<T>(state, k + 24, t), s3);
-            maxT = T.MaxNative(maxT, T.Abs(t));
-            sumT2 += t;
-        }
-        maxAbsStep = T.NoNaN(sumT2) ? T.MaxLanes(maxT) : MaxAbs<T>(x, scale);
-        return T.SumLanes((s0 + s1) + (s2 + s3));
-    }
-
-    /// <summary>
-    /// The b = 1 steps k, k + 1, ... up to <paramref name="until"/> (at least one) as one loop: each step is
-    /// <see cref="FusedSingleSampleStep"/> on the row drawn one step ahead, with the same operations in the same order,
-    /// so the iterates are bit-identical; the padded length must be at most <see cref="ShortLength"/>. max_i |gamma r x_i|
-    /// is |gamma r| * max_i |x_i| (<paramref name="rowMaxAbs"/>, finite rows): rounding is monotone and sign-symmetric,
-    /// so this is exactly the maximum of the rounded products; a non-finite gamma r takes the exact rule instead.
+    /// The b = 1 steps k, k + 1, ... up to <paramref name="until"/> (at least one) as one loop, at any padded length:
+    /// each step is the rotated update with t = gamma r x on the current row and, in the same pass, &lt;x_next, beta'&gt;
+    /// for the next step's residual (the row drawn one step ahead, the same draws), with no gradient buffer and one pass
+    /// over the state (<see cref="SingleSampleUpdate{T}"/>). max_i |gamma r x_i| is |gamma r| * max_i |x_i|
+    /// (<paramref name="rowMaxAbs"/>): rounding is monotone and sign-symmetric, so this is exactly the maximum of the
+    /// rounded products; where that product is not finite (gamma r or the row not finite) the exact rule is taken instead.
     /// Returns the new step count.
     /// </summary>
     internal static long SingleSampleSteps(PaddedDesign design, NetworkState state, BatchSampler sampler, StepsizeSchedule schedule,
@@ -360,7 +304,7 @@ internal static class Kernels
     /// <summary>
     /// One step of <see cref="SingleSampleSteps"/> on a state's arrays (w+, w-, S, 4^e+, 4^e-, beta): the rotated update
     /// with t = <paramref name="scale"/> * x (row <paramref name="rx"/>), returning &lt;x_next, beta'&gt; (row
-    /// <paramref name="rn"/>) in the order of <see cref="Dot"/>; padded length at most <see cref="ShortLength"/>.
+    /// <paramref name="rn"/>) in the order of <see cref="Dot"/>: one accumulator up to <see cref="ShortLength"/>, four above.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double SingleSampleUpdate<T>(nuint stride, double scale, ref double rx, ref double rn, ref double rp, ref double rm,
@@ -368,6 +312,25 @@ internal static class Kernels
     {
         var vscale = T.Create(scale);
         var s0 = T.Zero;
+        if (stride > ShortLength)
+        {
+            // Chunk c to accumulator c mod 4, as Dot sums: whole blocks of four chunks, then the last one to three.
+            var s1 = T.Zero;
+            var s2 = T.Zero;
+            var s3 = T.Zero;
+            nuint k = 0;
+            for (; k + 32 <= stride; k += 32)
+            {
+                s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, k, s0);
+                s1 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, k + 8, s1);
+                s2 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, k + 16, s2);
+                s3 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, k + 24, s3);
+            }
+            if (k < stride) s0 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, k, s0);
+            if (k + 8 < stride) s1 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, k + 8, s1);
+            if (k + 16 < stride) s2 = SingleSampleChunk<T>(vscale, ref rx, ref rn, ref rp, ref rm, ref rs, ref rpl, ref rmi, ref rb, k + 16, s2);
+            return T.SumLanes((s0 + s1) + (s2 + s3));
+        }
         if (stride == 32)
         {
             // The common padded length unrolled: the same chunks in the same order.
@@ -386,11 +349,15 @@ internal static class Kernels
 
     /// <summary>
     /// max_i |t_i| of a <see cref="SingleSampleUpdate{T}"/>: |scale| times the row's largest |x_i| (<paramref name="rowMax"/>),
-    /// or the exact rule for a non-finite scale.
+    /// or the exact rule where that product is not finite (a non-finite scale, or a row with a non-finite entry, whose
+    /// maximum is +infinity).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double SingleSampleMaxStep<T>(double scale, double rowMax, ref double rx, nuint stride) where T : struct, IOctet<T> =>
-        double.IsFinite(scale) ? Math.Abs(scale) * rowMax : MaxAbs<T>(MemoryMarshal.CreateReadOnlySpan(ref rx, (int)stride), scale);
+    internal static double SingleSampleMaxStep<T>(double scale, double rowMax, ref double rx, nuint stride) where T : struct, IOctet<T>
+    {
+        double product = Math.Abs(scale) * rowMax;
+        return double.IsFinite(product) ? product : MaxAbs<T>(MemoryMarshal.CreateReadOnlySpan(ref rx, (int)stride), scale);
+    }
 
     /// <summary>One chunk of <see cref="SingleSampleSteps"/>: the update of coordinates [i, i + 8) and their part of the next dot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -421,8 +388,8 @@ internal static class Kernels
         return Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rn, i), beta, s0);
     }
 
-    /// <summary>max_i |x_i| of each row, or null if some entry is not finite (then the b = 1 loop takes the general path).</summary>
-    internal static double[]? RowMaxAbs(PaddedDesign design)
+    /// <summary>max_i |x_i| of each row; +infinity for a row with a non-finite entry.</summary>
+    internal static double[] RowMaxAbs(PaddedDesign design)
     {
         var result = new double[design.N];
         for (int j = 0; j < design.N; j++)
@@ -430,7 +397,11 @@ internal static class Kernels
             double m = 0;
             foreach (double v in design.Row(j))
             {
-                if (!double.IsFinite(v)) return null;
+                if (!double.IsFinite(v))
+                {
+                    m = double.PositiveInfinity;
+                    break;
+                }
                 m = Math.Max(m, Math.Abs(v));
             }
             result[j] = m;
@@ -439,9 +410,10 @@ internal static class Kernels
     }
 
     /// <summary>
-    /// max_i |scale * direction_i|, NaN if any is NaN: the exact rule, for the rare steps whose sum of t is NaN. The
-    /// loops above keep a vmaxpd chain (one op, where Max's NaN handling takes three) and the sum of t, which is NaN
-    /// whenever some t is; without NaN both maxima are the same number.
+    /// max_i |scale * direction_i|, NaN if any is NaN: the exact rule, for the rare steps where the fast one does not
+    /// hold. <see cref="Update"/> keeps a vmaxpd chain (one op, where Max's NaN handling takes three) and the sum of t,
+    /// which is NaN whenever some t is (without NaN both maxima are the same number); the b = 1 loop, a product that is
+    /// not finite (<see cref="SingleSampleMaxStep{T}"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MaxAbs<T>(ReadOnlySpan<double> direction, double scale) where T : struct, IOctet<T>
@@ -453,13 +425,6 @@ internal static class Kernels
             maxT = T.Max(maxT, T.Abs(vscale * T.Load(ref rd, i)));
         return T.MaxLanes(maxT);
     }
-
-    /// <summary>Updates coordinates [i, i + 8) of <paramref name="state"/> with step t and returns their new beta.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T UpdateChunk<T>(NetworkState state, nuint i, T t) where T : struct, IOctet<T> =>
-        Step<T>(ref MemoryMarshal.GetArrayDataReference(state.WPlus), ref MemoryMarshal.GetArrayDataReference(state.WMinus),
-            ref MemoryMarshal.GetArrayDataReference(state.SumStepGradient), ref MemoryMarshal.GetArrayDataReference(state.PlusScaleSquared),
-            ref MemoryMarshal.GetArrayDataReference(state.MinusScaleSquared), ref MemoryMarshal.GetArrayDataReference(state.Beta), i, t);
 
     /// <summary>
     /// The rotated update of coordinates [i, i + 8) with step t, on a state's arrays w+, w-, S, 4^e+, 4^e- and beta: w+

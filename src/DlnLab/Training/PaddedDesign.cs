@@ -34,6 +34,11 @@ public sealed class PaddedDesign
     /// <summary>The labels y (a copy).</summary>
     internal double[] Y { get; }
 
+    private readonly Lazy<double[]> _rowMaxAbs;
+
+    /// <summary>max_i |x_i| of each row (the b = 1 loops' max |gamma g|), made once for all runs; +infinity for a row with a non-finite entry.</summary>
+    internal double[] RowMaxAbs => _rowMaxAbs.Value;
+
     /// <summary>Copies X (n x d) and y (length n) into the padded layout; sweeps build one per problem and share it.</summary>
     public PaddedDesign(Matrix x, double[] y)
     {
@@ -43,6 +48,7 @@ public sealed class PaddedDesign
         _x = CacheAligned.Segment(N * Stride);
         for (int i = 0; i < N; i++) x.Row(i).CopyTo(_x.AsSpan(i * Stride, D));
         Y = (double[])y.Clone();
+        _rowMaxAbs = new(() => Kernels.RowMaxAbs(this));
     }
 
     /// <summary>d rounded up to a multiple of <see cref="Lanes"/>.</summary>

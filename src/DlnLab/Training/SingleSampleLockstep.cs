@@ -23,10 +23,10 @@ internal static class SingleSampleLockstep
     public static void Train(PaddedDesign design, Problems.RegressionProblem problem, IterateMetrics metrics, IReadOnlyList<TrainingOptions> runs,
         IReadOnlyList<int> indices, RunResult[] results, CancellationToken cancellation)
     {
-        var rowMaxAbs = Kernels.RowMaxAbs(design);
+        var rowMaxAbs = design.RowMaxAbs;
         // Two lanes' steps in flight need twice the registers of one; where an octet takes more than one register they
         // spill, and the runs go one by one (the same bits either way).
-        if (rowMaxAbs is null || !Vector512.IsHardwareAccelerated)
+        if (Array.Exists(rowMaxAbs, double.IsInfinity) || !Vector512.IsHardwareAccelerated)
         {
             foreach (int i in indices) results[i] = Trainer.Train(design, problem, runs[i], cancellation);
             return;
