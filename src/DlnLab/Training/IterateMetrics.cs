@@ -11,12 +11,26 @@ public sealed class IterateMetrics(RegressionProblem problem)
         if (problem.XTest is null || problem.YTest is null) return null;
         double sum = 0;
         var x = problem.XTest;
+        if (IsZero(beta[..x.Cols]))
+        {
+            // beta = 0, the report's start: every dot product is +0 or -0 (X_test is finite), so each residual is exactly
+            // -y_i and its square y_i^2: the same sum in the same order, without the n_test dot products.
+            foreach (double y in problem.YTest) sum += y * y;
+            return sum / (2.0 * x.Rows);
+        }
         for (int i = 0; i < x.Rows; i++)
         {
             double r = System.Numerics.Tensors.TensorPrimitives.Dot(x.Row(i), beta[..x.Cols]) - problem.YTest[i];
             sum += r * r;
         }
         return sum / (2.0 * x.Rows);
+    }
+
+    private static bool IsZero(ReadOnlySpan<double> beta)
+    {
+        foreach (double b in beta)
+            if (b != 0) return false;
+        return true;
     }
 
     /// <summary>||beta - beta*||_2, or null when beta* is unknown.</summary>
