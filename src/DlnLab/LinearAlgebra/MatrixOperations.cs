@@ -5,11 +5,18 @@ namespace DlnLab.LinearAlgebra;
 /// <summary>Small dense helpers the solvers share: weighted Gram matrices X diag(w) X^T, norms, transposes.</summary>
 public static class MatrixOperations
 {
+    /// <summary>
+    /// From this many entries of X (n d) on, Gram matrices are summed in tiles (<see cref="BlockedGram"/>): below it,
+    /// one dot product per entry, as the report-sized problems always were.
+    /// </summary>
+    internal const long BlockedFrom = 1 << 16;
+
     /// <summary>G = X diag(w) X^T (n x n for X n x d), symmetric by construction.</summary>
     public static Matrix WeightedGram(Matrix x, ReadOnlySpan<double> w)
     {
         int n = x.Rows, d = x.Cols;
         if (w.Length != d) throw new ArgumentException($"weights have length {w.Length}; X has {d} columns", nameof(w));
+        if (Blocked(x)) return BlockedOf(x, w);
         var scaled = new double[n * d];
         for (int i = 0; i < n; i++)
             TensorPrimitives.Multiply(x.Data.AsSpan(i * d, d), w, scaled.AsSpan(i * d, d));
@@ -17,7 +24,16 @@ public static class MatrixOperations
     }
 
     /// <summary>G = X X^T.</summary>
-    public static Matrix Gram(Matrix x) => GramOf(x, x.Data);
+    public static Matrix Gram(Matrix x) => Blocked(x) ? BlockedOf(x, []) : GramOf(x, x.Data);
+
+    private static bool Blocked(Matrix x) => (long)x.Rows * x.Cols >= BlockedFrom;
+
+    private static Matrix BlockedOf(Matrix x, ReadOnlySpan<double> w)
+    {
+        var g = new Matrix(x.Rows, x.Rows);
+        BlockedGram.Fill(x, w, g);
+        return g;
+    }
 
     private static Matrix GramOf(Matrix x, double[] scaledRows)
     {
