@@ -9,6 +9,14 @@ public sealed partial class ResultStore
     /// <summary>All runs of one sweep (or of all sweeps when null), ordered by their grid coordinates.</summary>
     public IReadOnlyList<StoredRun> Runs(string? sweep = null) => ReadRuns(_runSelect, sweep, RunOrder, StoreRows.RunReader);
 
+    /// <summary>
+    /// Each stored run's key, status and Theorem 2.2 residual, for a sweep (all sweeps when null): what a sweep's summary
+    /// counts, read without the runs' other columns and arrays.
+    /// </summary>
+    public IReadOnlyList<StoredOutcome> Outcomes(string? sweep = null) => ReadRuns<StoredOutcome>(
+        $"SELECT {RunColumns.Key.Name}, {RunColumns.Status.Name}, {RunColumns.Theorem22Residual.Name} FROM runs", sweep, "",
+        _ => x => new StoredOutcome(x.GetString(0), x.GetString(1), x.IsDBNull(2) ? null : x.GetDouble(2)));
+
     /// <summary>The keys of the runs already stored for a sweep (all sweeps when null).</summary>
     public IReadOnlySet<string> RunKeys(string? sweep = null) => ReadRuns<string>("SELECT key FROM runs", sweep, "", _ => x => x.GetString(0)).ToHashSet();
 

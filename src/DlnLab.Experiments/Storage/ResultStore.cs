@@ -77,13 +77,23 @@ public sealed partial class ResultStore : IDisposable
     /// rows alone. The file's identity is checked again at most every <see cref="CheckInterval"/>
     /// (<see cref="CheckInPlace"/>; a sweep checks once more at its end).
     /// </summary>
-    public bool AddRun(StoredRun run)
+    public bool AddRun(StoredRun run) => AddRuns([run])[0];
+
+    /// <summary>
+    /// Stores finished runs in one transaction (all or none), as <see cref="AddRun"/> stores one; returns, per run,
+    /// whether it was added (false where a run with its key was already there).
+    /// </summary>
+    public bool[] AddRuns(IReadOnlyList<StoredRun> runs)
     {
-        bool added = Write(tx =>
+        var added = Write(tx =>
         {
-            int inserted = Insert(StoreRows.InsertRun(run), tx);
-            if (_renewal is not null) _storedLeases.Add(run.Key); // only a process that claimed holds leases
-            return inserted > 0;
+            var inserted = new bool[runs.Count];
+            for (int i = 0; i < runs.Count; i++)
+            {
+                inserted[i] = Insert(StoreRows.InsertRun(runs[i]), tx) > 0;
+                if (_renewal is not null) _storedLeases.Add(runs[i].Key); // only a process that claimed holds leases
+            }
+            return inserted;
         });
         if (Stopwatch.GetElapsedTime(Volatile.Read(ref _checkedAt)) >= CheckInterval) CheckInPlace();
         return added;

@@ -167,6 +167,13 @@ public sealed record RunSpec
     /// <summary>A stable identifier: the first 128 bits of SHA-256 of <see cref="CanonicalJson"/>, in hex.</summary>
     public string Key => Memoized.Key ??= Hash(CanonicalJson);
 
+    /// <summary>
+    /// The keys of <paramref name="runs"/>, in order, made on up to <paramref name="threads"/> threads: each is a JSON
+    /// text and a SHA-256 (tens of microseconds), which one thread spent a second or more on for a large sweep.
+    /// </summary>
+    public static string[] KeysOf(IReadOnlyList<RunSpec> runs, int threads) =>
+        runs.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Clamp(threads, 1, 512)).Select(r => r.Key).ToArray();
+
     private void WriteTraining(Utf8JsonWriter w)
     {
         WriteDouble(w, "alpha", Alpha); w.WriteNumber("batch_size", BatchSize); w.WriteString("batch_mode", BatchMode.ToString());

@@ -7,8 +7,9 @@ using DlnLab.Training;
 namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
-/// Runs every run of a sweep that is not yet in the store, in parallel, committing each one as soon as it ends:
-/// killing the process loses at most the runs in flight, and running again computes exactly the missing ones.
+/// Runs every run of a sweep that is not yet in the store, in parallel, committing each one as soon as it ends (with
+/// the runs that ended while the previous commit was under way, in one transaction): killing the process loses at
+/// most the runs in flight and those waiting for that commit, and running again computes exactly the missing ones.
 /// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs at one stepsize
 /// are trained together through <see cref="LockstepTrainer"/> (see <see cref="WorkItems"/>). A run's stored numbers
 /// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume, nor on which
@@ -32,7 +33,7 @@ public static class SweepRunner
         Check.Positive("threads", options.MaxDegreeOfParallelism);
         var clock = Stopwatch.StartNew();
         var runs = spec.Expand();
-        var keys = runs.Select(r => r.Key).ToArray();
+        var keys = RunSpec.KeysOf(runs, options.MaxDegreeOfParallelism);
         // A shard's runs (see SweepShards); the plan below is still made on the whole sweep, so they train as unsharded.
         var own = options.Shard is { } shard ? SweepShards.RunsOf(runs, shard) : Enumerable.Range(0, runs.Count).ToArray();
         string specJson = SweepSpecJson.Serialize(spec);
@@ -57,12 +58,8 @@ public static class SweepRunner
         {
             foreach (var (i, record) in context.Execute(item, runs, keys))
             {
-                var run = runs[i];
-                bool added = context.Store(() => store.AddRun(record));
-                context.Release(run);
-                if (!added) continue; // another process stored it first (its lease had run out): not ours to count
-                options.RunStored?.Invoke(new StoredRunEvent(run, record));
-                tracker.RunStored(record.Status);
+                context.Commit(runs[i], record);
+                context.Release(runs[i]);
             }
         }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
@@ -81,6 +78,7 @@ public static class SweepRunner
             }
             catch (AggregateException) { }
             loop.GetAwaiter().GetResult();
+            context.Commit();
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -118,6 +116,8 @@ public static class SweepRunner
         private int _thresholdsComputed;
         private readonly Lock _storeGate = new();
         private bool _closed;
+        private readonly ConcurrentQueue<(RunSpec Run, StoredRun Record)> _finished = new();
+        private readonly Lock _commitGate = new();
 
         public int ThresholdsComputed => _thresholdsComputed;
 
@@ -202,6 +202,38 @@ public static class SweepRunner
                 return found;
             })).Value;
             return t.Found ? (fraction * t.Stepsize, t.Stepsize) : (double.NaN, double.NaN);
+        }
+
+        /// <summary>
+        /// Stores a finished run, and with it every run finished meanwhile, in one transaction (a group commit): the
+        /// run joins the queue, and a worker that finds no commit under way commits all that is queued, then looks
+        /// again, so no run is left behind when the workers stop. A worker whose run joins a commit under way goes on
+        /// training; what a kill loses is the runs in flight and those waiting for that commit. A run is counted and
+        /// reported (<see cref="SweepRunnerOptions.RunStored"/>) once committed. Without arguments: commits what is queued.
+        /// </summary>
+        public void Commit(RunSpec? run = null, StoredRun? record = null)
+        {
+            if (run is not null && record is not null) _finished.Enqueue((run, record));
+            while (!_finished.IsEmpty && _commitGate.TryEnter())
+            {
+                try
+                {
+                    var batch = new List<(RunSpec Run, StoredRun Record)>();
+                    while (_finished.TryDequeue(out var next)) batch.Add(next);
+                    if (batch.Count == 0) continue;
+                    var added = Store(() => store.AddRuns([.. batch.Select(b => b.Record)]));
+                    for (int j = 0; j < batch.Count; j++)
+                    {
+                        if (!added[j]) continue; // another process stored it first (its lease had run out): not ours to count
+                        options.RunStored?.Invoke(new StoredRunEvent(batch[j].Run, batch[j].Record));
+                        tracker.RunStored(batch[j].Record.Status);
+                    }
+                }
+                finally
+                {
+                    _commitGate.Exit();
+                }
+            }
         }
 
         /// <summary>Runs a call on the store, unless the sweep was interrupted (then it throws <see cref="OperationCanceledException"/>).</summary>

@@ -43,6 +43,31 @@ public class ResultStoreTests
     }
 
     [Fact]
+    public void RunsAddedTogetherAreEachAddedOnce()
+    {
+        var dir = TestSweeps.TempDir();
+        using var store = ResultStore.Open(Path.Combine(dir, "store.db"));
+        Assert.Equal([true], store.AddRuns([Sample("k1")]));
+        Assert.Equal([true, false, true], store.AddRuns([Sample("k2"), Sample("k1", trainLoss: 5), Sample("k3")]));
+        Assert.Equal(["k1", "k2", "k3"], store.RunKeys().Order());
+        Assert.Equal(1e-6, store.Runs().Single(r => r.Key == "k1").TrainLoss);
+    }
+
+    [Fact]
+    public void OutcomesAreTheRunsKeysStatusesAndResiduals()
+    {
+        var dir = TestSweeps.TempDir();
+        using var store = ResultStore.Open(Path.Combine(dir, "store.db"));
+        store.AddRun(Sample("k1"));
+        store.AddRun(Sample("k2") with { Status = "Diverged", Theorem22Residual = null });
+        store.AddRun(Sample("k3") with { Sweep = "other", Theorem22Residual = 2.5e-9 });
+        Assert.Equal(store.Runs("s").Select(r => new StoredOutcome(r.Key, r.Status, r.Theorem22Residual)), store.Outcomes("s"));
+        Assert.Equal(
+            [new StoredOutcome("k1", "Converged", 1e-13), new StoredOutcome("k2", "Diverged", null), new StoredOutcome("k3", "Converged", 2.5e-9)],
+            store.Outcomes().OrderBy(o => o.Key));
+    }
+
+    [Fact]
     public void DatasetsThresholdsAndSweepsRoundTrip()
     {
         var dir = TestSweeps.TempDir();

@@ -32,6 +32,25 @@ public class SweepRunnerTests
     }
 
     [Fact]
+    public void EveryRunOfAManyRunSweepIsCommittedAndReportedOnce()
+    {
+        // 600 one-step runs on four threads: runs end faster than one commit takes, so they are committed in groups;
+        // each is stored, reported to RunStored and counted exactly once, with the same bits as on one thread.
+        var spec = TestSweeps.Small() with { Datasets = 3, Repeats = 50, MaxSteps = 1, Stepsize = StepsizeAxis.List(0.01, 0.02) };
+        var reported = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var (many, summary) = RunFresh(spec, 4, new SweepRunnerOptions { RunStored = e => reported.Add(e.Run.Key) });
+        var (one, _) = RunFresh(spec, 1);
+        using (many) using (one)
+        {
+            Assert.Equal(600, summary.Computed);
+            Assert.Equal(600, reported.Distinct().Count());
+            Assert.Equal(600, reported.Count);
+            Assert.Equal(many.RunKeys().Order(), reported.Order());
+            TestSweeps.AssertSameRuns(one.Runs(), many.Runs());
+        }
+    }
+
+    [Fact]
     public void ResultsDoNotDependOnTheNumberOfThreads()
     {
         var spec = TestSweeps.Small();
