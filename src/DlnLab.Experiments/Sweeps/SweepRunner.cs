@@ -9,7 +9,8 @@ namespace DlnLab.Experiments.Sweeps;
 /// <summary>
 /// Runs every run of a sweep that is not yet in the store, in parallel, committing each one as soon as it ends (with
 /// the runs that ended while the previous commit was under way, in one transaction): killing the process loses at
-/// most the runs in flight and those waiting for that commit, and running again computes exactly the missing ones.
+/// most the runs in flight and those waiting for that commit (a cancellation commits those first), and running again
+/// computes exactly the missing ones.
 /// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs at one stepsize
 /// are trained together through <see cref="LockstepTrainer"/> (see <see cref="WorkItems"/>). A run's stored numbers
 /// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume, nor on which
@@ -208,8 +209,9 @@ public static class SweepRunner
         /// Stores a finished run, and with it every run finished meanwhile, in one transaction (a group commit): the
         /// run joins the queue, and a worker that finds no commit under way commits all that is queued, then looks
         /// again, so no run is left behind when the workers stop. A worker whose run joins a commit under way goes on
-        /// training; what a kill loses is the runs in flight and those waiting for that commit. A run is counted and
-        /// reported (<see cref="SweepRunnerOptions.RunStored"/>) once committed. Without arguments: commits what is queued.
+        /// training; what a kill loses is the runs in flight and those waiting for that commit (<see cref="Close"/>, on
+        /// a cancellation, commits them first). A run is counted and reported (<see cref="SweepRunnerOptions.RunStored"/>)
+        /// once committed. Without arguments: commits what is queued.
         /// </summary>
         public void Commit(RunSpec? run = null, StoredRun? record = null)
         {
@@ -221,18 +223,23 @@ public static class SweepRunner
                     var batch = new List<(RunSpec Run, StoredRun Record)>();
                     while (_finished.TryDequeue(out var next)) batch.Add(next);
                     if (batch.Count == 0) continue;
-                    var added = Store(() => store.AddRuns([.. batch.Select(b => b.Record)]));
-                    for (int j = 0; j < batch.Count; j++)
-                    {
-                        if (!added[j]) continue; // another process stored it first (its lease had run out): not ours to count
-                        options.RunStored?.Invoke(new StoredRunEvent(batch[j].Run, batch[j].Record));
-                        tracker.RunStored(batch[j].Record.Status);
-                    }
+                    Stored(batch, Store(() => store.AddRuns([.. batch.Select(b => b.Record)])));
                 }
                 finally
                 {
                     _commitGate.Exit();
                 }
+            }
+        }
+
+        /// <summary>Counts and reports the runs of a commit that it added.</summary>
+        private void Stored(List<(RunSpec Run, StoredRun Record)> batch, bool[] added)
+        {
+            for (int j = 0; j < batch.Count; j++)
+            {
+                if (!added[j]) continue; // another process stored it first (its lease had run out): not ours to count
+                options.RunStored?.Invoke(new StoredRunEvent(batch[j].Run, batch[j].Record));
+                tracker.RunStored(batch[j].Record.Status);
             }
         }
 
@@ -248,10 +255,26 @@ public static class SweepRunner
             }
         }
 
-        /// <summary>After this, no worker touches the store again (a call under way finishes first).</summary>
+        /// <summary>
+        /// Commits the runs already finished (after the commit under way, if any), then closes: after this, no worker
+        /// touches the store again (a call under way finishes first).
+        /// </summary>
         public void Close()
         {
-            lock (_storeGate) _closed = true;
+            lock (_commitGate)
+            {
+                var batch = new List<(RunSpec Run, StoredRun Record)>();
+                while (_finished.TryDequeue(out var next)) batch.Add(next);
+                try
+                {
+                    if (batch.Count > 0) Stored(batch, Store(() => store.AddRuns([.. batch.Select(b => b.Record)])));
+                }
+                catch (StoreFaultException)
+                {
+                    // A store that fails now keeps what it had; the cancellation is what the caller hears of.
+                }
+                lock (_storeGate) _closed = true;
+            }
         }
 
         /// <summary>Drops a dataset once its last pending run is done.</summary>

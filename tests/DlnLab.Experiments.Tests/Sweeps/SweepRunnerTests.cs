@@ -51,6 +51,41 @@ public class SweepRunnerTests
     }
 
     [Fact]
+    public void ACancelledSweepCommitsWhatFinishedAndReportsExactlyWhatItStored()
+    {
+        // The first commit's report cancels the sweep and holds that commit for a while, while other workers finish
+        // their runs or drop them; whatever was committed, every stored run was reported, and only those, and the
+        // resumed sweep computes exactly the rest.
+        var spec = TestSweeps.Small() with { Datasets = 3, Repeats = 50, MaxSteps = 1, Stepsize = StepsizeAxis.List(0.01, 0.02) };
+        var store = ResultStore.Open(Path.Combine(TestSweeps.TempDir(), "store.db"));
+        using var cts = new CancellationTokenSource();
+        int reported = 0;
+        var options = new SweepRunnerOptions
+        {
+            MaxDegreeOfParallelism = 4,
+            RunStored = _ =>
+            {
+                if (Interlocked.Increment(ref reported) > 1) return;
+                cts.Cancel();
+                Thread.Sleep(300);
+            },
+        };
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepRunner.Run(spec, store, options, null, cts.Token));
+        using (store)
+        {
+            Thread.Sleep(500); // workers still finishing touch no store after the cancellation
+            Assert.Equal(Volatile.Read(ref reported), store.RunCount());
+            var (one, _) = RunFresh(spec, 1);
+            using (one)
+            {
+                var resumed = SweepRunner.Run(spec, store, new SweepRunnerOptions { MaxDegreeOfParallelism = 2 });
+                Assert.Equal(600 - reported, resumed.Computed);
+                TestSweeps.AssertSameRuns(one.Runs(), store.Runs());
+            }
+        }
+    }
+
+    [Fact]
     public void ResultsDoNotDependOnTheNumberOfThreads()
     {
         var spec = TestSweeps.Small();
