@@ -32,7 +32,8 @@ internal static class SweepReport
             : $"sweep '{spec.Name}'{of}: {summary.Runs} runs, {summary.Computed} computed now, {summary.AlreadyStored} already stored" +
               (summary.ComputedElsewhere > 0 ? $", {summary.ComputedElsewhere} computed meanwhile by other processes" : ""));
 
-        var keys = RunSpec.KeysOf(runs, threads).ToHashSet(StringComparer.Ordinal);
+        // The runner's keys of these runs when it gives them (made once), else made here.
+        var keys = (summary.Keys.Count == runs.Count ? summary.Keys : RunSpec.KeysOf(runs, threads)).ToHashSet(StringComparer.Ordinal);
         var stored = store.Outcomes(spec.Name).Where(r => keys.Contains(r.Key)).ToList();
         int Count(string status) => stored.Count(r => r.Status == status);
         // Every status word (Words), the relative axes' no_convergent_stepsize only where a sweep can have it.

@@ -98,7 +98,11 @@ public static class SweepRunner
             throw new StoreFaultException(store.Path, $"lacks {missing} runs of sweep '{spec.Name}' that were stored during this sweep; it was replaced or modified meanwhile");
         int completed = tracker.Completed;
         int byOthers = own.Length - alreadyStored - completed;
-        return new SweepSummary(own.Length, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed) { ComputedElsewhere = byOthers };
+        return new SweepSummary(own.Length, alreadyStored, completed, context.ThresholdsComputed, clock.Elapsed)
+        {
+            ComputedElsewhere = byOthers,
+            Keys = [.. own.Select(i => keys[i])],
+        };
     }
 
     private static void Quietly(Action release)

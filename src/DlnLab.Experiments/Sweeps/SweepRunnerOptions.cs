@@ -59,4 +59,7 @@ public sealed record SweepSummary(int Runs, int AlreadyStored, int Computed, int
 {
     /// <summary>Runs that other processes working on the same store computed while this one ran.</summary>
     public int ComputedElsewhere { get; init; }
+
+    /// <summary>The keys of the sweep's runs (of its shard, when one was computed), in the sweep's order.</summary>
+    public IReadOnlyList<string> Keys { get; init; } = [];
 }
