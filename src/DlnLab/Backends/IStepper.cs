@@ -1,4 +1,5 @@
 using DlnLab.Theory;
+using DlnLab.Training;
 
 namespace DlnLab.Backends;
 
@@ -22,6 +23,29 @@ internal interface IStepper
     /// and the loss with it, at the end of a call), giving it in <paramref name="lossAtUntil"/>.
     /// </summary>
     bool Advance(long k, long until, ref StepCounters counters, out double lossAtUntil);
+
+    /// <summary>
+    /// Full batch (GD), whose loss is observed at every step: steps from <paramref name="k"/> as <see cref="Advance"/>
+    /// does, one step at a time, giving the loss at each step reached before <paramref name="until"/> to
+    /// <paramref name="control"/> (<see cref="RunControl.ObserveStep"/>), and stops at the first one it stops the run
+    /// at (<paramref name="stop"/>) or at <paramref name="until"/> (<paramref name="stop"/> null, that step's loss not
+    /// yet observed). Returns the step reached, its loss in <paramref name="lossAtReached"/>. The same steps and
+    /// evaluations as the loop calling <see cref="Advance"/> step by step; a stepper may do them without that call.
+    /// </summary>
+    long AdvanceObserved(long k, long until, RunControl control, ref StepCounters counters, out double lossAtReached, out RunStatus? stop)
+    {
+        while (true)
+        {
+            double loss = Advance(k, k + 1, ref counters, out double offered) ? offered : Loss();
+            k++;
+            stop = k < until ? control.ObserveStep(k, loss) : null;
+            if (stop is not null || k >= until)
+            {
+                lossAtReached = loss;
+                return k;
+            }
+        }
+    }
 
     /// <summary>beta_k (length d), valid until the next <see cref="Advance"/>.</summary>
     ReadOnlySpan<double> Beta { get; }

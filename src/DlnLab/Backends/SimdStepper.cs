@@ -90,6 +90,29 @@ internal sealed class SimdStepper : IStepper
         return true;
     }
 
+    /// <inheritdoc cref="IStepper.AdvanceObserved"/>
+    public long AdvanceObserved(long k, long until, RunControl control, ref StepCounters counters, out double lossAtReached, out RunStatus? stop)
+    {
+        var local = counters;
+        while (true)
+        {
+            if (!_gradientFresh) Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
+            if (_labelNoise is not null) AddLabelNoise(_sampler.Next());
+            local.Record(Kernels.Update(_gradient, _schedule.At(k) / _design.N, _state));
+            k++;
+            if (k % Trainer.RenormalizeEvery == 0) _state.Renormalize();
+            double loss = Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient) / (2.0 * _design.N);
+            _gradientFresh = true;
+            stop = k < until ? control.ObserveStep(k, loss) : null;
+            if (stop is not null || k >= until)
+            {
+                counters = local;
+                lossAtReached = loss;
+                return k;
+            }
+        }
+    }
+
     /// <summary>
     /// Label-noise SGD: the gradient sum against the labels y_j + delta xi_j is the clean one minus sum_j delta xi_j x_j,
     /// the noise drawn in batch order (as the Reference draws it).

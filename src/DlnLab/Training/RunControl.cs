@@ -46,6 +46,20 @@ internal sealed class RunControl
     /// <summary>The next step with a check of anything but the loss: a checkpoint or the budget's end.</summary>
     public long QuietUntil => Math.Min(Checkpoints.NextStep, MaxSteps);
 
+    /// <summary>Whether the run is full-batch (GD): its loss is observed at every step.</summary>
+    public bool FullBatch => _fullBatch;
+
+    /// <summary>
+    /// <see cref="At"/> at a step k with nothing but the loss to check (GD, before <see cref="QuietUntil"/>): observes
+    /// the loss and returns the monitor's verdict (null: go on). Where it is not null, the run stops at k, with a
+    /// checkpoint, as <see cref="At"/> would have decided.
+    /// </summary>
+    public RunStatus? ObserveStep(long k, double loss)
+    {
+        _nextLossCheck = k + _checkInterval;
+        return Monitor.Observe(loss, k);
+    }
+
     /// <summary>Whether <see cref="At"/> needs the loss at step <paramref name="k"/>: a loss check, a checkpoint or the budget's end.</summary>
     public bool NeedsLoss(long k) => _fullBatch || k >= _nextLossCheck || k == Checkpoints.NextStep || k >= MaxSteps;
 

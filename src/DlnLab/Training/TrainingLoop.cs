@@ -41,6 +41,8 @@ internal static class TrainingLoop
         // The last checkpoint, at the stopping step: its test loss and distance are the result's where beta is the same bits.
         Checkpoint? final = null;
         double[]? finalBeta = null;
+        // A stop the stepper already observed at step k (GD between checkpoints): the decision At would have made there.
+        RunDecision? observed = null;
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -49,7 +51,8 @@ internal static class TrainingLoop
                 lossAtK = offered ? offeredLoss : stepper.Loss();
                 lossKnown = true;
             }
-            var decision = control.At(k, lossAtK);
+            var decision = observed ?? control.At(k, lossAtK);
+            observed = null;
             if (decision.Record)
             {
                 var checkpoint = metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1());
@@ -60,6 +63,15 @@ internal static class TrainingLoop
             {
                 status = s;
                 break;
+            }
+            if (control.FullBatch)
+            {
+                // GD's loss is checked at every step: up to the next checkpoint or budget end, the stepper gives it to
+                // the control as it goes, and stops where the run stops.
+                k = stepper.AdvanceObserved(k, Math.Min(control.QuietUntil, k + stretch), control, ref counters, out lossAtK, out var stop);
+                if (stop is not null) observed = new RunDecision(true, stop);
+                (lossKnown, offered) = (true, false);
+                continue;
             }
             // Steps before the next loss check, checkpoint or budget end need none of the checks above.
             long until = control.Until(k, stretch);
