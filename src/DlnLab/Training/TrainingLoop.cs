@@ -10,7 +10,8 @@ namespace DlnLab.Training;
 /// for GD, every <see cref="TrainingOptions.LossCheckInterval"/> steps otherwise, and at checkpoints), when a checkpoint
 /// is recorded and when the run stops (<see cref="LossMonitor"/>, the step budget), the same decisions the lockstep
 /// groups make per lane through it; the loop gives the backend the renormalisation cadence, checks cancellation before
-/// every stretch of steps, and the backend's <see cref="IStepper"/> advances between those points.
+/// every stretch of steps, and the backend's <see cref="IStepper"/> advances between those points (GD up to the next
+/// checkpoint in one call, its loss observed at every step through <see cref="RunControl.ObserveStep"/>).
 /// </summary>
 internal static class TrainingLoop
 {
