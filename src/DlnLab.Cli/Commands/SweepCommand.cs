@@ -93,7 +93,7 @@ internal sealed class SweepCommand
         {
             var summary = SweepProgressDisplay.Run(parsed.InvocationConfiguration.Error, parsed.GetValue(quiet), TimeSpan.FromSeconds(2),
                 progress => SweepRunner.Run(spec, results, options, progress, interruption.Token));
-            SweepReport.Write(output, spec, runs, summary, results, options.MaxDegreeOfParallelism, options.Shard);
+            SweepReport.Write(output, spec, runs, summary, results, options.Shard);
             return Cli.Success;
         }
         catch (OperationCanceledException) when (interruption.Requested)

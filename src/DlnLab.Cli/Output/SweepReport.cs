@@ -21,10 +21,8 @@ internal static class SweepReport
     /// <param name="runs">The runs of the sweep (of its shard, when <paramref name="shard"/> is given).</param>
     /// <param name="summary">What this invocation of the runner did.</param>
     /// <param name="store">The store the sweep ran into, read for the statuses, residuals and thresholds.</param>
-    /// <param name="threads">The threads the run keys may be made on (the sweep's).</param>
     /// <param name="shard">The shard computed, or null for the whole sweep.</param>
-    public static void Write(TextWriter output, SweepSpec spec, IReadOnlyList<RunSpec> runs, SweepSummary summary, ResultStore store, int threads,
-        Shard? shard = null)
+    public static void Write(TextWriter output, SweepSpec spec, IReadOnlyList<RunSpec> runs, SweepSummary summary, ResultStore store, Shard? shard = null)
     {
         string of = shard is { } part ? $" shard {part}" : "";
         output.WriteLine(summary.Computed == 0 && summary.AlreadyStored == summary.Runs
@@ -32,8 +30,7 @@ internal static class SweepReport
             : $"sweep '{spec.Name}'{of}: {summary.Runs} runs, {summary.Computed} computed now, {summary.AlreadyStored} already stored" +
               (summary.ComputedElsewhere > 0 ? $", {summary.ComputedElsewhere} computed meanwhile by other processes" : ""));
 
-        // The runner's keys of these runs when it gives them (made once), else made here.
-        var keys = (summary.Keys.Count == runs.Count ? summary.Keys : RunSpec.KeysOf(runs, threads)).ToHashSet(StringComparer.Ordinal);
+        var keys = summary.Keys.ToHashSet(StringComparer.Ordinal); // the runner made them once, for the same runs
         var stored = store.Outcomes(spec.Name).Where(r => keys.Contains(r.Key)).ToList();
         int Count(string status) => stored.Count(r => r.Status == status);
         // Every status word (Words), the relative axes' no_convergent_stepsize only where a sweep can have it.

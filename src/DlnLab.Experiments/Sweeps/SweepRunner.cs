@@ -224,10 +224,7 @@ public static class SweepRunner
             {
                 try
                 {
-                    var batch = new List<(RunSpec Run, StoredRun Record)>();
-                    while (_finished.TryDequeue(out var next)) batch.Add(next);
-                    if (batch.Count == 0) continue;
-                    Stored(batch, Store(() => store.AddRuns([.. batch.Select(b => b.Record)])));
+                    CommitQueued();
                 }
                 finally
                 {
@@ -236,9 +233,13 @@ public static class SweepRunner
             }
         }
 
-        /// <summary>Counts and reports the runs of a commit that it added.</summary>
-        private void Stored(List<(RunSpec Run, StoredRun Record)> batch, bool[] added)
+        /// <summary>Commits every queued run in one transaction, and counts and reports those it added; the caller holds the commit gate.</summary>
+        private void CommitQueued()
         {
+            var batch = new List<(RunSpec Run, StoredRun Record)>();
+            while (_finished.TryDequeue(out var next)) batch.Add(next);
+            if (batch.Count == 0) return;
+            var added = Store(() => store.AddRuns([.. batch.Select(b => b.Record)]));
             for (int j = 0; j < batch.Count; j++)
             {
                 if (!added[j]) continue; // another process stored it first (its lease had run out): not ours to count
@@ -267,11 +268,9 @@ public static class SweepRunner
         {
             lock (_commitGate)
             {
-                var batch = new List<(RunSpec Run, StoredRun Record)>();
-                while (_finished.TryDequeue(out var next)) batch.Add(next);
                 try
                 {
-                    if (batch.Count > 0) Stored(batch, Store(() => store.AddRuns([.. batch.Select(b => b.Record)])));
+                    CommitQueued();
                 }
                 catch (StoreFaultException)
                 {

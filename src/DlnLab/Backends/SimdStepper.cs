@@ -65,23 +65,7 @@ internal sealed class SimdStepper : IStepper
         }
         for (; k < until; k++)
         {
-            double gamma = _schedule.At(k);
-            double maxAbs;
-            if (_fullBatch)
-            {
-                if (!_gradientFresh) Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
-                _gradientFresh = false;
-                if (_labelNoise is not null) AddLabelNoise(_sampler.Next());
-                maxAbs = Kernels.Update(_gradient, gamma / _design.N, _state);
-            }
-            else
-            {
-                var batch = _sampler.Next();
-                Kernels.BatchGradientSum(_design, batch, _state.Beta, _gradient);
-                if (_labelNoise is not null) AddLabelNoise(batch);
-                maxAbs = Kernels.Update(_gradient, gamma / _sampler.BatchSize, _state);
-            }
-            counters.Record(maxAbs);
+            counters.Record(GradientSumStep(k));
             if ((k + 1) % Trainer.RenormalizeEvery == 0) _state.Renormalize();
         }
         if (!_fullBatch) return false;
@@ -96,13 +80,10 @@ internal sealed class SimdStepper : IStepper
         var local = counters;
         while (true)
         {
-            if (!_gradientFresh) Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
-            if (_labelNoise is not null) AddLabelNoise(_sampler.Next());
-            local.Record(Kernels.Update(_gradient, _schedule.At(k) / _design.N, _state));
+            local.Record(GradientSumStep(k));
             k++;
             if (k % Trainer.RenormalizeEvery == 0) _state.Renormalize();
-            double loss = Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient) / (2.0 * _design.N);
-            _gradientFresh = true;
+            double loss = Loss();
             stop = k < until ? control.ObserveStep(k, loss) : null;
             if (stop is not null || k >= until)
             {
@@ -111,6 +92,27 @@ internal sealed class SimdStepper : IStepper
                 return k;
             }
         }
+    }
+
+    /// <summary>
+    /// Step k of a run on gradient sums (b > 1): the batch's sum (for GD the one the last <see cref="Loss"/> computed,
+    /// where it is still fresh), label noise, the update; returns max_i |gamma g_i|.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private double GradientSumStep(long k)
+    {
+        double gamma = _schedule.At(k);
+        if (_fullBatch)
+        {
+            if (!_gradientFresh) Kernels.BatchGradientSum(_design, _sampler.Next(), _state.Beta, _gradient);
+            _gradientFresh = false;
+            if (_labelNoise is not null) AddLabelNoise(_sampler.Next());
+            return Kernels.Update(_gradient, gamma / _design.N, _state);
+        }
+        var batch = _sampler.Next();
+        Kernels.BatchGradientSum(_design, batch, _state.Beta, _gradient);
+        if (_labelNoise is not null) AddLabelNoise(batch);
+        return Kernels.Update(_gradient, gamma / _sampler.BatchSize, _state);
     }
 
     /// <summary>
