@@ -17,7 +17,10 @@ namespace DlnLab.Training;
 /// all runs, and the eight are combined in the same tree. A product by a stored scale that is 1 everywhere is skipped
 /// (exact). So every lane's iterates, counts and maxima are the same bits as its single run's. The lanes' rows come
 /// from X transposed (column i of X contiguous): for n up to 32 by permutes of the column held in registers, beyond by
-/// gathers. Uniform draws are taken for all lanes at once (<see cref="Xoshiro256Lanes"/>), each lane's the draws of its
+/// gathers, each entry once per step (the next samples' entries, kept, are the current ones of the following
+/// step). The samples of up to 64 steps are drawn before those steps are taken, so no step waits on its draw; beta is
+/// not stored by the steps but computed from w+ and w- where a lane is read (<see cref="Store"/>), with the step's
+/// operations. Uniform draws are taken for all lanes at once (<see cref="Xoshiro256Lanes"/>), each lane's the draws of its
 /// own sampler.
 /// </summary>
 internal sealed unsafe class SingleSampleLanes
@@ -33,7 +36,20 @@ internal sealed unsafe class SingleSampleLanes
     private readonly int _columnLength;
     /// <summary>X transposed: column i of X at [i * _columnLength, ...), zeros past n.</summary>
     private readonly double[] _columns;
-    private readonly double[] _wPlus, _wMinus, _sum, _plusScale, _minusScale, _beta;
+    private readonly double[] _wPlus, _wMinus, _sum, _plusScale, _minusScale;
+    /// <summary>
+    /// The current samples' entries of every column (entry i * 8 + r: x_{j_r, i}), picked in the step before as the
+    /// next samples' (an entry is picked once per step, not twice).
+    /// </summary>
+    private readonly double[] _picked;
+    /// <summary>
+    /// Steps drawn ahead at a time: the samples (as longs), labels, row maxima and stepsizes of up to this many steps,
+    /// entry s * 8 + r for lane r at the s-th step, drawn before the steps are taken, so that no step waits on its
+    /// draw.
+    /// </summary>
+    private const int Ahead = 64;
+    private readonly double[] _aheadSamples = CacheAligned.Doubles(Ahead * Count), _aheadLabels = CacheAligned.Doubles(Ahead * Count),
+        _aheadRowMax = CacheAligned.Doubles(Ahead * Count), _aheadGamma = CacheAligned.Doubles(Ahead * Count);
     private readonly int[] _plusExponent, _minusExponent;
     /// <summary>Whether every stored scale 4^e is 1, so the products by them can be skipped (exactly).</summary>
     private bool _unitScales;
@@ -62,7 +78,7 @@ internal sealed unsafe class SingleSampleLanes
         _sum = CacheAligned.Doubles(length);
         _plusScale = CacheAligned.Doubles(length);
         _minusScale = CacheAligned.Doubles(length);
-        _beta = CacheAligned.Doubles(length);
+        _picked = CacheAligned.Doubles(length);
         _plusExponent = new int[length];
         _minusExponent = new int[length];
         for (int lane = 0; lane < Count; lane++) Clear(lane);
@@ -80,7 +96,6 @@ internal sealed unsafe class SingleSampleLanes
             _sum[e] = s.SumStepGradient[i];
             _plusScale[e] = s.PlusScaleSquared[i];
             _minusScale[e] = s.MinusScaleSquared[i];
-            _beta[e] = s.Beta[i];
             _plusExponent[e] = s.PlusExponent[i];
             _minusExponent[e] = s.MinusExponent[i];
         }
@@ -109,7 +124,8 @@ internal sealed unsafe class SingleSampleLanes
             s.SumStepGradient[i] = _sum[e];
             s.PlusScaleSquared[i] = _plusScale[e];
             s.MinusScaleSquared[i] = _minusScale[e];
-            s.Beta[i] = _beta[e];
+            // beta as the step computes it (with unit scales the product by them changes nothing).
+            s.Beta[i] = 0.5 * (_wPlus[e] * _wPlus[e] * _plusScale[e] - _wMinus[e] * _wMinus[e] * _minusScale[e]);
             s.PlusExponent[i] = _plusExponent[e];
             s.MinusExponent[i] = _minusExponent[e];
         }
@@ -132,7 +148,6 @@ internal sealed unsafe class SingleSampleLanes
             _sum[b] = _sum[a];
             _plusScale[b] = _plusScale[a];
             _minusScale[b] = _minusScale[a];
-            _beta[b] = _beta[a];
             _plusExponent[b] = _plusExponent[a];
             _minusExponent[b] = _minusExponent[a];
         }
@@ -158,7 +173,7 @@ internal sealed unsafe class SingleSampleLanes
         {
             int e = i * Count + lane;
             _wPlus[e] = _wMinus[e] = _plusScale[e] = _minusScale[e] = 1;
-            _sum[e] = _beta[e] = 0;
+            _sum[e] = 0;
             _plusExponent[e] = _minusExponent[e] = 0;
         }
         _current[lane] = 0;
@@ -196,103 +211,142 @@ internal sealed unsafe class SingleSampleLanes
     {
         bool constant = true;
         for (int r = 0; r < count; r++) constant &= runs[r].ConstantGamma > 0;
-        int stride = _stride, columnLength = _columnLength, n = _n;
-        bool uniform = _uniform;
-        var generators = _generators;
+        int stride = _stride, columnLength = _columnLength;
         var dot = Vector512.LoadUnsafe(ref _dot[0]);
         var gamma = Vector512.LoadUnsafe(ref _gamma[0]);
         var maxStep = Vector512.LoadUnsafe(ref _maxStep[0]);
         var singular = Vector512.LoadUnsafe(ref _singular[0]);
         var current = Vector512.LoadUnsafe(ref _current[0]);
-        var permutations = _permutations;
-        fixed (double* pColumns = _columns, py = design.Y, pRowMax = rowMaxAbs, pWPlus = _wPlus, pWMinus = _wMinus, pSum = _sum,
-               pPlus = _plusScale, pMinus = _minusScale, pBeta = _beta, pLabel = _y, pLaneRowMax = _rowMax)
-        fixed (long* pNext = _current)
+        fixed (double* pColumns = _columns, pRowMax = rowMaxAbs, pWPlus = _wPlus, pWMinus = _wMinus, pSum = _sum, pPlus = _plusScale,
+               pMinus = _minusScale, pPicked = _picked, pSamples = _aheadSamples, pLabels = _aheadLabels, pRowMaxes = _aheadRowMax,
+               pGammas = _aheadGamma)
         {
-            var y = Vector512.Load(pLabel);
-            var rowMax = Vector512.Load(pLaneRowMax);
+            var y = Vector512.LoadUnsafe(ref _y[0]);
+            var rowMax = Vector512.LoadUnsafe(ref _rowMax[0]);
+            for (int i = 0; i < stride; i++) TRows.Pick(pColumns + i * columnLength, current).Store(pPicked + i * Count);
             do
             {
-                if (!constant)
+                int ahead = (int)Math.Min(Ahead, until - k);
+                DrawAhead(design, runs, count, constant, k, ahead, rowMaxAbs);
+                for (int step = 0; step < ahead; step++)
                 {
-                    for (int r = 0; r < count; r++) _gamma[r] = runs[r].ConstantGamma > 0 ? runs[r].ConstantGamma : runs[r].Options.Stepsize.At(k);
-                    gamma = Vector512.LoadUnsafe(ref _gamma[0]);
+                    int at = step * Count;
+                    if (!constant) gamma = Vector512.Load(pGammas + at);
+                    var next = Vector512.Load((long*)pSamples + at);
+                    var scale = gamma * (dot - y);
+                    dot = _unitScales
+                        ? Update<TRows>(true, stride, columnLength, scale, pColumns, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus)
+                        : Update<TRows>(false, stride, columnLength, scale, pColumns, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus);
+                    // max_i |t_i| = |scale| max_i |x_i| for a finite scale (Kernels.SingleSampleMaxStep), else the exact rule.
+                    var m = Vector512.Abs(scale) * rowMax;
+                    uint nonFinite = (uint)Vector512.ExtractMostSignificantBits(~Vector512.Equals(scale - scale, Vector512<double>.Zero));
+                    if (nonFinite != 0) m = ExactMaxSteps(m, scale, current, design, nonFinite);
+                    singular -= Vector512.GreaterThanOrEqual(m, Vector512<double>.One).AsInt64();
+                    maxStep = Vector512.ConditionalSelect(Vector512.GreaterThan(m, maxStep) | ~Vector512.Equals(m, m), m, maxStep);
+                    y = Vector512.Load(pLabels + at);
+                    rowMax = Vector512.Load(pRowMaxes + at);
+                    current = next;
+                    k++;
+                    if (k % Trainer.RenormalizeEvery == 0) Renormalize();
                 }
-                // The next samples: drawn = permutation[j]; permutation[j] = permutation[0]; permutation[0] = drawn, as
-                // BatchSampler.NextSingle takes them; the labels and row maxima of the drawn rows for the next step.
-                if (uniform)
-                {
-                    var draws = generators.NextBelow(n);
-                    for (int r = 0; r < count; r++)
-                    {
-                        var permutation = permutations[r]!;
-                        int j = (int)draws.GetElement(r);
-                        int drawn = permutation[j];
-                        permutation[j] = permutation[0];
-                        permutation[0] = drawn;
-                        pNext[r] = drawn;
-                    }
-                }
-                else
-                    for (int r = 0; r < count; r++) pNext[r] = runs[r].Sampler.NextSingle();
-                var next = Vector512.Load(pNext);
-                var scale = gamma * (dot - y);
-                dot = _unitScales
-                    ? Update<TRows>(true, stride, columnLength, scale, pColumns, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta)
-                    : Update<TRows>(false, stride, columnLength, scale, pColumns, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta);
-                // max_i |t_i| = |scale| max_i |x_i| for a finite scale (Kernels.SingleSampleMaxStep), else the exact rule.
-                var m = Vector512.Abs(scale) * rowMax;
-                uint nonFinite = (uint)Vector512.ExtractMostSignificantBits(~Vector512.Equals(scale - scale, Vector512<double>.Zero));
-                if (nonFinite != 0) m = ExactMaxSteps(m, scale, current, design, nonFinite);
-                singular -= Vector512.GreaterThanOrEqual(m, Vector512<double>.One).AsInt64();
-                maxStep = Vector512.ConditionalSelect(Vector512.GreaterThan(m, maxStep) | ~Vector512.Equals(m, m), m, maxStep);
-                for (int r = 0; r < count; r++)
-                {
-                    pLabel[r] = py[pNext[r]];
-                    pLaneRowMax[r] = pRowMax[pNext[r]];
-                }
-                y = Vector512.Load(pLabel);
-                rowMax = Vector512.Load(pLaneRowMax);
-                current = next;
-                k++;
-                if (k % Trainer.RenormalizeEvery == 0) Renormalize();
             } while (k < until);
+            y.StoreUnsafe(ref _y[0]);
+            rowMax.StoreUnsafe(ref _rowMax[0]);
         }
-        _generators = generators;
         dot.StoreUnsafe(ref _dot[0]);
         maxStep.StoreUnsafe(ref _maxStep[0]);
         singular.StoreUnsafe(ref _singular[0]);
+        current.StoreUnsafe(ref _current[0]);
         return k;
     }
 
     /// <summary>
-    /// The rotated update of all lanes with t = scale * x_current, returning &lt;x_next, beta'&gt; of each lane in the single
-    /// run's order; <paramref name="unitScales"/> (a constant where this is inlined) skips the products by the scales.
+    /// The samples of steps k to k + <paramref name="steps"/> - 1 of every lane, with their labels, row maxima and (for a
+    /// schedule that is not constant) the stepsizes at those steps; idle lanes get sample 0, label 0, stepsize 0. The
+    /// draws are the single run's: drawn = permutation[j]; permutation[j] = permutation[0]; permutation[0] = drawn, as
+    /// BatchSampler.NextSingle takes them, one step after another.
+    /// </summary>
+    private void DrawAhead(PaddedDesign design, SingleSampleLockstep.Lane[] runs, int count, bool constant, long k, int steps, double[] rowMaxAbs)
+    {
+        var samples = MemoryMarshal.Cast<double, long>(_aheadSamples.AsSpan());
+        var labels = _aheadLabels;
+        var rowMaxes = _aheadRowMax;
+        var y = design.Y;
+        if (_uniform)
+        {
+            var generators = _generators;
+            var permutations = _permutations;
+            int n = _n;
+            for (int step = 0; step < steps; step++)
+            {
+                var draws = generators.NextBelow(n);
+                int at = step * Count;
+                for (int r = 0; r < count; r++)
+                {
+                    var permutation = permutations[r]!;
+                    int j = (int)draws.GetElement(r);
+                    int drawn = permutation[j];
+                    permutation[j] = permutation[0];
+                    permutation[0] = drawn;
+                    samples[at + r] = drawn;
+                }
+            }
+            _generators = generators;
+        }
+        else
+            for (int step = 0; step < steps; step++)
+                for (int r = 0; r < count; r++) samples[step * Count + r] = runs[r].Sampler.NextSingle();
+        for (int step = 0; step < steps; step++)
+        {
+            int at = step * Count;
+            for (int r = 0; r < count; r++)
+            {
+                long drawn = samples[at + r];
+                labels[at + r] = y[drawn];
+                rowMaxes[at + r] = rowMaxAbs[drawn];
+            }
+            for (int r = count; r < Count; r++)
+            {
+                samples[at + r] = 0;
+                labels[at + r] = rowMaxes[at + r] = 0;
+            }
+        }
+        if (constant) return;
+        for (int step = 0; step < steps; step++)
+            for (int r = 0; r < Count; r++)
+                _aheadGamma[step * Count + r] = r >= count ? 0 : runs[r].ConstantGamma > 0 ? runs[r].ConstantGamma : runs[r].Options.Stepsize.At(k + step);
+    }
+
+    /// <summary>
+    /// The rotated update of all lanes with t = scale * x_current (x_current from <paramref name="pPicked"/>), returning
+    /// &lt;x_next, beta'&gt; of each lane in the single run's order and leaving x_next's entries in
+    /// <paramref name="pPicked"/>; <paramref name="unitScales"/> (a constant where this is inlined) skips the products by
+    /// the scales.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> Update<TRows>(bool unitScales, int stride, int columnLength, Vector512<double> scale, double* pColumns,
-        Vector512<long> current, Vector512<long> next, double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus, double* pBeta)
+        Vector512<long> next, double* pPicked, double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus)
         where TRows : struct, IRowPicker
     {
         Vector512<double> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
         double* column = pColumns;
         for (int i = 0; i < stride; i += 8)
         {
-            s0 = Coordinate<TRows>(unitScales, scale, column, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 0, s0);
-            s1 = Coordinate<TRows>(unitScales, scale, column + columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 8, s1);
-            s2 = Coordinate<TRows>(unitScales, scale, column + 2 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 16, s2);
-            s3 = Coordinate<TRows>(unitScales, scale, column + 3 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 24, s3);
-            s4 = Coordinate<TRows>(unitScales, scale, column + 4 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 32, s4);
-            s5 = Coordinate<TRows>(unitScales, scale, column + 5 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 40, s5);
-            s6 = Coordinate<TRows>(unitScales, scale, column + 6 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 48, s6);
-            s7 = Coordinate<TRows>(unitScales, scale, column + 7 * columnLength, current, next, pWPlus, pWMinus, pSum, pPlus, pMinus, pBeta, 56, s7);
+            s0 = Coordinate<TRows>(unitScales, scale, column, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 0, s0);
+            s1 = Coordinate<TRows>(unitScales, scale, column + columnLength, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 8, s1);
+            s2 = Coordinate<TRows>(unitScales, scale, column + 2 * columnLength, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 16, s2);
+            s3 = Coordinate<TRows>(unitScales, scale, column + 3 * columnLength, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 24, s3);
+            s4 = Coordinate<TRows>(unitScales, scale, column + 4 * columnLength, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 32, s4);
+            s5 = Coordinate<TRows>(unitScales, scale, column + 5 * columnLength, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 40, s5);
+            s6 = Coordinate<TRows>(unitScales, scale, column + 6 * columnLength, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 48, s6);
+            s7 = Coordinate<TRows>(unitScales, scale, column + 7 * columnLength, next, pPicked, pWPlus, pWMinus, pSum, pPlus, pMinus, 56, s7);
             column += 8 * columnLength;
+            pPicked += 64;
             pWPlus += 64;
             pWMinus += 64;
             pSum += 64;
             pPlus += 64;
             pMinus += 64;
-            pBeta += 64;
         }
         // Octet256.SumLanes of the single run's accumulator (lanes 0-3 plus lanes 4-7, then pairwise).
         var t0 = s0 + s4;
@@ -304,11 +358,11 @@ internal sealed unsafe class SingleSampleLanes
 
     /// <summary>One coordinate of all lanes (offset <paramref name="e"/> in the state): Kernels.SingleSampleChunk512's operations on it, in the same order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Coordinate<TRows>(bool unitScales, Vector512<double> scale, double* column, Vector512<long> current,
-        Vector512<long> next, double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus, double* pBeta, int e,
-        Vector512<double> s) where TRows : struct, IRowPicker
+    private static Vector512<double> Coordinate<TRows>(bool unitScales, Vector512<double> scale, double* column, Vector512<long> next,
+        double* pPicked, double* pWPlus, double* pWMinus, double* pSum, double* pPlus, double* pMinus, int e, Vector512<double> s)
+        where TRows : struct, IRowPicker
     {
-        var t = scale * TRows.Pick(column, current);
+        var t = scale * Vector512.Load(pPicked + e);
         var wp = Vector512.Load(pWPlus + e) * (Vector512<double>.One - t);
         var wm = Vector512.Load(pWMinus + e) * (Vector512<double>.One + t);
         wp.Store(pWPlus + e);
@@ -322,8 +376,9 @@ internal sealed unsafe class SingleSampleLanes
             minus *= Vector512.Load(pMinus + e);
         }
         var beta = Vector512.Create(0.5) * (plus - minus);
-        beta.Store(pBeta + e);
-        return Vector512.FusedMultiplyAdd(TRows.Pick(column, next), beta, s);
+        var x = TRows.Pick(column, next);
+        x.Store(pPicked + e);
+        return Vector512.FusedMultiplyAdd(x, beta, s);
     }
 
     /// <summary>How the lanes' entries of one column of X (their samples' rows) are picked.</summary>
