@@ -26,7 +26,7 @@ public static class LockstepTrainer
     /// padded to at most 64. Sweeps plan
     /// their groups by this rule. <see cref="Train(PaddedDesign, RegressionProblem, IReadOnlyList{TrainingOptions}, CancellationToken)"/>
     /// also takes b = 1 SGD runs (<see cref="SingleSampleLockstep"/>, bit-identical to their single runs), which this
-    /// rule leaves out: on the shared 2-core machine they ran at 0.8-1.1x the single-run path (docs/PERFORMANCE.md).
+    /// rule leaves out: on the shared 2-core machine they ran at 1.07-1.21x the single-run path on 2026-12-03 (0.8-1.1x before the block picked each entry once; docs/PERFORMANCE.md), short of what pays for grouping.
     /// </summary>
     public static bool Supports(PaddedDesign design, TrainingOptions options) =>
         options.IsPlainSgd && TrainsStart(options.Model, options.U0 is null && options.V0 is null) && Supports(design.N, design.D, options.BatchSize);
