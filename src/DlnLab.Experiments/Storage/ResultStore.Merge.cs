@@ -13,7 +13,7 @@ public sealed partial class ResultStore
     {
         var added = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
-            added[row.Table] = added.GetValueOrDefault(row.Table) + Insert(row.Row, tx);
+            added[row.Table] = added.GetValueOrDefault(row.Table) + Insert(row.Row);
         return added;
     });
 }

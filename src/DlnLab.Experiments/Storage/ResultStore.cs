@@ -32,6 +32,7 @@ public sealed partial class ResultStore : IDisposable
     private readonly Lock _gate = new();
     private readonly FileIdentity? _identity;
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<RowInsert.Statement, BoundInsert> _inserts = [];
     private long _checkedAt = Stopwatch.GetTimestamp();
     private string _runSelect = StoreRows.RunSelect(new HashSet<string>(RunColumns.All.Select(c => c.Name)));
 
@@ -64,7 +65,7 @@ public sealed partial class ResultStore : IDisposable
     /// <summary>Records that shard <paramref name="shard"/> of the spec with this hash is computed into this store.</summary>
     public void AddShard(string specHash, Sweeps.Shard shard) => Write(tx =>
     {
-        Insert(StoreRows.InsertShard(new StoredShard(specHash, shard.Index, shard.Count)), tx);
+        Insert(StoreRows.InsertShard(new StoredShard(specHash, shard.Index, shard.Count)));
     });
 
     /// <summary>How often, at most, <see cref="AddRun"/> looks whether the file is still at its path.</summary>
@@ -90,7 +91,7 @@ public sealed partial class ResultStore : IDisposable
             var inserted = new bool[runs.Count];
             for (int i = 0; i < runs.Count; i++)
             {
-                inserted[i] = Insert(StoreRows.InsertRun(runs[i]), tx) > 0;
+                inserted[i] = Insert(StoreRows.InsertRun(runs[i])) > 0;
                 if (_renewal is not null) _storedLeases.Add(runs[i].Key); // only a process that claimed holds leases
             }
             return inserted;
@@ -117,15 +118,15 @@ public sealed partial class ResultStore : IDisposable
     /// <summary>Stores a dataset and its reference values (INSERT OR IGNORE on the keys).</summary>
     public void AddDataset(StoredDataset dataset, IEnumerable<StoredReference> references) => Write(tx =>
     {
-        Insert(StoreRows.InsertDataset(dataset), tx);
-        foreach (var r in references) Insert(StoreRows.InsertReference(r), tx);
+        Insert(StoreRows.InsertDataset(dataset));
+        foreach (var r in references) Insert(StoreRows.InsertReference(r));
     });
 
     /// <summary>Stores a bisection result (INSERT OR IGNORE on its key).</summary>
     public void AddThreshold(StoredThreshold threshold) => Write(tx =>
     {
         Prepared("DELETE FROM leases WHERE key = $k AND owner = $o;", tx, ("$k", "threshold:" + threshold.Key), ("$o", Owner)).ExecuteNonQuery();
-        return Insert(StoreRows.InsertThreshold(threshold), tx) > 0;
+        return Insert(StoreRows.InsertThreshold(threshold)) > 0;
     });
 
     private T Write<T>(Func<SqliteTransaction, T> body)
@@ -164,11 +165,14 @@ public sealed partial class ResultStore : IDisposable
         return cmd.ExecuteScalar();
     }
 
-    private int Insert(RowInsert row, SqliteTransaction tx)
+    /// <summary>
+    /// Inserts a row through its table's statement prepared once (<see cref="BoundInsert"/>), on the connection, so
+    /// within the transaction of the <see cref="Write{T}"/> that calls it.
+    /// </summary>
+    private int Insert(RowInsert row)
     {
-        var cmd = Prepared(row.Insert.Sql, tx, row.Insert.Parameters);
-        for (int i = 0; i < row.Values.Length; i++) cmd.Parameters[i].Value = row.Values[i];
-        return cmd.ExecuteNonQuery();
+        if (!_inserts.TryGetValue(row.Insert, out var insert)) _inserts.Add(row.Insert, insert = new BoundInsert(_connection, row.Insert));
+        return insert.Run(row.Values);
     }
 
     /// <summary>
@@ -185,14 +189,6 @@ public sealed partial class ResultStore : IDisposable
         }
         cmd.Transaction = tx;
         for (int i = 0; i < parameters.Length; i++) cmd.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
-        return cmd;
-    }
-
-    /// <summary>The reused command of a statement with these parameters, whose values the caller sets in this order.</summary>
-    private SqliteCommand Prepared(string sql, SqliteTransaction? tx, string[] parameters)
-    {
-        if (!_prepared.TryGetValue(sql, out var cmd)) cmd = Prepare(sql, parameters);
-        cmd.Transaction = tx;
         return cmd;
     }
 
@@ -221,6 +217,8 @@ public sealed partial class ResultStore : IDisposable
         catch (Exception e) when (e is StoreFaultException or InvalidInputException) { } // leases of a lost store expire by themselves
         lock (_gate)
         {
+            foreach (var insert in _inserts.Values) insert.Dispose();
+            _inserts.Clear();
             foreach (var cmd in _prepared.Values) cmd.Dispose();
             _prepared.Clear();
             _connection.Dispose();
