@@ -2,8 +2,9 @@ namespace DlnLab.Experiments.Storage;
 
 /// <summary>
 /// One row to insert (INSERT OR IGNORE on its key): the table's statement, built once per table, and the row's values
-/// in the statement's column order, already as SQLite keeps them (<see cref="StoreRows.Value"/>). The store runs the
-/// statement through a command it prepares once and reuses, so a row costs its values, not a new SQL text to parse.
+/// in the statement's column order, already as SQLite keeps them (<see cref="StoreRows.Value"/>). The store prepares
+/// the statement once and binds the values by position (<see cref="BoundInsert"/>), so a row costs its values, not a
+/// new SQL text to parse.
 /// </summary>
 internal readonly record struct RowInsert(RowInsert.Statement Insert, object?[] Values)
 {
