@@ -127,15 +127,19 @@ public static class LockstepTrainer
                     // The quiet steps' losses, caught up with before this one (QuietLanes).
                     quiet.CatchUp(lane, control.Monitor, loss, k);
                     var decision = control.At(k, loss);
+                    Trainer.RecordedAtStop? atStop = null;
                     if (decision.Record)
                     {
                         state.Store(lane, slot.State);
-                        control.Add(k, metrics.Checkpoint(k, loss, slot.State, control.RecordIterates));
+                        var before = decision.Stop is null ? null : slot.State.BetaVector();
+                        var checkpoint = metrics.Checkpoint(k, loss, slot.State, control.RecordIterates);
+                        control.Add(k, checkpoint);
+                        if (before is not null) atStop = new(checkpoint, before);
                     }
                     if (decision.Stop is RunStatus status)
                     {
                         results[slot.Index] = Trainer.Finish(status, k, loss, slot.State, metrics, control.Monitor,
-                            (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, control.Trajectory);
+                            (long)state.SingularSteps[lane], state.MaxStepGradient[lane], slot.Alpha, control.Trajectory, atStop);
                         state.Scale[lane] = 0;
                         stopped.Add(lane);
                     }

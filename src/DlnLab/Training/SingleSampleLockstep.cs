@@ -73,11 +73,18 @@ internal static class SingleSampleLockstep
                     lane.Loss = design.Loss(lane.State.Beta);
                 }
                 var decision = control.At(k, lane.Loss);
-                if (decision.Record) control.Add(k, metrics.Checkpoint(k, lane.Loss, lane.State, control.RecordIterates));
+                Trainer.RecordedAtStop? atStop = null;
+                if (decision.Record)
+                {
+                    var before = decision.Stop is null ? null : lane.State.BetaVector();
+                    var checkpoint = metrics.Checkpoint(k, lane.Loss, lane.State, control.RecordIterates);
+                    control.Add(k, checkpoint);
+                    if (before is not null) atStop = new(checkpoint, before);
+                }
                 if (decision.Stop is RunStatus status)
                 {
                     results[lane.Index] = Trainer.Finish(status, k, lane.Loss, lane.State, metrics, control.Monitor, lane.SingularSteps,
-                        lane.MaxStepGradient, lane.Alpha, control.Trajectory);
+                        lane.MaxStepGradient, lane.Alpha, control.Trajectory, atStop);
                     // The last lane takes this one's place (a lane's steps do not depend on its place).
                     int last = active - 1;
                     if (block is not null)

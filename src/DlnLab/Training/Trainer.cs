@@ -47,10 +47,25 @@ public static class Trainer
 
     /// <summary>The run's result from its final state (renormalised first), for the lockstep trainer's uv runs.</summary>
     internal static RunResult Finish(RunStatus status, long steps, double loss, NetworkState state, IterateMetrics metrics,
-        LossMonitor monitor, long singularSteps, double maxStepGradient, double[] alpha, List<Checkpoint> trajectory)
+        LossMonitor monitor, long singularSteps, double maxStepGradient, double[] alpha, List<Checkpoint> trajectory,
+        RecordedAtStop? atStop = null)
     {
         state.Renormalize();
         var counters = new StepCounters { SingularSteps = singularSteps, MaxStepGradient = maxStepGradient };
-        return TrainingLoop.Result(status, steps, loss, state.BetaVector(), state.EffectiveInitialization(), metrics, monitor, counters, alpha, trajectory);
+        var beta = state.BetaVector();
+        return TrainingLoop.Result(status, steps, loss, beta, state.EffectiveInitialization(), metrics, monitor, counters, alpha, trajectory,
+            atStop?.At(beta));
+    }
+
+    /// <summary>
+    /// The checkpoint a lockstep lane recorded at its stopping step and the beta it was taken at (copied before the
+    /// checkpoint, which may renormalise the state): the result takes its test loss and distance from it when the final
+    /// beta is the same bits, as the single-run loop does.
+    /// </summary>
+    internal readonly record struct RecordedAtStop(Checkpoint Checkpoint, double[] Beta)
+    {
+        /// <summary>The checkpoint, if it was taken at exactly this beta.</summary>
+        public Checkpoint? At(double[] beta) =>
+            System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(Beta).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(beta)) ? Checkpoint : null;
     }
 }

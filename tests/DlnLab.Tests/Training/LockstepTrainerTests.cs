@@ -116,6 +116,25 @@ public class LockstepTrainerTests
         }
     }
 
+    [Theory]
+    [InlineData(20, 30)]
+    [InlineData(7, 17)]
+    public void EveryLockstepResultsTestLossAndDistanceAreThoseOfItsFinalBeta(int n, int d)
+    {
+        // A result takes them from the checkpoint recorded at its stopping step when that checkpoint's beta is the same
+        // bits as the final one: either way they must be exactly the final beta's.
+        var p = Problem(n, d);
+        var metrics = new IterateMetrics(p);
+        var runs = Runs(n, d).Concat(SingleSampleRuns(d))
+            .SelectMany(o => new[] { o, o with { CheckpointsPerDecade = 4, RecordIterates = true } }).ToList();
+        var results = LockstepTrainer.Train(p, runs);
+        for (int r = 0; r < runs.Count; r++)
+        {
+            Assert.Equal(Bits(metrics.TestLoss(results[r].Beta)!.Value), Bits(results[r].TestLoss!.Value));
+            Assert.Equal(Bits(metrics.DistanceToBetaStar(results[r].Beta)!.Value), Bits(results[r].DistanceToBetaStar!.Value));
+        }
+    }
+
     /// <summary>b = 1 runs of every kind: stepsizes to divergence, schedules, tolerances, budgets, seeds, batch modes.</summary>
     private static List<TrainingOptions> SingleSampleRuns(int d)
     {
