@@ -121,7 +121,9 @@ public sealed record RunSpec
     private Memo Memoized => Memos.GetValue(this, static _ => new Memo());
 
     /// <summary>Identifies the dataset: runs with the same key share one generated problem.</summary>
-    public string DatasetKey => Memoized.DatasetKey ??= Hash(Json(w =>
+    public string DatasetKey => Memoized.DatasetKey ??= Hash(Json(this, static (w, run) => run.WriteDataset(w)));
+
+    private void WriteDataset(Utf8JsonWriter w)
     {
         w.WriteString("kind", "sparse-regression");
         w.WriteNumber("n", N); w.WriteNumber("d", D); w.WriteNumber("s", S); WriteDouble(w, "noise", Noise);
@@ -131,12 +133,12 @@ public sealed record RunSpec
         // Written only when not the default (centered, uncorrelated inputs), so earlier datasets keep their keys.
         if (Mean != 0) WriteDouble(w, "mean", Mean);
         if (Correlation != 0) WriteDouble(w, "correlation", Correlation);
-    }));
+    }
 
     /// <summary>Identifies the bisection for the largest convergent stepsize of this configuration (all but the stepsize).</summary>
-    public string ThresholdKey => Memoized.ThresholdKey ??= Hash(Json(w =>
+    public string ThresholdKey => Memoized.ThresholdKey ??= Hash(Json(DatasetKey, (w, dataset) =>
     {
-        w.WriteString("dataset", DatasetKey);
+        w.WriteString("dataset", dataset);
         WriteTraining(w);
         w.WriteString("batch_seed", BatchSeed.ToString(CultureInfo.InvariantCulture));
         var t = Threshold ?? new ThresholdSettings();
@@ -144,11 +146,11 @@ public sealed record RunSpec
     }));
 
     /// <summary>Every field that determines the result (values, not grid positions), in a fixed order, doubles in round-trip form: the input of <see cref="Key"/>.</summary>
-    public string CanonicalJson => Memoized.CanonicalJson ??= Json(w =>
+    public string CanonicalJson => Memoized.CanonicalJson ??= Json(DatasetKey, (w, dataset) =>
     {
         w.WriteNumber("version", 1);
         w.WriteString("sweep", Sweep);
-        w.WriteString("dataset", DatasetKey);
+        w.WriteString("dataset", dataset);
         WriteTraining(w);
         if (Stepsize is double g) WriteDouble(w, "stepsize", g);
         if (StepsizeFraction is double f) WriteDouble(w, "stepsize_fraction", f);
@@ -191,19 +193,46 @@ public sealed record RunSpec
     }
 
     // Doubles as "R" strings: JSON number formatting is not guaranteed to round-trip identically across runtimes.
-    private static void WriteDouble(Utf8JsonWriter w, string name, double x) => w.WriteString(name, x.ToString("R", CultureInfo.InvariantCulture));
-
-    private static string Json(Action<Utf8JsonWriter> body)
+    private static void WriteDouble(Utf8JsonWriter w, string name, double x)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        Span<char> text = stackalloc char[32];
+        if (!x.TryFormat(text, out int length, "R", CultureInfo.InvariantCulture)) throw new InvalidOperationException($"{x:R} is longer than 32 characters");
+        w.WriteString(name, text[..length]);
     }
 
-    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    /// <summary>A JSON object written by <paramref name="body"/> (which must not write another through this method).</summary>
+    private static string Json<T>(T state, Action<Utf8JsonWriter, T> body)
+    {
+        // One buffer and writer per thread, reset for each text: keys are made for every run of a sweep, tens of
+        // thousands at a time, and a new stream and writer each time cost about as much as the text itself.
+        var scratch = t_json ??= new JsonScratch();
+        scratch.Buffer.ResetWrittenCount();
+        var w = scratch.Writer ??= new Utf8JsonWriter(scratch.Buffer);
+        w.Reset(scratch.Buffer);
+        w.WriteStartObject();
+        body(w, state);
+        w.WriteEndObject();
+        w.Flush();
+        return Encoding.UTF8.GetString(scratch.Buffer.WrittenSpan);
+    }
+
+    [ThreadStatic] private static JsonScratch? t_json;
+
+    private sealed class JsonScratch
+    {
+        public readonly System.Buffers.ArrayBufferWriter<byte> Buffer = new(2048);
+        public Utf8JsonWriter? Writer;
+    }
+
+    internal static string Hash(string text)
+    {
+        int length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = length > 4096 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> bytes = rented ?? stackalloc byte[length];
+        int written = Encoding.UTF8.GetBytes(text, bytes);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes[..written], hash);
+        if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
 }
