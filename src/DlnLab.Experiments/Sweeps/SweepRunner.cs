@@ -126,8 +126,6 @@ public static class SweepRunner
         private int _thresholdsComputed;
         private readonly Lock _storeGate = new();
         private bool _closed;
-        private readonly ConcurrentQueue<(RunSpec Run, StoredRun Record)> _finished = new();
-        private readonly Lock _commitGate = new();
 
         public int ThresholdsComputed => _thresholdsComputed;
 
@@ -215,132 +213,32 @@ public static class SweepRunner
         }
 
         /// <summary>
-        /// Stores a finished run, and with it every run finished meanwhile, in one transaction (a group commit): the
-        /// run joins the queue, and a worker that finds no commit under way, and the last one ended at least
-        /// <see cref="Linger"/> ago, commits all that is queued, then looks again. Otherwise the run waits for the next
-        /// such worker, or at most <see cref="Linger"/> for a timer that commits it: while runs end faster than commits,
-        /// each transaction takes those of a few milliseconds (a transaction costs about a tenth of a millisecond of
-        /// journal writes whatever it holds), and a run that ends alone is committed within a few milliseconds. A worker
-        /// whose run joins the queue goes on training; what a kill loses is the runs in flight and those finished in the
-        /// last few milliseconds (<see cref="Close"/>, on a cancellation, commits them first). A run is counted and
-        /// reported (<see cref="SweepRunnerOptions.RunStored"/>) once committed, on the committing thread. A timed
-        /// commit's failure (a store deleted under the sweep) is thrown by the next call. Without arguments: commits
-        /// what is queued, now, and stops the timer.
+        /// Stores a finished run, with the runs finished about the same time, in one transaction
+        /// (<see cref="GroupCommits{T}"/>): a worker whose run joins the queue goes on training; what a kill loses is the
+        /// runs in flight and those finished in the last few milliseconds (<see cref="Close"/>, on a cancellation,
+        /// commits them first). A run is counted and reported (<see cref="SweepRunnerOptions.RunStored"/>) once
+        /// committed, on the committing thread. Without arguments: commits what is queued, now.
         /// </summary>
         public void Commit(RunSpec? run = null, StoredRun? record = null)
         {
-            _commitFailure?.Throw();
-            if (run is null || record is null)
-            {
-                lock (_commitGate)
-                {
-                    StopTimerHeld();
-                    CommitQueued();
-                }
-                _commitFailure?.Throw();
-                return;
-            }
-            _finished.Enqueue((run, record));
-            if (Stopwatch.GetElapsedTime(Volatile.Read(ref _lastCommitEnded)) < Linger)
-            {
-                if (Interlocked.Exchange(ref _timerArmed, 1) == 0) Arm();
-                return;
-            }
-            CommitWhileQueued();
+            if (run is not null && record is not null) Commits.Add((run, record));
+            else Commits.Flush();
         }
 
         /// <summary>How long after a commit a finished run waits for others to join it in the next one.</summary>
         internal static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(5);
 
-        private Timer? _timer;
-        private readonly Lock _timerGate = new();
-        private int _timerArmed;
-        private bool _stopped;
-        private long _lastCommitEnded;
-        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _commitFailure;
+        // Made on first use (its commit action is this context's), published once whichever worker gets there first.
+        private GroupCommits<(RunSpec Run, StoredRun Record)>? _groupCommits;
+        private GroupCommits<(RunSpec Run, StoredRun Record)> Commits =>
+            LazyInitializer.EnsureInitialized(ref _groupCommits, () => new(CommitBatch, Linger));
 
-        private void Arm()
-        {
-            lock (_timerGate)
-            {
-                // Stopped: the final commit (or Close) takes what is queued.
-                if (_stopped) return;
-                _timer ??= new Timer(static context => ((SweepContext)context!).CommitWaiting(), this, Timeout.Infinite, Timeout.Infinite);
-                _timer.Change(Linger, Timeout.InfiniteTimeSpan);
-            }
-        }
+        /// <summary>Stops committing on a timer; what is queued then waits for <see cref="Commit"/> or <see cref="Close"/>.</summary>
+        public void StopTimer() => Commits.Stop();
 
-        /// <summary>Marks the context stopped and disposes the timer; the caller holds the commit gate.</summary>
-        private void StopTimerHeld()
+        /// <summary>Commits runs in one transaction, and counts and reports those it added.</summary>
+        private void CommitBatch(List<(RunSpec Run, StoredRun Record)> batch)
         {
-            lock (_timerGate)
-            {
-                _stopped = true;
-                _timer?.Dispose();
-            }
-        }
-
-        /// <summary>Commits what is queued unless a commit is under way (whose worker looks again when it ends).</summary>
-        private void CommitWhileQueued()
-        {
-            while (!_finished.IsEmpty && _commitGate.TryEnter())
-            {
-                try
-                {
-                    // Stopped (a cancellation closed the store to the sweep): nothing more is committed.
-                    if (_stopped) return;
-                    CommitQueued();
-                }
-                finally
-                {
-                    Volatile.Write(ref _lastCommitEnded, Stopwatch.GetTimestamp());
-                    _commitGate.Exit();
-                }
-            }
-        }
-
-        /// <summary>The timer's commit of runs that waited <see cref="Linger"/>; a failure is kept for the workers to throw.</summary>
-        private void CommitWaiting()
-        {
-            Volatile.Write(ref _timerArmed, 0);
-            if (_finished.IsEmpty || _commitFailure is not null) return;
-            if (!_commitGate.TryEnter())
-            {
-                // A commit under way: look again later (its worker may have looked at the queue before these runs joined).
-                if (Interlocked.Exchange(ref _timerArmed, 1) == 0) Arm();
-                return;
-            }
-            try
-            {
-                if (!_stopped) CommitQueued();
-            }
-            catch (OperationCanceledException)
-            {
-                // Closed by a cancellation meanwhile: Close committed what it could.
-            }
-            catch (Exception e)
-            {
-                _commitFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-            finally
-            {
-                Volatile.Write(ref _lastCommitEnded, Stopwatch.GetTimestamp());
-                _commitGate.Exit();
-            }
-            if (!_finished.IsEmpty && Interlocked.Exchange(ref _timerArmed, 1) == 0) Arm();
-        }
-
-        /// <summary>Stops the timer; what is queued then waits for an explicit commit (<see cref="Commit"/>, <see cref="Close"/>).</summary>
-        public void StopTimer()
-        {
-            lock (_commitGate) StopTimerHeld();
-        }
-
-        /// <summary>Commits every queued run in one transaction, and counts and reports those it added; the caller holds the commit gate.</summary>
-        private void CommitQueued()
-        {
-            var batch = new List<(RunSpec Run, StoredRun Record)>();
-            while (_finished.TryDequeue(out var next)) batch.Add(next);
             if (batch.Count == 0) return;
             var added = Store(() => store.AddRuns([.. batch.Select(b => b.Record)]));
             for (int j = 0; j < batch.Count; j++)
@@ -369,19 +267,15 @@ public static class SweepRunner
         /// </summary>
         public void Close()
         {
-            lock (_commitGate)
+            try
             {
-                StopTimerHeld();
-                try
-                {
-                    CommitQueued();
-                }
-                catch (StoreFaultException)
-                {
-                    // A store that fails now keeps what it had; the cancellation is what the caller hears of.
-                }
-                lock (_storeGate) _closed = true;
+                Commits.Flush();
             }
+            catch (StoreFaultException)
+            {
+                // A store that fails now keeps what it had; the cancellation (or the failure) is what the caller hears of.
+            }
+            lock (_storeGate) _closed = true;
         }
 
         /// <summary>Drops a dataset once its last pending run is done.</summary>
