@@ -5,7 +5,8 @@ namespace DlnLab.Experiments.Sweeps;
 /// <summary>
 /// Splits the pending runs of a sweep into work items for <see cref="SweepRunner"/>. Runs that
 /// <see cref="LockstepTrainer.TrainsStart"/> and <see cref="LockstepTrainer.Supports(int, int, int)"/> admit (uv from the report's start, full batch) of one dataset at the same batch size and stepsize (they differ in alpha, repeat, tolerance or budget, so they take similar numbers of steps and
-/// keep the lanes busy together) are trained together, in items of at most <see cref="LockstepTrainer.GroupSize"/>
+/// keep the lanes busy together), or at any stepsize when their tolerance is 0 and their budget the same (every one
+/// then takes that budget unless it diverges), are trained together, in items of at most <see cref="LockstepTrainer.GroupSize"/>
 /// runs (one lockstep group); every other run is an item of its own. Which runs are lockstep runs depends only on the sweep's spec, never on what is pending, so a
 /// resumed sweep trains each run on the same path and stores the same bits (a lockstep run's result does not depend on
 /// which runs share its group). The thresholds that relative-stepsize runs need (largest convergent stepsizes, found
@@ -43,8 +44,9 @@ internal static class WorkItems
 
     // The batch size keeps runs of different batch sizes in groups of their own, whichever sizes Supports admits: a GD run
     // that would otherwise train alone must not join a group (the lockstep GD sums round differently) because runs of
-    // another batch size share its stepsize.
+    // another batch size share its stepsize. With a tolerance of 0 every run takes its whole budget (unless it diverges,
+    // which frees its lane early), so runs at any stepsize keep the lanes busy together: the stepsize is left out.
     private static string GroupKey(RunSpec run) =>
-        run.DatasetKey + "|" + run.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + (run.Stepsize ?? run.StepsizeFraction ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
-        + (run.StepsizeFraction is null ? "" : " of the threshold");
+        run.DatasetKey + "|" + run.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + (run.Tolerance == 0 ? "tolerance 0, budget " + run.MaxSteps.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : (run.Stepsize ?? run.StepsizeFraction ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + (run.StepsizeFraction is null ? "" : " of the threshold"));
 }

@@ -130,6 +130,26 @@ public class SweepRunnerTests
     }
 
     [Fact]
+    public void FixedBudgetFullBatchRunsAtDifferentStepsizesShareLockstepGroups()
+    {
+        // Tolerance 0: every run takes its whole budget, so a dataset's full-batch runs are grouped whatever their stepsize.
+        var spec = TestSweeps.Small() with { Name = "fixed budget", Tolerance = 0, MaxSteps = 2000, Stepsize = StepsizeAxis.List(0.005, 0.01, 0.02, 0.03) };
+        var runs = spec.Expand();
+        var plan = WorkItems.Plan(runs, Enumerable.Range(0, runs.Count).ToArray(), new SweepRunnerOptions());
+        Assert.Contains(plan, item => item.Lockstep && item.Runs.Select(i => runs[i].Stepsize).Distinct().Count() == 4);
+        Assert.All(plan.Where(item => item.Lockstep), item => Assert.Single(item.Runs.Select(i => runs[i].DatasetKey).Distinct()));
+        // With a tolerance, runs at different stepsizes stop at very different steps: they are not grouped.
+        var tolerant = spec with { Tolerance = 1e-3 };
+        var tolerantRuns = tolerant.Expand();
+        Assert.All(WorkItems.Plan(tolerantRuns, Enumerable.Range(0, tolerantRuns.Count).ToArray(), new SweepRunnerOptions()).Where(item => item.Lockstep),
+            item => Assert.Single(item.Runs.Select(i => tolerantRuns[i].Stepsize).Distinct()));
+        var (single, _) = RunFresh(spec, 2, new SweepRunnerOptions { Lockstep = false });
+        var (lockstep, _) = RunFresh(spec, 2);
+        using (single) using (lockstep)
+            TestSweeps.AssertSameRunsToRounding(single.Runs(), lockstep.Runs(), 1e-12);
+    }
+
+    [Fact]
     public void ARunAgainComputesNothing()
     {
         var spec = TestSweeps.Small();
