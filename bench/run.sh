@@ -52,6 +52,25 @@ dotnet "$dll" --export-reproduce "$reproduce/runs.db" "$out/reproduce-grid.json"
 rm -rf "$reproduce"
 # OpenBLAS tuning variables of this environment would slow numpy down: the yardstick runs without them.
 numpy=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3)
+# A research script's workload, whole process on both sides (bench/workloads/experiment1.toml): `dln sweep` three
+# times into a fresh store, then the numpy yardstick running the same 60 runs (exported from the store) to their end.
+workload="$root/bench/workloads/experiment1.toml"
+echo '{"dln": [' > "$out/workload.json.tmp"
+sep=""
+for rep in 1 2 3; do
+  rm -f "$work"/experiment1.db*
+  start=$(date +%s.%N)
+  dotnet "$dln" sweep "$workload" --store "$work/experiment1.db" --quiet > /dev/null
+  end=$(date +%s.%N)
+  echo "$sep$(awk "BEGIN { printf \"%.3f\", $end - $start }")" >> "$out/workload.json.tmp"
+  sep=","
+done
+dotnet "$dll" --export-store "$work/experiment1.db" "$work/experiment1.json"
+start=$(date +%s.%N)
+"${numpy[@]}" bench/numpy/yardstick.py grid "$work/experiment1.json" 1000000 > "$out/numpy-workload.json"
+end=$(date +%s.%N)
+echo "], \"numpy\": $(awk "BEGIN { printf \"%.3f\", $end - $start }"), \"dlnSteps\": $(python3 -c "import json,sys; print(sum(r['steps'] for r in json.load(open(sys.argv[1]))['runs']))" "$work/experiment1.json")}" >> "$out/workload.json.tmp"
+mv "$out/workload.json.tmp" "$out/workload.json"
 "${numpy[@]}" bench/numpy/yardstick.py steps > "$out/numpy-steps.json"
 "${numpy[@]}" bench/numpy/yardstick.py grid "$out/grid.json" 8 > "$out/numpy-grid.json"
 "${numpy[@]}" bench/numpy/yardstick.py grid "$out/reproduce-grid.json" 10 > "$out/numpy-reproduce.json"

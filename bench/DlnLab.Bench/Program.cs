@@ -11,7 +11,7 @@ namespace DlnLab.Bench;
 
 /// <summary>
 /// Runs the suite in process with BenchmarkDotNet's short job and writes every mean (with its statistics) to a JSON
-/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...], DlnLab.Bench --export-grid FILE (the grid for the numpy yardstick), DlnLab.Bench --export-cases FOLDER (the step cases' problems for the C yardstick), or DlnLab.Bench --export-reproduce RUNS.db FILE (the runs of a `dln reproduce` for the yardstick).
+/// file that bench/report.py turns into docs/PERFORMANCE.md. Usage: DlnLab.Bench [--out FILE] [--medium] [CLASS...], DlnLab.Bench --export-grid FILE (the grid for the numpy yardstick), DlnLab.Bench --export-cases FOLDER (the step cases' problems for the C yardstick), DlnLab.Bench --export-reproduce RUNS.db FILE (the runs of a `dln reproduce` for the yardstick, with its bisection trials), or DlnLab.Bench --export-store RUNS.db FILE (the trained runs of any store, without them).
 /// </summary>
 public static class Program
 {
@@ -68,6 +68,7 @@ public static class Program
             else if (args[i] == "--export-cases") { StepCaseExport.Export(args[++i]); return 0; }
             else if (args[i] == "--export-grid") { ReproduceGrid.Export(args[++i]); return 0; }
             else if (args[i] == "--export-reproduce") { ReproduceRuns.Export(args[i + 1], args[i + 2]); return 0; }
+            else if (args[i] == "--export-store") { ReproduceRuns.Export(args[i + 1], args[i + 2], thresholdTrials: false); return 0; }
             else chosen.Add(args[i]);
         }
         var job = (medium ? Job.MediumRun : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);

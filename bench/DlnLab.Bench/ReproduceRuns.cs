@@ -16,7 +16,11 @@ namespace DlnLab.Bench;
 /// </summary>
 public static class ReproduceRuns
 {
-    public static void Export(string runsDb, string path)
+    /// <summary>
+    /// Writes the trained runs of the store at <paramref name="runsDb"/> to <paramref name="path"/>; with
+    /// <paramref name="thresholdTrials"/>, also the default reproduce's bisection trials (replayed to count them).
+    /// </summary>
+    public static void Export(string runsDb, string path, bool thresholdTrials = true)
     {
         IReadOnlyList<StoredRun> runs;
         using (var store = ResultStore.Open(runsDb)) runs = store.Runs();
@@ -38,7 +42,7 @@ public static class ReproduceRuns
             storedRuns = runs.Count,
             datasets,
             runs = trained.Select((r, i) => new { b = r.BatchSize, gamma = r.Stepsize, seed = r.BatchSeed, index = i, steps = r.Steps, dataset = r.DatasetKey, sweep = r.Sweep }).ToArray(),
-            thresholdTrials = ThresholdTrials(),
+            thresholdTrials = thresholdTrials ? ThresholdTrials() : [],
         };
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document));
     }
