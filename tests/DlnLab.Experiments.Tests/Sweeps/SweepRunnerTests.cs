@@ -166,12 +166,15 @@ public class SweepRunnerTests
     [Fact]
     public void CancelledLockstepSweepResumesToTheSameStore()
     {
-        // Groups cut by the cancellation leave lone lockstep runs behind: they must still take the lockstep path.
-        var spec = TestSweeps.Small() with { Alpha = [0.1, 0.3], BatchSize = [SweepSpec.FullBatch] };
+        // Groups cut by the cancellation leave lone lockstep runs behind: they must still take the lockstep path. Eight
+        // datasets (48 runs in groups of two): runs that end within a few milliseconds of a commit are committed
+        // together, so a sweep of a few short groups could end before the third run is reported.
+        var spec = TestSweeps.Small() with { Alpha = [0.1, 0.3], BatchSize = [SweepSpec.FullBatch], Datasets = 8, MaxSteps = 20_000 };
+        int total = spec.Expand().Count;
         var (reference, _) = RunFresh(spec, 1);
         using var store = RunCancelled(spec, cancelAfter: 3, out int stored);
         var resumed = SweepRunner.Run(spec, store, new SweepRunnerOptions { MaxDegreeOfParallelism = 2 });
-        Assert.Equal(12 - stored, resumed.Computed);
+        Assert.Equal(total - stored, resumed.Computed);
         TestSweeps.AssertSameRuns(reference.Runs(), store.Runs());
         reference.Dispose();
     }
@@ -179,15 +182,17 @@ public class SweepRunnerTests
     [Fact]
     public void CancelledSweepResumesToTheSameStore()
     {
-        // Runs of several milliseconds each: runs that end within a few milliseconds of a commit are committed together,
-        // so a sweep of sub-millisecond runs could end before the fifth is reported.
-        var spec = TestSweeps.Small() with { MaxSteps = 200_000, Tolerance = 0 };
+        // Six datasets (36 runs) of a few milliseconds each: runs that end within a few milliseconds of a commit are
+        // committed together (a full-batch lockstep group's runs end together), so a sweep of a few short runs could end
+        // before the fifth is reported.
+        var spec = TestSweeps.Small() with { Datasets = 6, MaxSteps = 100_000, Tolerance = 0 };
+        int total = spec.Expand().Count;
         var (reference, _) = RunFresh(spec, 2);
         using var store = RunCancelled(spec, cancelAfter: 5, out _);
         long afterCancel = store.RunCount();
-        Assert.InRange(afterCancel, 5, 11);
+        Assert.InRange(afterCancel, 5, total - 1);
         var resumed = SweepRunner.Run(spec, store, new SweepRunnerOptions { MaxDegreeOfParallelism = 2 });
-        Assert.Equal(12 - afterCancel, resumed.Computed);
+        Assert.Equal(total - afterCancel, resumed.Computed);
         TestSweeps.AssertSameRuns(reference.Runs(), store.Runs());
         reference.Dispose();
     }
