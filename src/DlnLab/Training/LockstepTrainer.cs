@@ -127,14 +127,11 @@ public static class LockstepTrainer
                     // The quiet steps' losses, caught up with before this one (QuietLanes).
                     quiet.CatchUp(lane, control.Monitor, loss, k);
                     var decision = control.At(k, loss);
-                    Trainer.RecordedAtStop? atStop = null;
+                    TrainingLoop.RecordedAtStop? atStop = null;
                     if (decision.Record)
                     {
                         state.Store(lane, slot.State);
-                        var before = decision.Stop is null ? null : slot.State.BetaVector();
-                        var checkpoint = metrics.Checkpoint(k, loss, slot.State, control.RecordIterates);
-                        control.Add(k, checkpoint);
-                        if (before is not null) atStop = new(checkpoint, before);
+                        atStop = Trainer.RecordCheckpoint(metrics, control, k, loss, slot.State, stopping: decision.Stop is not null);
                     }
                     if (decision.Stop is RunStatus status)
                     {

@@ -73,14 +73,9 @@ internal static class SingleSampleLockstep
                     lane.Loss = design.Loss(lane.State.Beta);
                 }
                 var decision = control.At(k, lane.Loss);
-                Trainer.RecordedAtStop? atStop = null;
-                if (decision.Record)
-                {
-                    var before = decision.Stop is null ? null : lane.State.BetaVector();
-                    var checkpoint = metrics.Checkpoint(k, lane.Loss, lane.State, control.RecordIterates);
-                    control.Add(k, checkpoint);
-                    if (before is not null) atStop = new(checkpoint, before);
-                }
+                var atStop = decision.Record
+                    ? Trainer.RecordCheckpoint(metrics, control, k, lane.Loss, lane.State, stopping: decision.Stop is not null)
+                    : null;
                 if (decision.Stop is RunStatus status)
                 {
                     results[lane.Index] = Trainer.Finish(status, k, lane.Loss, lane.State, metrics, control.Monitor, lane.SingularSteps,

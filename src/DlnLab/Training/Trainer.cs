@@ -48,7 +48,7 @@ public static class Trainer
     /// <summary>The run's result from its final state (renormalised first), for the lockstep trainer's uv runs.</summary>
     internal static RunResult Finish(RunStatus status, long steps, double loss, NetworkState state, IterateMetrics metrics,
         LossMonitor monitor, long singularSteps, double maxStepGradient, double[] alpha, List<Checkpoint> trajectory,
-        RecordedAtStop? atStop = null)
+        TrainingLoop.RecordedAtStop? atStop = null)
     {
         state.Renormalize();
         var counters = new StepCounters { SingularSteps = singularSteps, MaxStepGradient = maxStepGradient };
@@ -58,14 +58,16 @@ public static class Trainer
     }
 
     /// <summary>
-    /// The checkpoint a lockstep lane recorded at its stopping step and the beta it was taken at (copied before the
-    /// checkpoint, which may renormalise the state): the result takes its test loss and distance from it when the final
-    /// beta is the same bits, as the single-run loop does.
+    /// Records a lockstep lane's checkpoint at step <paramref name="k"/> (its state brought up to date); at the
+    /// stopping step also returns the checkpoint with the beta it was taken at, copied first (a checkpoint that records
+    /// the iterate renormalises the state), for <see cref="Finish"/>.
     /// </summary>
-    internal readonly record struct RecordedAtStop(Checkpoint Checkpoint, double[] Beta)
+    internal static TrainingLoop.RecordedAtStop? RecordCheckpoint(IterateMetrics metrics, RunControl control, long k, double loss,
+        NetworkState state, bool stopping)
     {
-        /// <summary>The checkpoint, if it was taken at exactly this beta.</summary>
-        public Checkpoint? At(double[] beta) =>
-            System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(Beta).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(beta)) ? Checkpoint : null;
+        var before = stopping ? state.BetaVector() : null;
+        var checkpoint = metrics.Checkpoint(k, loss, state, control.RecordIterates);
+        control.Add(k, checkpoint);
+        return before is null ? null : new TrainingLoop.RecordedAtStop(checkpoint, before);
     }
 }

@@ -40,8 +40,7 @@ internal static class TrainingLoop
         double offeredLoss = double.NaN;
         RunStatus status;
         // The last checkpoint, at the stopping step: its test loss and distance are the result's where beta is the same bits.
-        Checkpoint? final = null;
-        double[]? finalBeta = null;
+        RecordedAtStop? atStop = null;
         // A stop the stepper already observed at step k (GD between checkpoints): the decision At would have made there.
         RunDecision? observed = null;
         while (true)
@@ -58,7 +57,7 @@ internal static class TrainingLoop
             {
                 var checkpoint = metrics.Checkpoint(k, lossAtK, stepper.Beta, stepper.GainL1());
                 control.Add(k, options.RecordIterates ? metrics.WithIterate(checkpoint, stepper.Beta, stepper.ReadOut()) : checkpoint);
-                if (decision.Stop is not null) (final, finalBeta) = (checkpoint, stepper.Beta.ToArray());
+                if (decision.Stop is not null) atStop = new(checkpoint, stepper.Beta.ToArray());
             }
             if (decision.Stop is RunStatus s)
             {
@@ -82,9 +81,20 @@ internal static class TrainingLoop
         }
         var implicitBias = stepper.ReadOut();
         var beta = stepper.Beta.ToArray();
-        bool sameBeta = finalBeta is not null && MemoryMarshal.Cast<double, long>(finalBeta).SequenceEqual(MemoryMarshal.Cast<double, long>(beta));
         return Result(status, k, lossAtK, beta, implicitBias, metrics, control.Monitor, counters, options.AlphaFor(design.D), control.Trajectory,
-            sameBeta ? final : null);
+            atStop?.At(beta));
+    }
+
+    /// <summary>
+    /// The checkpoint a run recorded at its stopping step and the beta it was taken at: the result takes its test loss
+    /// and distance from it when the final beta is the same bits (<see cref="Result"/>), in this loop and in the
+    /// lockstep trainers (<see cref="Trainer.RecordCheckpoint"/>).
+    /// </summary>
+    internal readonly record struct RecordedAtStop(Checkpoint Checkpoint, double[] Beta)
+    {
+        /// <summary>The checkpoint, if it was taken at exactly this beta.</summary>
+        public Checkpoint? At(double[] beta) =>
+            MemoryMarshal.Cast<double, long>(Beta).SequenceEqual(MemoryMarshal.Cast<double, long>(beta)) ? Checkpoint : null;
     }
 
     /// <summary>
