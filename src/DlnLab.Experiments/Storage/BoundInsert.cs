@@ -6,8 +6,8 @@ namespace DlnLab.Experiments.Storage;
 /// <summary>
 /// One INSERT statement of a <see cref="RowInsert.Statement"/>, prepared once on the store's connection and run with
 /// its values bound by position. Microsoft.Data.Sqlite's commands bind each parameter by name, a search through the
-/// statement's names for every one of them: with the runs table's columns that was the larger part of a stored run's
-/// cost, and the store is the one thing a sweep's threads take turns at.
+/// statement's names for every one of them (with the runs table's columns, the name comparisons and lookups alone
+/// were 3.7% of a sweep of one-step runs' CPU samples), and the store is the one thing a sweep's threads take turns at.
 /// </summary>
 internal sealed class BoundInsert : IDisposable
 {
@@ -42,8 +42,8 @@ internal sealed class BoundInsert : IDisposable
         }
         finally
         {
+            // Every parameter is bound again for the next row, so the bindings need no clearing.
             raw.sqlite3_reset(_statement);
-            raw.sqlite3_clear_bindings(_statement);
         }
     }
 

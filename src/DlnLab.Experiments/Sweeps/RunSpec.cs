@@ -204,7 +204,8 @@ public sealed record RunSpec
     private static string Json<T>(T state, Action<Utf8JsonWriter, T> body)
     {
         // One buffer and writer per thread, reset for each text: keys are made for every run of a sweep, tens of
-        // thousands at a time, and a new stream and writer each time cost about as much as the text itself.
+        // thousands at a time (with a new stream and writer each time, and strings for the doubles and the hash's
+        // bytes, the keys of a 40,000-run sweep took 290-341 ms, so 207-279 ms; docs/PERFORMANCE.md, 2026-12-04).
         var scratch = t_json ??= new JsonScratch();
         scratch.Buffer.ResetWrittenCount();
         var w = scratch.Writer ??= new Utf8JsonWriter(scratch.Buffer);

@@ -7,12 +7,12 @@ using DlnLab.Training;
 namespace DlnLab.Experiments.Sweeps;
 
 /// <summary>
-/// Runs every run of a sweep that is not yet in the store, in parallel, committing each one as soon as it ends (with
-/// the runs that ended while the previous commit was under way, in one transaction): killing the process loses at
-/// most the runs in flight and those waiting for that commit (a cancellation commits those first), and running again
-/// computes exactly the missing ones.
+/// Runs every run of a sweep that is not yet in the store, in parallel, committing each one within a few milliseconds
+/// of its end, together with the runs that end about the same time, in one transaction (<see cref="GroupCommits{T}"/>):
+/// killing the process loses at most the runs in flight and those of the last few milliseconds (a cancellation commits
+/// those first), and running again computes exactly the missing ones.
 /// Each dataset is generated (and its design padded) once and shared by its runs; its full-batch runs at one stepsize
-/// are trained together through <see cref="LockstepTrainer"/> (see <see cref="WorkItems"/>). A run's stored numbers
+/// (at any stepsize with a tolerance of 0) are trained together through <see cref="LockstepTrainer"/> (see <see cref="WorkItems"/>). A run's stored numbers
 /// depend only on the sweep's spec: neither on the thread count, nor on what was stored before a resume, nor on which
 /// process computed it. Processes sharing a store claim runs before computing them (<see cref="WorkClaims"/>), so none
 /// is computed twice; each counts what it computed. A store deleted, moved or replaced under the sweep fails it
