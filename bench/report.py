@@ -342,11 +342,14 @@ def main():
         workload_ratio = workload["numpy"] / dln_seconds
         w("## A research script's workload, whole process")
         w("")
-        w("bench/workloads/experiment1.toml: the workload of a research script's \"experiment 1\" (30 stepsizes from 1e-3 "
-          "to 1e-2, GD and SGD with b = 1, 10^5 steps each, tolerance 0) on the report's problem (20, 30, 3, 0.1), as "
-          "`dln sweep SPEC --store FRESH.db` (process start, store and theory checks included), three times, and as "
-          "the numpy yardstick running the same runs on the same data (exported from the store) to their end in one "
-          "Python process, start to exit. Both sides measured whole, not extrapolated.")
+        gammas = sorted({r["gamma"] for r in npwork["sampledRuns"]})
+        sizes = sorted({r["b"] for r in npwork["sampledRuns"]})
+        w(f"bench/workloads/experiment1.toml: the workload of a research script's \"experiment 1\" ({len(gammas)} "
+          f"stepsizes from {gammas[0]:g} to {gammas[-1]:g}, batch sizes {', '.join(str(b) for b in sizes)}, the steps "
+          f"of the table) on one dataset, as `dln sweep SPEC --store FRESH.db` (process start, store and theory checks "
+          f"included), {len(workload['dln'])} times, and as the numpy yardstick running the same runs on the same data "
+          f"(exported from the store) to their end in one Python process, start to exit. Both sides measured whole, "
+          f"not extrapolated.")
         w("")
         w("| path | runs | steps | seconds | ratio |")
         w("| --- | ---: | ---: | ---: | ---: |")
